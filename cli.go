@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/briefbot/briefbot/commands"
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/seeds"
+)
+
+// parseInterspersed parses flags wherever they stand among the arguments, so
+// `ask "/who X" --format json` works as well as `ask --format json "/who X"`.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// loadBase loads the facts folder dir, or the embedded seeds when dir is "".
+func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
+	if dir == "" {
+		return facts.Load(seeds.FS(), seeds.Dir)
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("facts folder: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, nil, fmt.Errorf("facts folder %s: not a directory", dir)
+	}
+	return facts.Load(os.DirFS(dir), strings.TrimRight(dir, "/"))
+}
+
+func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("facts", "", "facts folder (default: the embedded seed base)")
+	format := fs.String("format", "text", "output format: text or json")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return &exitError{code: 2, err: err, quiet: true}
+	}
+	if *format != "text" && *format != "json" {
+		return usageErrorf("ask: --format %q: want text or json", *format)
+	}
+	query := strings.Join(rest, " ")
+	if strings.TrimSpace(query) == "" {
+		return usageErrorf("ask: no query given, e.g. briefbot ask \"/help\"")
+	}
+	base, _, err := loadBase(*dir)
+	if err != nil {
+		return fmt.Errorf("loading the fact base:\n%w", err)
+	}
+	table := commands.NewTable()
+	if query != "-" {
+		out, err := answer(table, base, query, *format)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, out)
+		return nil
+	}
+	return askLines(ctx, table, base, stdin, stdout, *format)
+}
+
+// askLines answers one query per input line, one answer per output line in
+// JSON; a bad line gets an error object and the rest still run.
+func askLines(ctx context.Context, table *commands.Table, base *facts.Base, stdin io.Reader, stdout io.Writer, format string) error {
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	failed := 0
+	for sc.Scan() {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		out, err := answer(table, base, line, format)
+		if err != nil {
+			failed++
+			out = errorLine(line, err, format)
+		}
+		fmt.Fprintln(stdout, out)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading queries: %w", err)
+	}
+	if failed > 0 {
+		return &exitError{code: 2, err: fmt.Errorf("%d queries failed", failed)}
+	}
+	return nil
+}
+
+func errorLine(query string, err error, format string) string {
+	if format != "json" {
+		return "error: " + err.Error()
+	}
+	b, _ := commands.JSONError(query, err)
+	return string(b)
+}
+
+// answer runs one query; a problem with the query itself is a usage error.
+func answer(table *commands.Table, base *facts.Base, query, format string) (string, error) {
+	req, err := table.Parse(query)
+	if err == nil {
+		var a commands.Answer
+		a, err = table.Handle(base, req)
+		if err == nil {
+			if format == "json" {
+				b, err := commands.JSON(a)
+				return string(b), err
+			}
+			return strings.TrimRight(commands.Text(a), "\n"), nil
+		}
+	}
+	if commands.IsUserError(err) {
+		return "", &exitError{code: 2, err: err}
+	}
+	return "", err
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 1 {
+		return usageErrorf("check: one folder at most, got %d", len(args))
+	}
+	dir := ""
+	if len(args) == 1 {
+		dir = args[0]
+	}
+	base, warns, err := loadBase(dir)
+	for _, w := range warns {
+		fmt.Fprintln(stdout, "warning:", w)
+	}
+	var le *facts.LoadError
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			fmt.Fprintln(stdout, p)
+		}
+		return &exitError{code: 1, err: fmt.Errorf("%d errors, %d warnings", len(le.Problems), len(warns))}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ok: %d articles, %d people, %d events, %d figures, %d points, %d quotes; %d warnings\n",
+		len(base.Docs()), len(base.People()), len(base.Events()), len(base.Figures()), len(base.Points()), len(base.Quotes()), len(warns))
+	return nil
+}

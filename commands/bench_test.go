@@ -1,0 +1,66 @@
+package commands
+
+import (
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/corpus"
+)
+
+var benchQueries = []struct{ name, query string }{
+	{"who", "/who Witkoff"},
+	{"who_typo", "/who zelenski"},
+	{"quotes", "/quotes Healey"},
+	{"timeline", "/timeline"},
+	{"search", "/search sanctions on Russia"},
+	{"figures", "/figures"},
+	{"sources", "/sources"},
+	{"brief", "/brief"},
+	{"dm_free_text", "what did healey say about freeloading?"},
+}
+
+// benchCommands runs each query as a sub-benchmark and reports p50/p99 of
+// the individual calls, timed one by one.
+func benchCommands(b *testing.B, base *facts.Base) {
+	tab := NewTable()
+	for _, q := range benchQueries {
+		req, err := tab.Parse(q.query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			durs := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				if _, err := tab.Handle(base, req); err != nil {
+					b.Fatal(err)
+				}
+				durs = append(durs, time.Since(t0))
+			}
+			b.StopTimer()
+			sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
+			b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds()), "p50-ns")
+			b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds()), "p99-ns")
+		})
+	}
+}
+
+func BenchmarkCommandsSeeds(b *testing.B) {
+	benchCommands(b, seedBaseT(b))
+}
+
+func BenchmarkCommandsSeedsPlusBBC(b *testing.B) {
+	fsys, _, err := corpus.SeedsPlusBBC()
+	if err != nil {
+		b.Skip(err)
+	}
+	base, _, err := facts.Load(fsys, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	benchCommands(b, base)
+}

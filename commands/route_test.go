@@ -1,0 +1,146 @@
+package commands
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParse(t *testing.T) {
+	tab := NewTable()
+	tests := []struct {
+		in   string
+		cmd  string
+		opts map[string]string
+	}{
+		{"/who Witkoff", "who", map[string]string{"name": "Witkoff"}},
+		{"/who name:Steve Witkoff", "who", map[string]string{"name": "Steve Witkoff"}},
+		{"/WHO  radakin ", "who", map[string]string{"name": "radakin"}},
+		{"/timeline", "timeline", map[string]string{}},
+		{"/timeline from:2025-03-01 to:2025-03-31 about:talks in Paris", "timeline", map[string]string{"from": "2025-03-01", "to": "2025-03-31", "about": "talks in Paris"}},
+		{"/quotes Healey about:spending", "quotes", map[string]string{"who": "Healey", "about": "spending"}},
+		{"/search query:ratio: 2:1", "search", map[string]string{"query": "ratio: 2:1"}},
+		{"who is witkoff?", "who", map[string]string{"name": "witkoff"}},
+		{"Who's Zelensky", "who", map[string]string{"name": "zelensky"}},
+		{"tell me about the Prime Minister", "who", map[string]string{"name": "the prime minister"}},
+		{"what did Healey say", "quotes", map[string]string{"who": "healey"}},
+		{"What did Healey say about freeloading?", "quotes", map[string]string{"who": "healey", "about": "freeloading"}},
+		{"when was the Northwood meeting?", "timeline", map[string]string{"about": "northwood meeting"}},
+		{"when did the summit take place", "timeline", map[string]string{"about": "summit"}},
+		{"timeline", "timeline", map[string]string{}},
+		{"sources", "sources", map[string]string{}},
+		{"help", "help", map[string]string{}},
+		{"please, help?", "search", map[string]string{"query": "please, help"}},
+		{"reload", "reload", map[string]string{}},
+		{"sanctions on Russia", "search", map[string]string{"query": "sanctions on Russia"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			req, err := tab.Parse(tt.in)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if req.Command != tt.cmd || !reflect.DeepEqual(req.Options, tt.opts) {
+				t.Errorf("Parse(%q) = %s %v, want %s %v", tt.in, req.Command, req.Options, tt.cmd, tt.opts)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tab := NewTable()
+	tests := []struct{ in, want string }{
+		{"", "empty query"},
+		{"   ", "empty query"},
+		{"/nope x", "unknown command /nope"},
+		{strings.Repeat("a", 10000), "query too long: 10000 characters"},
+		{"/sources extra", "/sources takes no options"},
+		{"/who x name:y", "option name: given twice"},
+	}
+	for _, tt := range tests {
+		_, err := tab.Parse(tt.in)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !IsUserError(err) {
+			t.Errorf("Parse(%.20q) err = %v, want a user error containing %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestHandleErrors(t *testing.T) {
+	b := seedBaseT(t)
+	tab := NewTable()
+	tests := []struct {
+		req  Request
+		want string
+	}{
+		{Request{Command: "who", Options: map[string]string{}}, "/who needs name"},
+		{Request{Command: "timeline", Options: map[string]string{"from": "yesterday"}}, `from: bad date "yesterday"`},
+		{Request{Command: "timeline", Options: map[string]string{"from": "2025-04", "to": "2025-03"}}, "is after"},
+		{Request{Command: "search", Options: map[string]string{"query": "x", "colour": "red"}}, `no option "colour"`},
+		{Request{Command: "reload"}, "carried out by the bot"},
+	}
+	for _, tt := range tests {
+		_, err := tab.Handle(b, tt.req)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !IsUserError(err) {
+			t.Errorf("Handle(%v) err = %v, want a user error containing %q", tt.req, err, tt.want)
+		}
+	}
+}
+
+// FuzzParse checks the router on any text: it never panics, and either gives
+// a user error or a request for a known command whose options it has.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"/who Witkoff", "who is x?", "/timeline from:2025 to:2026 about:a", "what did a say about b", "", "/", "/quotes who:", "when was it", "\xff\xfe"} {
+		f.Add(s)
+	}
+	tab := NewTable()
+	f.Fuzz(func(t *testing.T, s string) {
+		req, err := tab.Parse(s)
+		if err != nil {
+			if !IsUserError(err) {
+				t.Fatalf("Parse(%q): non-user error %v", s, err)
+			}
+			return
+		}
+		spec, ok := tab.Lookup(req.Command)
+		if !ok {
+			t.Fatalf("Parse(%q) gave unknown command %q", s, req.Command)
+		}
+		for name, v := range req.Options {
+			if !spec.hasOption(name) {
+				t.Fatalf("Parse(%q) gave option %q that /%s lacks", s, name, spec.Name)
+			}
+			if !utf8.ValidString(v) || strings.TrimSpace(v) == "" {
+				t.Fatalf("Parse(%q) option %s=%q is empty or invalid UTF-8", s, name, v)
+			}
+		}
+	})
+}
+
+// FuzzAnswer runs any parsed query against the seed base: no panic, and every
+// citation selects its quote.
+func FuzzAnswer(f *testing.F) {
+	for _, s := range []string{"/who witkof", "/search the", "/timeline about:x from:2025-03", "/quotes zz", "/figures about:30", "who is \u202e"} {
+		f.Add(s)
+	}
+	b := seedBaseT(f)
+	tab := NewTable()
+	f.Fuzz(func(t *testing.T, s string) {
+		req, err := tab.Parse(s)
+		if err != nil {
+			return
+		}
+		a, err := tab.Handle(b, req)
+		if err != nil {
+			if !IsUserError(err) {
+				t.Fatalf("Handle(%q): %v", s, err)
+			}
+			return
+		}
+		for _, c := range a.Citations {
+			if d := b.Doc(c.Source); d == nil || d.Text[c.Start:c.End] != c.Quote {
+				t.Fatalf("%q: citation %d not verbatim", s, c.N)
+			}
+		}
+	})
+}

@@ -1,0 +1,120 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/facts/prose"
+)
+
+func sources(b *facts.Base, req Request) (Answer, error) {
+	a, _ := newAnswer(b, req)
+	a.Title = "Sources"
+	a.Lead = plural(len(b.Docs()), "article") + " in the fact base."
+	for _, d := range b.Docs() {
+		a.Items = append(a.Items, Item{Date: d.Published.String(), Label: d.ID, Text: describeDoc(d)})
+		a.Sources = append(a.Sources, SourceOf(d))
+	}
+	return *a, nil
+}
+
+func describeDoc(d *facts.Document) string {
+	parts := []string{d.Title}
+	if d.Outlet != "" {
+		parts = append(parts, d.Outlet)
+	}
+	if d.Author != "" {
+		parts = append(parts, "by "+d.Author)
+	}
+	if d.URL != "" {
+		parts = append(parts, d.URL)
+	}
+	return strings.Join(parts, " — ")
+}
+
+func source(b *facts.Base, req Request) (Answer, error) {
+	id := strings.TrimSpace(req.Opt("id"))
+	d := b.Doc(id)
+	a, _ := newAnswer(b, req)
+	if d == nil {
+		a.Found = false
+		a.Title = "Not in the fact base"
+		a.Lead = fmt.Sprintf("No article has the id “%s”. /sources lists them.", id)
+		for _, o := range b.Docs() {
+			if strings.HasPrefix(o.ID, id) || strings.Contains(o.ID, id) {
+				a.Suggestions = append(a.Suggestions, o.ID)
+			}
+		}
+		return *a, nil
+	}
+	a.Title = d.Title
+	a.Sources = append(a.Sources, SourceOf(d))
+	add := func(label, text string) {
+		if text != "" {
+			a.Items = append(a.Items, Item{Label: label, Text: text})
+		}
+	}
+	add("id", d.ID)
+	add("outlet", d.Outlet)
+	add("author", d.Author)
+	if !d.Published.IsZero() {
+		add("published", d.Published.Human())
+	} else {
+		add("published", "unknown (no metadata)")
+	}
+	add("url", d.URL)
+	story := 0
+	for _, s := range d.Sentences {
+		if s.Kind == prose.Story {
+			story++
+		}
+	}
+	add("text", fmt.Sprintf("%d bytes, %s of story", len(d.Text), plural(story, "sentence")))
+	st := docStats(b, d)
+	add("curated", fmt.Sprintf("%s, %s, %s, %s cite it", plural(st.people, "person"), plural(st.events, "event"), plural(st.quotes, "quote"), plural(st.figures, "figure")))
+	add("mentions", plural(st.named, "person")+" named")
+	return *a, nil
+}
+
+type stats struct{ people, events, quotes, figures, named int }
+
+// docStats counts what of the fact base cites or names an article.
+func docStats(b *facts.Base, d *facts.Document) stats {
+	var s stats
+	cites := func(cs []facts.Citation) bool {
+		for _, c := range cs {
+			if c.Doc == d {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range b.People() {
+		if cites(p.Citations) {
+			s.people++
+		}
+		for _, m := range p.Mentions {
+			if m.Doc == d {
+				s.named++
+				break
+			}
+		}
+	}
+	for _, e := range b.Events() {
+		if cites(e.Citations) {
+			s.events++
+		}
+	}
+	for _, q := range b.Quotes() {
+		if q.Cite.Doc == d {
+			s.quotes++
+		}
+	}
+	for _, f := range b.Figures() {
+		if cites(f.Citations) {
+			s.figures++
+		}
+	}
+	return s
+}

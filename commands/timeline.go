@@ -1,0 +1,91 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/facts"
+)
+
+func timeline(b *facts.Base, req Request) (Answer, error) {
+	var from, to time.Time
+	if s := req.Opt("from"); s != "" {
+		d, err := facts.ParseDate(s)
+		if err != nil {
+			return Answer{}, userErrorf("from: %v", err)
+		}
+		from = d.Start()
+	}
+	if s := req.Opt("to"); s != "" {
+		d, err := facts.ParseDate(s)
+		if err != nil {
+			return Answer{}, userErrorf("to: %v", err)
+		}
+		to = d.End()
+	}
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		return Answer{}, userErrorf("from: %s is after to: %s", req.Opt("from"), req.Opt("to"))
+	}
+	var evs []*facts.Event
+	for _, e := range b.Events() {
+		if e.Date.Overlaps(from, to) {
+			evs = append(evs, e)
+		}
+	}
+	about := req.Opt("about")
+	if m := newMatcher(about); !m.empty() {
+		scores := make([]int, len(evs))
+		for i, e := range evs {
+			scores[i] = m.score(eventTexts(b, e)...)
+		}
+		var kept []*facts.Event
+		for _, i := range best(scores) {
+			kept = append(kept, evs[i])
+		}
+		evs = kept
+	}
+	a, c := newAnswer(b, req)
+	a.Title = "Timeline"
+	if about != "" {
+		a.Title += ": " + about
+	}
+	if len(evs) == 0 {
+		a.Found = false
+		a.Lead = "No dated events match" + describeRange(req) + "."
+		return *a, nil
+	}
+	a.Lead = fmt.Sprintf("%s, %s to %s.", plural(len(evs), "event"), evs[0].Date.Human(), evs[len(evs)-1].Date.Human())
+	for _, e := range evs {
+		a.Items = append(a.Items, eventItem(c, e, ""))
+	}
+	return *a, nil
+}
+
+// eventTexts is what an about: filter looks in: the event, its people and its sources.
+func eventTexts(b *facts.Base, e *facts.Event) []string {
+	texts := []string{e.Text}
+	for _, id := range e.People {
+		if p := b.Person(id); p != nil {
+			texts = append(texts, p.Names()...)
+		}
+	}
+	for _, c := range e.Citations {
+		texts = append(texts, c.Quote())
+	}
+	return texts
+}
+
+func describeRange(req Request) string {
+	var parts []string
+	if s := req.Opt("about"); s != "" {
+		parts = append(parts, fmt.Sprintf(" “%s”", s))
+	}
+	if s := req.Opt("from"); s != "" {
+		parts = append(parts, " from "+s)
+	}
+	if s := req.Opt("to"); s != "" {
+		parts = append(parts, " to "+s)
+	}
+	return strings.Join(parts, "")
+}

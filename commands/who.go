@@ -1,0 +1,171 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/facts/prose"
+)
+
+// How much of a person's record a /who card shows; the rest is a /quotes or
+// /search away, and a card must stay readable on a phone.
+const (
+	whoSays     = 5
+	whoQuotes   = 3
+	whoEvents   = 5
+	suggestions = 5
+)
+
+// Section headings of a /who card.
+const (
+	secSays      = "What the sources say"
+	secQuotes    = "Quotes"
+	secEvents    = "Events"
+	secMentioned = "Mentioned in"
+)
+
+func who(b *facts.Base, req Request) (Answer, error) {
+	name := req.Opt("name")
+	p, sugg, ok := b.FindPerson(name)
+	a, c := newAnswer(b, req)
+	if !ok {
+		return notFound(a, fmt.Sprintf("No one called “%s” is in the fact base.", name), sugg), nil
+	}
+	a.Title = p.Name
+	if p.Role != "" {
+		a.Title += " — " + p.Role
+	}
+	a.Lead = p.Description
+	if a.Lead == "" && p.Extracted {
+		a.Lead = "Named in the articles; not yet curated."
+	}
+	a.LeadCites = c.cites(p.Citations)
+
+	// What the sources say: the curated citations first, then other story
+	// sentences that name them, each sentence once.
+	shown := map[facts.Citation]bool{}
+	says := 0
+	for _, fc := range p.Citations {
+		if shown[fc] || says >= whoSays {
+			continue
+		}
+		shown[fc] = true
+		says++
+		a.Items = append(a.Items, Item{Section: secSays, Date: fc.Doc.Published.String(), Text: fc.Quote(), Verbatim: true, Citations: []int{c.cite(fc)}})
+	}
+	quoted := map[facts.Citation]bool{}
+	qs := b.QuotesBy(p.ID)
+	for _, q := range qs {
+		quoted[sentenceOf(q.Cite)] = true
+	}
+	for _, m := range p.Mentions {
+		if says >= whoSays {
+			break
+		}
+		s := m.Doc.Sentences[m.Sentence]
+		fc := facts.Citation{Doc: m.Doc, Start: s.Start, End: s.End}
+		if s.Kind != prose.Story || shown[fc] || quoted[fc] || coveredBy(fc, p.Citations) {
+			continue
+		}
+		shown[fc] = true
+		says++
+		a.Items = append(a.Items, Item{Section: secSays, Date: m.Doc.Published.String(), Text: fc.Quote(), Verbatim: true, Citations: []int{c.cite(fc)}})
+	}
+	for i, q := range qs {
+		if i == whoQuotes {
+			break
+		}
+		a.Items = append(a.Items, quoteItem(c, q, secQuotes))
+	}
+	n := 0
+	for _, e := range b.Events() {
+		if n < whoEvents && contains(e.People, p.ID) {
+			n++
+			a.Items = append(a.Items, eventItem(c, e, secEvents))
+		}
+	}
+	for _, dm := range mentionCounts(p) {
+		a.Items = append(a.Items, Item{Section: secMentioned, Label: dm.doc.ID, Text: fmt.Sprintf("%s (%s)", dm.doc.Label(), plural(dm.n, "sentence"))})
+	}
+	return *a, nil
+}
+
+// notFound fills an answer that honestly has nothing, with close names.
+func notFound(a *Answer, lead string, sugg []*facts.Person) Answer {
+	a.Found = false
+	a.Title = "Not in the fact base"
+	a.Lead = lead
+	for i, s := range sugg {
+		if i == suggestions {
+			break
+		}
+		a.Suggestions = append(a.Suggestions, s.Name)
+	}
+	if len(a.Suggestions) > 0 {
+		a.Lead += " Did you mean " + strings.Join(a.Suggestions, ", ") + "?"
+	}
+	return *a
+}
+
+type docMentions struct {
+	doc *facts.Document
+	n   int
+}
+
+func mentionCounts(p *facts.Person) []docMentions {
+	var out []docMentions
+	for _, m := range p.Mentions {
+		if len(out) > 0 && out[len(out)-1].doc == m.Doc {
+			out[len(out)-1].n++
+			continue
+		}
+		out = append(out, docMentions{m.Doc, 1})
+	}
+	return out
+}
+
+// sentenceOf widens a citation to the sentence that holds its start.
+func sentenceOf(fc facts.Citation) facts.Citation {
+	i := fc.Doc.SentenceAt(fc.Start)
+	if i < 0 {
+		return fc
+	}
+	s := fc.Doc.Sentences[i]
+	return facts.Citation{Doc: fc.Doc, Start: s.Start, End: s.End}
+}
+
+// coveredBy reports whether a sentence overlaps one of the citations already shown.
+func coveredBy(s facts.Citation, cs []facts.Citation) bool {
+	for _, c := range cs {
+		if c.Doc == s.Doc && c.Start < s.End && s.Start < c.End {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteItem(c *citer, q *facts.Quote, section string) Item {
+	return Item{Section: section, Date: q.Date.String(), Label: q.About, Text: q.Cite.Quote(), Verbatim: true,
+		Citations: []int{c.cite(q.Cite)}, Extracted: q.Extracted}
+}
+
+func eventItem(c *citer, e *facts.Event, section string) Item {
+	return Item{Section: section, Date: e.Date.String(), Text: e.Text, Citations: c.cites(e.Citations), Extracted: e.Extracted}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

@@ -1,0 +1,167 @@
+package facts
+
+import (
+	"sort"
+
+	"github.com/briefbot/briefbot/facts/names"
+	"github.com/briefbot/briefbot/facts/search"
+)
+
+// Base is a loaded, validated fact base. It is immutable: build a new one to
+// change anything, so queries never need a lock.
+type Base struct {
+	docs       []*Document
+	docByID    map[string]*Document
+	people     []*Person
+	personByID map[string]*Person
+	events     []*Event
+	figures    []*Figure
+	points     []*Point
+	quotes     []*Quote
+	warnings   []Problem
+	asOf       Date
+
+	names *names.Index
+	index *search.Index
+	units []unit // search unit id -> sentence
+}
+
+// unit is one searchable sentence.
+type unit struct {
+	doc  *Document
+	sent int
+}
+
+func (b *Base) addPerson(p *Person) {
+	if b.personByID == nil {
+		b.personByID = map[string]*Person{}
+	}
+	b.people = append(b.people, p)
+	b.personByID[p.ID] = p
+}
+
+// finish derives the indexes once the curated facts are read.
+func (b *Base) finish() {
+	b.docByID = make(map[string]*Document, len(b.docs))
+	for _, d := range b.docs {
+		b.docByID[d.ID] = d
+		if d.Published.Start().After(b.asOf.Start()) {
+			b.asOf = d.Published
+		}
+	}
+	if b.personByID == nil {
+		b.personByID = map[string]*Person{}
+	}
+	sortEvents(b.events)
+	sort.SliceStable(b.quotes, func(i, j int) bool {
+		qi, qj := b.quotes[i], b.quotes[j]
+		if !qi.Date.Start().Equal(qj.Date.Start()) {
+			return qi.Date.Before(qj.Date)
+		}
+		if qi.Cite.Doc != qj.Cite.Doc {
+			return qi.Cite.Doc.ID < qj.Cite.Doc.ID
+		}
+		return qi.Cite.Start < qj.Cite.Start
+	})
+	findMentions(b.docs, b.people)
+	entries := make([]names.Entry, len(b.people))
+	for i, p := range b.people {
+		entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
+	}
+	b.names = names.NewIndex(entries)
+	sb := search.NewBuilder()
+	for _, d := range b.docs {
+		for i := range d.Sentences {
+			sb.Add(d.SentenceText(i))
+			b.units = append(b.units, unit{d, i})
+		}
+	}
+	b.index = sb.Build()
+}
+
+// Docs returns the articles in id order.
+func (b *Base) Docs() []*Document { return b.docs }
+
+// Doc returns the article with the given id, or nil.
+func (b *Base) Doc(id string) *Document { return b.docByID[id] }
+
+// People returns the people and organisations in file order.
+func (b *Base) People() []*Person { return b.people }
+
+// Person returns the person with the given id, or nil.
+func (b *Base) Person(id string) *Person { return b.personByID[id] }
+
+// Events returns the dated events, in date order.
+func (b *Base) Events() []*Event { return b.events }
+
+// Figures returns the figures in file order.
+func (b *Base) Figures() []*Figure { return b.figures }
+
+// Points returns the key points.
+func (b *Base) Points() []*Point { return b.points }
+
+// Quotes returns every quote, in date order.
+func (b *Base) Quotes() []*Quote { return b.quotes }
+
+// QuotesBy returns the quotes of one speaker, in date order.
+func (b *Base) QuotesBy(id string) []*Quote {
+	var out []*Quote
+	for _, q := range b.quotes {
+		if q.Speaker == id {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Warnings returns what loading found worth fixing but not fatal.
+func (b *Base) Warnings() []Problem { return b.warnings }
+
+// AsOf is the newest publication date among the articles.
+func (b *Base) AsOf() Date { return b.asOf }
+
+// FindPerson resolves a typed name to one person; when it cannot, ok is false
+// and suggestions lists the closest names.
+func (b *Base) FindPerson(query string) (p *Person, suggestions []*Person, ok bool) {
+	if m, ok := b.names.Resolve(query); ok {
+		return b.personByID[m.ID], nil, true
+	}
+	for _, m := range b.names.Find(query, 5) {
+		suggestions = append(suggestions, b.personByID[m.ID])
+	}
+	return nil, suggestions, false
+}
+
+// CompletePeople serves autocomplete of a person option.
+func (b *Base) CompletePeople(prefix string, limit int) []*Person {
+	ms := b.names.Complete(prefix, limit)
+	out := make([]*Person, len(ms))
+	for i, m := range ms {
+		out[i] = b.personByID[m.ID]
+	}
+	return out
+}
+
+// Hit is one sentence found by Search.
+type Hit struct {
+	Doc      *Document
+	Sentence int
+	Score    float64
+	Marks    [][2]int // byte ranges of matched words, relative to the sentence start
+}
+
+// Search returns the sentences best matching query (BM25 with stemming).
+func (b *Base) Search(query string, limit int) []Hit {
+	hits := b.index.Search(query, limit)
+	if len(hits) == 0 {
+		return nil
+	}
+	stems := b.index.QueryStems(query)
+	out := make([]Hit, len(hits))
+	for i, h := range hits {
+		u := b.units[h.ID]
+		out[i] = Hit{Doc: u.doc, Sentence: u.sent, Score: h.Score,
+			Marks: search.Highlight(u.doc.SentenceText(u.sent), stems)}
+	}
+	return out
+}

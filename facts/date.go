@@ -1,0 +1,170 @@
+package facts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Granularity says how much of a date is known.
+type Granularity uint8
+
+// Granularities, coarsest first.
+const (
+	Unknown Granularity = iota
+	Year
+	Month
+	Week
+	Day
+)
+
+// Date is a calendar date known to some granularity: a day, an ISO week, a
+// month or a year. News prose often gives no more than "last week" or "in
+// February", and a briefing must not pretend to know more than the source.
+type Date struct {
+	start time.Time // first day of the period, UTC midnight
+	gran  Granularity
+}
+
+// DayDate returns the date of one day.
+func DayDate(y int, m time.Month, d int) Date {
+	return Date{start: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), gran: Day}
+}
+
+// MonthDate returns the date of a month.
+func MonthDate(y int, m time.Month) Date {
+	return Date{start: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), gran: Month}
+}
+
+// YearDate returns the date of a year.
+func YearDate(y int) Date {
+	return Date{start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), gran: Year}
+}
+
+// WeekDate returns the ISO week that contains day t.
+func WeekDate(t time.Time) Date {
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	offset := (int(t.Weekday()) + 6) % 7 // days since Monday
+	return Date{start: t.AddDate(0, 0, -offset), gran: Week}
+}
+
+// ParseDate reads YYYY-MM-DD, YYYY-MM, YYYY or an ISO week YYYY-Www.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	bad := fmt.Errorf("bad date %q: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www", s)
+	switch {
+	case len(s) == 10:
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return Date{}, bad
+		}
+		return Date{start: t, gran: Day}, nil
+	case len(s) == 8 && s[5] == 'W':
+		y, err1 := strconv.Atoi(s[:4])
+		w, err2 := strconv.Atoi(s[6:])
+		if err1 != nil || err2 != nil || s[4] != '-' || w < 1 || w > 53 {
+			return Date{}, bad
+		}
+		// ISO week 1 is the week with the year's first Thursday.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		d := WeekDate(jan4)
+		d.start = d.start.AddDate(0, 0, 7*(w-1))
+		if yy, ww := d.start.ISOWeek(); yy != y || ww != w {
+			return Date{}, bad
+		}
+		return d, nil
+	case len(s) == 7:
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return Date{}, bad
+		}
+		return Date{start: t, gran: Month}, nil
+	case len(s) == 4:
+		t, err := time.Parse("2006", s)
+		if err != nil {
+			return Date{}, bad
+		}
+		return Date{start: t, gran: Year}, nil
+	}
+	return Date{}, bad
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.gran == Unknown }
+
+// Granularity reports how much of the date is known.
+func (d Date) Granularity() Granularity { return d.gran }
+
+// Start is the first day of the period.
+func (d Date) Start() time.Time { return d.start }
+
+// End is the first day after the period.
+func (d Date) End() time.Time {
+	switch d.gran {
+	case Day:
+		return d.start.AddDate(0, 0, 1)
+	case Week:
+		return d.start.AddDate(0, 0, 7)
+	case Month:
+		return d.start.AddDate(0, 1, 0)
+	case Year:
+		return d.start.AddDate(1, 0, 0)
+	}
+	return d.start
+}
+
+// String renders the date at its granularity: 2024-06-13, 2024-W24, 2024-06, 2024.
+func (d Date) String() string {
+	switch d.gran {
+	case Day:
+		return d.start.Format("2006-01-02")
+	case Week:
+		y, w := d.start.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case Month:
+		return d.start.Format("2006-01")
+	case Year:
+		return d.start.Format("2006")
+	}
+	return ""
+}
+
+// Human renders the date for people: "Thu 13 Jun 2024", "week of 10 Jun 2024", "Jun 2024", "2024".
+func (d Date) Human() string {
+	switch d.gran {
+	case Day:
+		return d.start.Format("Mon 2 Jan 2006")
+	case Week:
+		return "week of " + d.start.Format("2 Jan 2006")
+	case Month:
+		return d.start.Format("Jan 2006")
+	case Year:
+		return d.start.Format("2006")
+	}
+	return "date unknown"
+}
+
+// Before orders dates by their start, a coarser period first when two start
+// on the same day, so "March" comes before "1 March" in a timeline.
+func (d Date) Before(e Date) bool {
+	if !d.start.Equal(e.start) {
+		return d.start.Before(e.start)
+	}
+	return d.gran < e.gran
+}
+
+// Overlaps reports whether the date's period meets [from, to), where a zero
+// bound is open.
+func (d Date) Overlaps(from, to time.Time) bool {
+	if d.IsZero() {
+		return false
+	}
+	if !from.IsZero() && !d.End().After(from) {
+		return false
+	}
+	if !to.IsZero() && !d.start.Before(to) {
+		return false
+	}
+	return true
+}

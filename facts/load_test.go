@@ -1,0 +1,119 @@
+package facts
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// article is a small story used by the validation tests.
+const article = "Headline of the test story\n\nJane Roe, the mayor, said on Monday: “We will build the bridge.”\n\nThe council met in March.\n"
+
+const goodSources = `sources:
+  - id: a1
+    title: Test story
+    outlet: Test Times
+    published: 2024-05-02
+`
+
+const goodFacts = `people:
+  - id: roe
+    name: Jane Roe
+    aliases: [Roe, Mayor Roe]
+    role: Mayor
+    citations:
+      - source: a1
+        quote: "Jane Roe, the mayor"
+events:
+  - id: council
+    date: 2024-03
+    text: The council met.
+    citations:
+      - {source: a1, quote: "The council met in March."}
+`
+
+func folder(files map[string]string) fstest.MapFS {
+	fs := fstest.MapFS{}
+	for name, data := range files {
+		fs[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fs
+}
+
+func TestLoadGood(t *testing.T) {
+	b, warns, err := Load(folder(map[string]string{"a1.txt": article, "sources.yaml": goodSources, "facts.yaml": goodFacts}), "dir")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(warns) != 0 {
+		t.Errorf("warnings: %v", warns)
+	}
+	p := b.Person("roe")
+	if p == nil || p.Citations[0].Quote() != "Jane Roe, the mayor" {
+		t.Fatalf("person roe: %+v", p)
+	}
+	if len(p.Mentions) != 1 {
+		t.Errorf("mentions of roe = %d, want 1", len(p.Mentions))
+	}
+	if got := b.Events()[0].Date.String(); got != "2024-03" {
+		t.Errorf("event date %s", got)
+	}
+}
+
+// TestLoadErrors checks that each kind of fault is reported as file:line: what.
+func TestLoadErrors(t *testing.T) {
+	withFacts := func(facts string) map[string]string {
+		return map[string]string{"a1.txt": article, "sources.yaml": goodSources, "facts.yaml": facts}
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // every one must appear among the errors
+	}{
+		{"malformed yaml", withFacts("people:\n  - id: roe\n    name: Jane: Roe\n"), []string{"dir/facts.yaml:3: malformed YAML: mapping values are not allowed"}},
+		{"unknown field", withFacts(strings.Replace(goodFacts, "    role: Mayor\n", "    role: Mayor\n    rank: 1\n", 1)),
+			[]string{`dir/facts.yaml:6: unknown field "rank" in person`}},
+		{"unknown top-level section", withFacts(goodFacts + "things: []\n"), []string{`dir/facts.yaml:15: unknown field "things" in the top level`}},
+		{"unknown source", withFacts(strings.Replace(goodFacts, "source: a1\n", "source: zz\n", 1)),
+			[]string{`dir/facts.yaml:7: person roe: unknown source "zz"`}},
+		{"quote not found", withFacts(strings.Replace(goodFacts, "Jane Roe, the mayor", "Jane Roe, the governor", 1)),
+			[]string{`dir/facts.yaml:8: person roe: quote not found in dir/a1.txt: "Jane Roe, the governor"`}},
+		{"empty quote", withFacts(strings.Replace(goodFacts, `"Jane Roe, the mayor"`, `""`, 1)),
+			[]string{`dir/facts.yaml:8: person roe: empty quote`}},
+		{"duplicate person id", withFacts(strings.Replace(goodFacts, "events:", "  - id: roe\n    name: Other Roe\n    citations: [{source: a1, quote: council}]\nevents:", 1)),
+			[]string{`dir/facts.yaml:9: duplicate person id "roe" (first at line 2)`}},
+		{"alias shared by two people", withFacts(strings.Replace(goodFacts, "events:", "  - id: doe\n    name: John Doe\n    aliases: [Mayor Roe]\n    citations: [{source: a1, quote: council}]\nevents:", 1)),
+			[]string{`dir/facts.yaml:11: person doe: alias "Mayor Roe" is also a name of person "roe" (line 4)`}},
+		{"every error at once", withFacts(strings.Replace(strings.Replace(goodFacts, "source: a1\n", "source: zz\n", 1), "date: 2024-03", "date: soon", 1)),
+			[]string{`dir/facts.yaml:7: person roe: unknown source "zz"`, `dir/facts.yaml:11: event council: bad date "soon"`}},
+		{"bad date", withFacts(strings.Replace(goodFacts, "date: 2024-03", "date: 2024-13-40", 1)),
+			[]string{`dir/facts.yaml:11: event council: bad date "2024-13-40"`}},
+		{"missing article file", map[string]string{"a1.txt": article, "sources.yaml": goodSources + "  - id: gone\n    title: Gone\n"},
+			[]string{`dir/sources.yaml:6: article file gone.txt not found for source "gone"`}},
+		{"empty directory", map[string]string{}, []string{"dir: no articles: the folder holds no *.txt file"}},
+		{"bad source date", map[string]string{"a1.txt": article, "sources.yaml": strings.Replace(goodSources, "2024-05-02", "May 2", 1)},
+			[]string{`dir/sources.yaml:5: source a1: bad date "May 2"`}},
+		{"no citations", withFacts("points:\n  - text: Something.\n"), []string{"dir/facts.yaml:2: point 1: no citations"}},
+		{"unknown speaker", withFacts(goodFacts + "quotes:\n  - speaker: nobody\n    source: a1\n    quote: We will build the bridge.\n"),
+			[]string{`dir/facts.yaml:16: quote 1: unknown speaker "nobody"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, _, err := Load(folder(tt.files), "dir")
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("Load err = %v, want a *LoadError", err)
+			}
+			if b != nil {
+				t.Errorf("a base was returned with errors")
+			}
+			msg := le.Error()
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("errors:\n%s\nwant one containing %q", msg, w)
+				}
+			}
+		})
+	}
+}

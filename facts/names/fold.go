@@ -1,0 +1,201 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// latinBase maps U+00C0..U+017F (Latin-1 Supplement letters and Latin
+// Extended-A) to a lowercase ASCII base letter. '*' marks letters that fold
+// to two letters and are handled in appendFolded; ' ' marks × and ÷, which
+// separate words. A table keeps us off golang.org/x/text, which the module
+// does not require.
+const latinBase = "" +
+	"aaaaaa*ceeeeiiiidnooooo ouuuuy**" + // U+00C0..U+00DF
+	"aaaaaa*ceeeeiiiidnooooo ouuuuy*y" + // U+00E0..U+00FF
+	"aaaaaacccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" + // U+0100..U+0127
+	"iiiiiiiiii" + "**" + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + // U+0128..U+014B
+	"oooooo" + "**" + "rrrrrr" + "ssssssss" + "tttttt" + // U+014C..U+0167
+	"uuuuuuuuuuuu" + "ww" + "yyy" + "zzzzzz" + "s" // U+0168..U+017F
+
+// appendFolded appends the folded form of r to buf and reports whether r
+// separates words instead. Apostrophes and dots vanish without separating,
+// so "O’Brien" ~ "O'Brien" ~ "OBrien" and "J.D." ~ "JD".
+func appendFolded(buf []byte, r rune) ([]byte, bool) {
+	switch {
+	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+		return append(buf, byte(r)), false
+	case 'A' <= r && r <= 'Z':
+		return append(buf, byte(r-'A'+'a')), false
+	case r < utf8.RuneSelf:
+		return buf, !(r == '\'' || r == '.' || r == '`')
+	}
+	switch r {
+	case '\u2018', '\u2019', '\u201b', '\u02bc', '\u02bb', '\u00b4', '\u2032', '\u00b7':
+		return buf, false
+	case 'ß', 'ẞ':
+		return append(buf, "ss"...), false
+	case 'æ', 'Æ':
+		return append(buf, "ae"...), false
+	case 'œ', 'Œ':
+		return append(buf, "oe"...), false
+	case 'þ', 'Þ':
+		return append(buf, "th"...), false
+	case 'ĳ', 'Ĳ':
+		return append(buf, "ij"...), false
+	case 'ș', 'Ș':
+		return append(buf, 's'), false
+	case 'ț', 'Ț':
+		return append(buf, 't'), false
+	}
+	if 0xC0 <= r && r <= 0x17F {
+		c := latinBase[r-0xC0]
+		if c == ' ' {
+			return buf, true
+		}
+		return append(buf, c), false
+	}
+	// Combining marks come from decomposed input ("e" + U+0301) and format
+	// characters are invisible, so neither may split or change a word.
+	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) {
+		return buf, false
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return utf8.AppendRune(buf, unicode.ToLower(r)), false
+	}
+	return buf, true
+}
+
+// tokenize folds s into words. maxRunes > 0 bounds how much of s is read,
+// so that a hostile query cannot make one call arbitrarily slow.
+func tokenize(s string, maxRunes int) []string {
+	var toks []string
+	buf := make([]byte, 0, 32)
+	n := 0
+	for _, r := range s {
+		n++
+		if maxRunes > 0 && n > maxRunes {
+			break
+		}
+		var sep bool
+		buf, sep = appendFolded(buf, r)
+		if sep && len(buf) > 0 {
+			toks = append(toks, string(buf))
+			buf = buf[:0]
+		}
+	}
+	if len(buf) > 0 {
+		toks = append(toks, string(buf))
+	}
+	return mergeInitials(toks)
+}
+
+// mergeInitials joins runs of single-letter words so that "J. D. Smith",
+// whose dots are spaced, folds like "J.D. Smith".
+func mergeInitials(toks []string) []string {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		if !isInitial(toks[i]) || i+1 >= len(toks) || !isInitial(toks[i+1]) {
+			out = append(out, toks[i])
+			continue
+		}
+		j := i
+		var b strings.Builder
+		for j < len(toks) && isInitial(toks[j]) {
+			b.WriteString(toks[j])
+			j++
+		}
+		out = append(out, b.String())
+		i = j - 1
+	}
+	return out
+}
+
+// isInitial reports whether w is a single letter; digits are left alone so
+// that "2 3" stays two numbers.
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsLetter(r)
+}
+
+// coreRange returns the words of toks that remain once leading titles
+// ("Admiral Sir", "Prime Minister", "Secretary of State") and trailing
+// post-nominals ("Jr", "MP") are dropped. Only the ends are stripped because
+// title words are also surnames ("John Major", "Stephen King"). If nothing
+// would remain, the whole name is its own core ("The Pope", "King").
+func coreRange(toks []string) (lo, hi int) {
+	for lo < len(toks) {
+		if isTitle(toks[lo]) {
+			lo++
+			if lo+1 < len(toks) && toks[lo] == "of" {
+				lo += 2
+			}
+			continue
+		}
+		j := lo
+		for j < len(toks) && isQualifier(toks[j]) {
+			j++
+		}
+		if j > lo && j < len(toks) && isTitle(toks[j]) {
+			lo = j
+			continue
+		}
+		break
+	}
+	hi = len(toks)
+	for hi > lo && isSuffix(toks[hi-1]) {
+		hi--
+	}
+	if lo >= hi {
+		return 0, len(toks)
+	}
+	return lo, hi
+}
+
+// isTitle reports whether a folded word is an English honorific or office
+// that people put before a name.
+func isTitle(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor",
+		"sir", "dame", "lord", "lady", "baron", "baroness", "viscount", "marquess",
+		"duke", "duchess", "earl", "countess",
+		"president", "premier", "chancellor", "secretary", "minister", "taoiseach",
+		"admiral", "general", "gen", "colonel", "col", "major", "maj", "captain",
+		"capt", "lieutenant", "lt", "commander", "cmdr", "sergeant", "sgt",
+		"marshal", "brigadier",
+		"king", "queen", "prince", "princess", "emperor", "empress", "sultan",
+		"emir", "sheikh", "shaikh",
+		"pope", "cardinal", "archbishop", "bishop", "reverend", "rev", "father",
+		"pastor", "rabbi", "imam", "ayatollah",
+		"senator", "sen", "governor", "gov", "mayor", "judge", "justice",
+		"ambassador", "envoy", "congressman", "congresswoman", "representative",
+		"rep", "speaker", "chairman", "chairwoman", "hon", "honourable", "honorable":
+		return true
+	}
+	return false
+}
+
+// isQualifier reports whether a folded word is part of a title only when a
+// title follows it ("Prime Minister", "Deputy Prime Minister", "The King").
+func isQualifier(w string) bool {
+	switch w {
+	case "the", "prime", "deputy", "vice", "foreign", "home", "defence",
+		"defense", "health", "finance", "interior", "first", "chief", "crown",
+		"grand", "supreme", "acting", "interim", "former", "ex", "right", "rt",
+		"us", "uk", "field", "rear", "air", "shadow", "junior", "senior":
+		return true
+	}
+	return false
+}
+
+// isSuffix reports whether a folded word is a post-nominal or generational
+// suffix that people often leave out when typing a name.
+func isSuffix(w string) bool {
+	switch w {
+	case "jr", "snr", "jnr", "sr", "ii", "iii", "iv", "mp", "msp", "mep", "qc",
+		"kc", "phd", "md", "obe", "mbe", "cbe", "kbe", "dbe", "esq":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,221 @@
+package search
+
+import (
+	"slices"
+)
+
+// Hit is a unit matching a query, with its BM25 score.
+type Hit struct {
+	// ID is the unit's id as returned by Builder.Add.
+	ID int
+	// Score is the unit's BM25 score; only its order is meaningful.
+	Score float64
+}
+
+// accumulator holds the partial scores of one query. It is as long as the
+// index, so it is pooled rather than allocated per query; touched lists the
+// units with a non-zero score so that resetting costs only the matches.
+type accumulator struct {
+	score   []float64
+	touched []int32
+}
+
+func newAccumulator(n int) *accumulator {
+	return &accumulator{score: make([]float64, n)}
+}
+
+// Search returns the units best matching query under BM25 (k1=1.2,
+// b=0.75), best first, ties broken by lower ID. At most limit hits are
+// returned; limit <= 0 returns every match. A repeated query word counts
+// once. Search returns nil when the query has no indexed non-stop word.
+func (ix *Index) Search(query string, limit int) []Hit {
+	var buf [16]int32
+	terms := ix.queryTerms(buf[:0], query)
+	if len(terms) == 0 {
+		return nil
+	}
+	top := topK{limit: limit}
+	if limit > 0 {
+		top.hits = make([]Hit, 0, min(limit, 256))
+	}
+	if len(terms) == 1 {
+		// One term needs no accumulation: each posting is a final score.
+		t := terms[0]
+		ids, tfs := ix.postings(t)
+		for i, id := range ids {
+			top.push(int(id), ix.weight(t, id, tfs[i]))
+		}
+		return top.sorted()
+	}
+	acc := ix.scores.Get().(*accumulator)
+	// Terms are visited in id order so that units with equal term
+	// statistics sum in the same order and tie exactly.
+	for _, t := range terms {
+		ids, tfs := ix.postings(t)
+		for i, id := range ids {
+			if acc.score[id] == 0 {
+				acc.touched = append(acc.touched, id)
+			}
+			acc.score[id] += ix.weight(t, id, tfs[i])
+		}
+	}
+	for _, id := range acc.touched {
+		top.push(int(id), acc.score[id])
+		acc.score[id] = 0
+	}
+	acc.touched = acc.touched[:0]
+	ix.scores.Put(acc)
+	return top.sorted()
+}
+
+// postings returns the units holding term t and the term's frequency in
+// each.
+func (ix *Index) postings(t int32) ([]int32, []uint16) {
+	s, e := ix.start[t], ix.start[t+1]
+	return ix.ids[s:e], ix.tfs[s:e]
+}
+
+// weight is the BM25 contribution of term t occurring tf times in unit id.
+// It is always positive, which lets a zero score mean "untouched".
+func (ix *Index) weight(t, id int32, tf uint16) float64 {
+	f := float64(tf)
+	return ix.idf[t] * f * (bm25K1 + 1) / (f + float64(ix.norm[id]))
+}
+
+// queryTerms appends the distinct indexed terms of query to dst, sorted.
+func (ix *Index) queryTerms(dst []int32, query string) []int32 {
+	sc := scanner{text: query}
+	for {
+		_, _, norm, ok := sc.next()
+		if !ok {
+			break
+		}
+		if t := ix.termOf(norm); t >= 0 && !slices.Contains(dst, t) {
+			dst = append(dst, t)
+		}
+	}
+	slices.Sort(dst)
+	return dst
+}
+
+// QueryStems returns the distinct stems of the query's non-stop words, in
+// query order, whether or not the index contains them. Pass them to
+// Highlight to mark the words a hit matched.
+func (ix *Index) QueryStems(query string) []string {
+	var out []string
+	sc := scanner{text: query}
+	for {
+		_, _, norm, ok := sc.next()
+		if !ok {
+			return out
+		}
+		var stem string
+		if t, ok := ix.words[string(norm)]; ok {
+			if t == stopTerm {
+				continue
+			}
+			stem = ix.stems[t]
+		} else if stem = stemOf(string(norm)); stem == "" {
+			continue
+		}
+		if !slices.Contains(out, stem) {
+			out = append(out, stem)
+		}
+	}
+}
+
+// Highlight returns the byte ranges [start, end) of the words of text whose
+// stem is one of stems, in order, for bolding matched words in a result.
+// Stop words are never highlighted.
+func Highlight(text string, stems []string) [][2]int {
+	if len(stems) == 0 {
+		return nil
+	}
+	var out [][2]int
+	sc := scanner{text: text}
+	for {
+		start, end, norm, ok := sc.next()
+		if !ok {
+			return out
+		}
+		if stem := stemOf(string(norm)); stem != "" && slices.Contains(stems, stem) {
+			out = append(out, [2]int{start, end})
+		}
+	}
+}
+
+// topK keeps the best limit hits seen so far in a min-heap whose root is
+// the worst of them, so each new candidate costs one comparison unless it
+// enters. limit <= 0 keeps everything.
+type topK struct {
+	limit int
+	hits  []Hit
+}
+
+// worse reports whether x ranks below y: lower score, or equal score and
+// higher id.
+func worse(x, y Hit) bool {
+	return x.Score < y.Score || (x.Score == y.Score && x.ID > y.ID)
+}
+
+func (k *topK) push(id int, score float64) {
+	h := Hit{ID: id, Score: score}
+	if k.limit <= 0 || len(k.hits) < k.limit {
+		k.hits = append(k.hits, h)
+		if k.limit > 0 {
+			k.up(len(k.hits) - 1)
+		}
+		return
+	}
+	if !worse(k.hits[0], h) {
+		return
+	}
+	k.hits[0] = h
+	k.down(0)
+}
+
+func (k *topK) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !worse(k.hits[i], k.hits[p]) {
+			return
+		}
+		k.hits[i], k.hits[p] = k.hits[p], k.hits[i]
+		i = p
+	}
+}
+
+func (k *topK) down(i int) {
+	n := len(k.hits)
+	for {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < n && worse(k.hits[l], k.hits[m]) {
+			m = l
+		}
+		if r < n && worse(k.hits[r], k.hits[m]) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		k.hits[i], k.hits[m] = k.hits[m], k.hits[i]
+		i = m
+	}
+}
+
+// sorted returns the kept hits best first, or nil when there are none.
+func (k *topK) sorted() []Hit {
+	if len(k.hits) == 0 {
+		return nil
+	}
+	slices.SortFunc(k.hits, func(x, y Hit) int {
+		switch {
+		case worse(y, x):
+			return -1
+		case worse(x, y):
+			return 1
+		}
+		return 0
+	})
+	return k.hits
+}

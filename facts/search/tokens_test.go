@@ -1,0 +1,100 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // text[Start:End] + "=" + Stem
+	}{
+		{"stems and stop words", "The sanctions were sanctioned",
+			[]string{"The=", "sanctions=sanction", "were=", "sanctioned=sanction"}},
+		{"curly apostrophe folded", "Ukraine’s army",
+			[]string{"Ukraine’s=ukrain", "army=armi"}},
+		{"straight apostrophe", "Ukraine's army",
+			[]string{"Ukraine's=ukrain", "army=armi"}},
+		{"contraction is a stop word", "don’t go",
+			[]string{"don’t=", "go=go"}},
+		{"edge apostrophes split", "'reassurance force' players'",
+			[]string{"reassurance=reassur", "force=forc", "players=player"}},
+		{"hyphen splits", "co-ordination long-term",
+			[]string{"co=co", "ordination=ordin", "long=long", "term=term"}},
+		{"numbers", "2.5% of £15.8m and 1,000 in 2027.",
+			[]string{"2.5=2.5", "of=", "15.8m=15.8m", "and=", "1,000=1000", "in=", "2027=2027"}},
+		{"case folded", "SANCTIONS Sanctions",
+			[]string{"SANCTIONS=sanction", "Sanctions=sanction"}},
+		{"non-ASCII", "Zelenskyy in Zaporizhzhia, Kraków café",
+			[]string{"Zelenskyy=zelenskyy", "in=", "Zaporizhzhia=zaporizhzhia", "Kraków=kraków", "café=café"}},
+		{"combining mark stays in word", "cafe\u0301 bar",
+			[]string{"cafe\u0301=cafe\u0301", "bar=bar"}},
+		{"us is not a stop word", "US sanctions",
+			[]string{"US=us", "sanctions=sanction"}},
+		{"invalid UTF-8 separates", "bad\xffbyte \xa315.8m",
+			[]string{"bad=bad", "byte=byte", "15.8m=15.8m"}},
+		{"trailing apostrophe at end", "it'", []string{"it="}},
+		{"empty", "", nil},
+		{"punctuation only", " -- ... ’’ ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, tok := range Tokens(tt.in) {
+				got = append(got, tt.in[tok.Start:tok.End]+"="+tok.Stem)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Tokens(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		stems []string
+		want  []string
+	}{
+		{"stemmed forms", "Sanctions and a sanctioned bank; no sanction.", []string{"sanction"},
+			[]string{"Sanctions", "sanctioned", "sanction"}},
+		{"curly apostrophe", "Ukraine’s army and Ukraine", []string{"ukrain"},
+			[]string{"Ukraine’s", "Ukraine"}},
+		{"non-ASCII", "Le café de Kraków, un café", []string{"café", "kraków"},
+			[]string{"café", "Kraków", "café"}},
+		{"several stems", "Troops and peacekeeping troops", []string{"troop", "peacekeep"},
+			[]string{"Troops", "peacekeeping", "troops"}},
+		{"stop words never", "the The THE", []string{""}, nil},
+		{"no stems", "anything", nil, nil},
+		{"invalid UTF-8", "\xffsanctions\xfe", []string{"sanction"}, []string{"sanctions"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range Highlight(tt.text, tt.stems) {
+				got = append(got, tt.text[r[0]:r[1]])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Highlight(%q, %q) = %q, want %q", tt.text, tt.stems, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"Ukraine’s 2.5% co-op", "\xff'\xe2\x80", "1,,2..3 a'b'c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, tok := range Tokens(s) {
+			if tok.Start < prev || tok.Start >= tok.End || tok.End > len(s) {
+				t.Fatalf("bad token %+v after %d in %q", tok, prev, s)
+			}
+			prev = tok.End
+		}
+	})
+}
