@@ -119,7 +119,11 @@ func (t *Table) route(raw string) Request {
 		}
 		return req
 	}
-	return Request{Command: "search", Options: map[string]string{"query": strings.TrimRight(raw, "?!. ")}}
+	query := strings.TrimRight(raw, "?!. ")
+	if query == "" {
+		query = raw // a query of punctuation alone is still what was asked
+	}
+	return Request{Command: "search", Options: map[string]string{"query": query}}
 }
 
 // normalise lowercases a question and drops politeness and end punctuation.

@@ -4,36 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/facts/prose"
 )
-
-// word is a run of letters, digits and inner apostrophes or hyphens.
-type word struct{ start, end int }
-
-// words splits text into words; it is shared by mention finding and extraction.
-func words(text string) []word {
-	var out []word
-	start := -1
-	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		if !inWord && start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.') {
-			// Keep "O'Brien", "Barrow-in-Furness" and "J.D." whole when the
-			// next character carries the word on.
-			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-			inWord = unicode.IsLetter(next) || unicode.IsDigit(next)
-		}
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			out = append(out, word{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, word{start, len(text)})
-	}
-	return out
-}
 
 // nameKey folds a word for name comparison.
 func nameKey(w string) string {
@@ -53,13 +26,13 @@ func findMentions(docs []*Document, people []*Person) {
 	byFirst := map[string][]aliasForm{}
 	for pi, p := range people {
 		for _, n := range p.Names() {
-			ws := words(n)
+			ws := prose.Words(n)
 			if len(ws) == 0 {
 				continue
 			}
 			f := aliasForm{person: pi}
 			for _, w := range ws {
-				f.words = append(f.words, nameKey(n[w.start:w.end]))
+				f.words = append(f.words, nameKey(n[w.Start:w.End]))
 			}
 			byFirst[f.words[0]] = append(byFirst[f.words[0]], f)
 		}
@@ -68,19 +41,19 @@ func findMentions(docs []*Document, people []*Person) {
 		return
 	}
 	for _, d := range docs {
-		ws := words(d.Text)
+		ws := prose.Words(d.Text)
 		last := make(map[int]int, 8) // person -> last sentence recorded, to record each once
 		for i, w := range ws {
-			r, _ := utf8.DecodeRuneInString(d.Text[w.start:])
+			r, _ := utf8.DecodeRuneInString(d.Text[w.Start:])
 			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 				continue
 			}
-			forms := byFirst[nameKey(d.Text[w.start:w.end])]
+			forms := byFirst[nameKey(d.Text[w.Start:w.End])]
 			for _, f := range forms {
 				if !matchesAt(d.Text, ws, i, f.words) {
 					continue
 				}
-				s := d.SentenceAt(w.start)
+				s := d.SentenceAt(w.Start)
 				if s < 0 {
 					continue
 				}
@@ -95,16 +68,16 @@ func findMentions(docs []*Document, people []*Person) {
 	}
 }
 
-func matchesAt(text string, ws []word, i int, form []string) bool {
+func matchesAt(text string, ws []prose.Span, i int, form []string) bool {
 	if i+len(form) > len(ws) {
 		return false
 	}
 	for k, fw := range form {
 		w := ws[i+k]
-		if nameKey(text[w.start:w.end]) != fw {
+		if nameKey(text[w.Start:w.End]) != fw {
 			return false
 		}
-		if k > 0 && strings.TrimSpace(text[ws[i+k-1].end:w.start]) != "" {
+		if k > 0 && strings.TrimSpace(text[ws[i+k-1].End:w.Start]) != "" {
 			return false // a name does not run across punctuation
 		}
 	}

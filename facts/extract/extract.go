@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/facts/prose"
+)
+
+// Known is a curated person: their id, names and role help resolve speakers.
+type Known struct {
+	ID    string
+	Names []string
+	Role  string
+}
+
+// Person is someone the article names, or an unnamed source that speaks
+// ("a company spokesman").
+type Person struct {
+	Name     string
+	Role     string       // as the article gives it, or ""
+	KnownID  string       // the curated person this is, if any
+	Unnamed  bool         // known only by role or as an organisation
+	Mentions []prose.Span // where the article names them
+}
+
+// Quote is a direct quote: Start:End is the quoted text without its marks.
+type Quote struct {
+	Start, End int
+	Speaker    int // index into Result.People
+}
+
+// Result is what one article yields.
+type Result struct {
+	People []Person
+	Quotes []Quote
+}
+
+// Run extracts people and quotes from one article split into sentences.
+func Run(text string, sents []prose.Sentence, known []Known) Result {
+	d := newDoc(text, sents, known)
+	d.findNames()
+	d.findQuotes()
+	var r Result
+	r.People = d.people
+	r.Quotes = d.quotes
+	return r
+}
+
+// doc is one article being read, word by word.
+type doc struct {
+	text   string
+	sents  []prose.Sentence
+	words  []prose.Span
+	low    []string // lower-case word, possessive "'s" removed
+	sentOf []int    // sentence of each word, -1 between sentences
+
+	known      []Known
+	knownByKey map[string]int
+
+	people []Person
+	byKey  map[string]int // folded full name -> person
+	nameAt map[int]int    // index of a name's last word -> person
+	quotes []Quote
+	lower  string // the text in lower case, made on first use
+}
+
+func (d *doc) lowerText() string {
+	if d.lower == "" {
+		d.lower = strings.ToLower(d.text)
+	}
+	return d.lower
+}
+
+func newDoc(text string, sents []prose.Sentence, known []Known) *doc {
+	d := &doc{text: text, sents: sents, known: known, knownByKey: map[string]int{}, byKey: map[string]int{}, nameAt: map[int]int{}}
+	d.words = prose.Words(text)
+	d.low = make([]string, len(d.words))
+	d.sentOf = make([]int, len(d.words))
+	s := 0
+	for i, w := range d.words {
+		d.low[i] = fold(text[w.Start:w.End])
+		for s < len(sents) && sents[s].End <= w.Start {
+			s++
+		}
+		d.sentOf[i] = -1
+		if s < len(sents) && sents[s].Start <= w.Start {
+			d.sentOf[i] = s
+		}
+	}
+	for i, k := range known {
+		for _, n := range k.Names {
+			d.knownByKey[foldName(n)] = i
+		}
+	}
+	return d
+}
+
+// fold lower-cases a word and drops a possessive ending.
+func fold(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	return strings.TrimSuffix(w, "'s")
+}
+
+// foldName folds every word of a name and joins them with single spaces.
+func foldName(n string) string {
+	var parts []string
+	for _, w := range prose.Words(n) {
+		parts = append(parts, fold(n[w.Start:w.End]))
+	}
+	return strings.Join(parts, " ")
+}
+
+// word returns the text of word i.
+func (d *doc) word(i int) string { return d.text[d.words[i].Start:d.words[i].End] }
+
+// gap returns the text between word i-1 and word i.
+func (d *doc) gap(i int) string {
+	if i <= 0 || i >= len(d.words) {
+		return ""
+	}
+	return d.text[d.words[i-1].End:d.words[i].Start]
+}
+
+// joined reports whether words i-1 and i are separated by plain spaces only.
+func (d *doc) joined(i int) bool {
+	g := d.gap(i)
+	return g != "" && strings.Trim(g, " ") == "" && i > 0 && d.sentOf[i] == d.sentOf[i-1]
+}
+
+func (d *doc) capitalised(i int) bool {
+	r, _ := utf8.DecodeRuneInString(d.word(i))
+	return unicode.IsUpper(r)
+}
+
+// acronym reports whether word i is all capitals ("US", "MOD").
+func (d *doc) acronym(i int) bool {
+	w := d.word(i)
+	return len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// wordAt returns the index of the first word starting at or after byte off.
+func (d *doc) wordAt(off int) int {
+	lo, hi := 0, len(d.words)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.words[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// sentenceStart reports whether word i is the first word of its sentence.
+func (d *doc) sentenceStart(i int) bool {
+	s := d.sentOf[i]
+	return s >= 0 && (i == 0 || d.sentOf[i-1] != s)
+}

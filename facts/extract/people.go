@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/facts/prose"
+)
+
+// nameRun is a run of capitalised words split into its title part
+// ("Defence Secretary", "Admiral Sir") and its name part ("John Smith").
+type nameRun struct {
+	first, last int // word range of the name part, inclusive
+	title       []int
+	honorific   bool
+}
+
+// findNames reads every run of capitalised words, decides which are people
+// from the cues around them, and records each person and every mention.
+func (d *doc) findNames() {
+	var single []nameRun // one-word names, resolved once full names are known
+	for i := 0; i < len(d.words); {
+		if d.sentOf[i] < 0 || !d.capitalised(i) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(d.words) && d.joined(j+1) && (d.capitalised(j+1) || particle(d.low[j+1]) && j+2 < len(d.words) && d.capitalised(j+2)) {
+			j++
+		}
+		if r, ok := d.split(i, j); ok {
+			if r.last > r.first {
+				d.addRun(r)
+			} else {
+				single = append(single, r)
+			}
+		}
+		i = j + 1
+	}
+	for _, r := range single {
+		d.addSingle(r)
+	}
+	d.bareSurnames()
+}
+
+func particle(w string) bool {
+	switch w {
+	case "de", "van", "von", "der", "bin", "al", "da", "di", "du", "le", "la", "del", "ben", "dos", "ter":
+		return true
+	}
+	return false
+}
+
+// split separates the title part of the run i..j from its name part.
+func (d *doc) split(i, j int) (nameRun, bool) {
+	for i <= j && (notNames[d.low[i]] || (d.sentenceStart(i) && strings.HasSuffix(d.low[i], "ing"))) {
+		i++
+	}
+	r := nameRun{first: i, last: j}
+	for k := i; k <= j; k++ {
+		if honorifics[d.low[k]] || titles[d.low[k]] || d.low[k] == "prime" || d.low[k] == "vice" {
+			r.first = k + 1
+		}
+	}
+	for k := i; k < r.first; k++ {
+		r.title = append(r.title, k)
+		r.honorific = r.honorific || honorifics[d.low[k]]
+	}
+	if r.first > r.last || r.last-r.first > 3 {
+		return r, false
+	}
+	acronyms := true
+	for k := r.first; k <= r.last; k++ {
+		if placeWords[d.low[k]] || notNames[d.low[k]] || isDigitWord(d.low[k]) {
+			return r, false
+		}
+		acronyms = acronyms && d.acronym(k) && len(d.word(k)) > 2
+	}
+	if acronyms && len(r.title) == 0 {
+		return r, false
+	}
+	return r, true
+}
+
+func isDigitWord(w string) bool {
+	for _, c := range w {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// nameText is the name part of a run, possessive dropped.
+func (d *doc) nameText(r nameRun) string {
+	s := d.text[d.words[r.first].Start:d.words[r.last].End]
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	return s
+}
+
+// addRun records a name of two words or more, when some cue says it is a person.
+func (d *doc) addRun(r nameRun) {
+	name := d.nameText(r)
+	key := foldName(name)
+	if p, ok := d.byKey[key]; ok {
+		d.mention(p, r)
+		return
+	}
+	role, cue := d.roleOf(r)
+	if k, ok := d.knownByKey[key]; ok {
+		cue = true
+		if role == "" {
+			role = d.known[k].Role
+		}
+	}
+	if !cue && !givenNames[d.low[r.first]] {
+		return
+	}
+	p := d.newPerson(name, role)
+	d.byKey[key] = p
+	if k, ok := d.knownByKey[key]; ok {
+		d.people[p].KnownID = d.known[k].ID
+	}
+	d.mention(p, r)
+}
+
+func (d *doc) newPerson(name, role string) int {
+	d.people = append(d.people, Person{Name: name, Role: role})
+	return len(d.people) - 1
+}
+
+func (d *doc) mention(p int, r nameRun) {
+	span := prose.Span{Start: d.words[r.first].Start, End: d.words[r.last].End}
+	d.people[p].Mentions = append(d.people[p].Mentions, span)
+	d.nameAt[r.last] = p
+	if d.people[p].Role == "" {
+		d.people[p].Role, _ = d.roleOf(r)
+	}
+}
+
+// addSingle records a one-word name ("Mr Smith", "President Smith", "Sir
+// John"): a mention of a person already found whose surname (or, after Sir
+// or Dame, first name) it is, or else a person of its own when titled.
+func (d *doc) addSingle(r nameRun) {
+	w := d.low[r.first]
+	if p, ok := d.bySurname(w, r.honorific); ok {
+		d.mention(p, r)
+		return
+	}
+	if k, ok := d.knownByKey[w]; ok {
+		p := d.newPerson(d.known[k].Names[0], d.known[k].Role)
+		d.people[p].KnownID = d.known[k].ID
+		d.byKey[foldName(d.known[k].Names[0])] = p
+		d.mention(p, r)
+		return
+	}
+	if len(r.title) == 0 {
+		return
+	}
+	role, _ := d.roleOf(r)
+	p := d.newPerson(d.nameText(r), role)
+	d.byKey[w] = p
+	d.mention(p, r)
+}
+
+// bySurname finds the person whose last name (or first name, after an
+// honorific such as Sir) is w.
+func (d *doc) bySurname(w string, honorific bool) (int, bool) {
+	found := -1
+	for p := range d.people {
+		if d.people[p].Unnamed {
+			continue
+		}
+		parts := strings.Fields(foldName(d.people[p].Name))
+		if parts[len(parts)-1] == w || (honorific && parts[0] == w) || (len(parts) == 1 && parts[0] == w) {
+			if found >= 0 && found != p {
+				return -1, false
+			}
+			found = p
+		}
+	}
+	return found, found >= 0
+}
+
+// bareSurnames adds mentions by surname alone ("Smith said") of the people
+// found, where the word is not already part of a name.
+func (d *doc) bareSurnames() {
+	for i := range d.words {
+		if _, done := d.nameAt[i]; done || d.sentOf[i] < 0 || !d.capitalised(i) {
+			continue
+		}
+		if i+1 < len(d.words) && d.joined(i+1) && d.capitalised(i+1) {
+			continue
+		}
+		if i > 0 && d.joined(i) && d.capitalised(i-1) {
+			continue
+		}
+		if p, ok := d.bySurname(d.low[i], false); ok {
+			d.mention(p, nameRun{first: i, last: i})
+		}
+	}
+}

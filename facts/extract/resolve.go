@@ -1,0 +1,269 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// resolver tracks who the story is about as it is read, so that "he" and
+// "the minister" can be resolved by walking back.
+type resolver struct {
+	d    *doc
+	last int // the latest person who was a subject or a speaker
+}
+
+// subject notes the subject of sentence s, when it is a person.
+func (r *resolver) subject(s int) {
+	d := r.d
+	i := d.wordAt(d.sents[s].Start)
+	for n := 0; i < len(d.words) && d.sentOf[i] == s && n < 12; i, n = i+1, n+1 {
+		if i > 0 && d.sentOf[i-1] == s && prepositions[d.low[i-1]] {
+			continue
+		}
+		if p := r.np(i, true); p >= 0 {
+			r.last = p
+			return
+		}
+		if speechVerbs[d.low[i]] {
+			return
+		}
+	}
+}
+
+// np resolves the noun phrase ending at word k to a person, or -1. With
+// start set, k may also be the first word of a name.
+func (r *resolver) np(k int, start bool) int {
+	d := r.d
+	w := d.low[k]
+	switch {
+	case pronouns[w]:
+		return r.last
+	case start && d.capitalised(k):
+		j := k
+		for j+1 < len(d.words) && d.joined(j+1) && d.capitalised(j+1) {
+			j++
+		}
+		if p, ok := d.nameAt[j]; ok {
+			return p
+		}
+		if roleNouns[d.low[j]] {
+			return r.role(k, j)
+		}
+		return -1
+	}
+	if p, ok := d.nameAt[k]; ok {
+		return p
+	}
+	if roleNouns[w] {
+		a := k
+		for a-1 >= 0 && k-a < 6 && d.joined(a) && !prepositions[d.low[a-1]] && !speechVerbs[d.low[a-1]] {
+			a--
+			if determiners[d.low[a]] {
+				break
+			}
+		}
+		return r.role(a, k)
+	}
+	return -1
+}
+
+// role resolves a role phrase (words a..k): to the one person the article
+// gives that role, or else, for a spokesman or officials, to an unnamed
+// source of that name.
+func (r *resolver) role(a, k int) int {
+	d := r.d
+	if determiners[d.low[a]] {
+		a++
+	}
+	if a > k {
+		return -1
+	}
+	var parts []string
+	for i := a; i <= k; i++ {
+		parts = append(parts, d.low[i])
+	}
+	key := strings.Join(parts, " ")
+	if key == "pm" {
+		key = "prime minister"
+	}
+	if unnamedHeads[d.low[k]] {
+		for p, pe := range d.people {
+			name := foldName(pe.Name)
+			if pe.Unnamed && (strings.HasSuffix(name, key) || strings.HasSuffix(key, name)) {
+				return p
+			}
+		}
+		name := d.text[d.words[a].Start:d.words[k].End]
+		d.people = append(d.people, Person{Name: name, Unnamed: true})
+		return len(d.people) - 1
+	}
+	found := -1
+	for p, pe := range d.people {
+		if !pe.Unnamed && pe.Role != "" && strings.HasSuffix(foldName(pe.Role), key) {
+			if found >= 0 && found != p {
+				return r.last // two holders: the one the story is about
+			}
+			found = p
+		}
+	}
+	if found < 0 {
+		for i, kn := range d.known {
+			if kn.Role != "" && strings.HasSuffix(foldName(kn.Role), key) {
+				found = d.knownPerson(i)
+				break
+			}
+		}
+	}
+	return found
+}
+
+// knownPerson returns the person for known entry i, adding it if needed.
+func (d *doc) knownPerson(i int) int {
+	for p, pe := range d.people {
+		if pe.KnownID == d.known[i].ID {
+			return p
+		}
+	}
+	d.people = append(d.people, Person{Name: d.known[i].Names[0], Role: d.known[i].Role, KnownID: d.known[i].ID})
+	return len(d.people) - 1
+}
+
+// attribute finds the speaker of quote q, which opens in sentence s: a
+// speech verb right after the quote ("“…,” she said"), or else the last
+// speech verb before it in the sentence ("X said: “…”", "X said it was “…”").
+func (r *resolver) attribute(q qspan, s int) int {
+	d := r.d
+	if q.closed {
+		if p, ok := r.after(q); ok {
+			return p
+		}
+	}
+	first := d.wordAt(d.sents[s].Start)
+	for v := d.wordAt(q.open) - 1; v >= first && d.sentOf[v] == s; v-- {
+		if speechVerbs[d.low[v]] {
+			return r.subjectOf(v)
+		}
+	}
+	return -1
+}
+
+// after reads an attribution after a closing mark: "…,” he said",
+// "…,” said the minister", "…,” the minister told reporters".
+func (r *resolver) after(q qspan) (int, bool) {
+	d := r.d
+	i := d.wordAt(q.end + 1)
+	if i >= len(d.words) || strings.TrimLeft(d.text[q.end:d.words[i].Start], "”\"’,.!?… ") != "" {
+		return -1, false
+	}
+	// Only a quote that ends its clause is attributed by what follows:
+	// "“…,” she said", not "“…” and X said".
+	between := d.text[q.end:d.words[i].Start]
+	inner := strings.TrimRight(d.text[q.start:q.end], " ")
+	if !strings.ContainsAny(between, ",!?") && !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, "?") && !strings.HasSuffix(inner, "!") {
+		return -1, false
+	}
+	if speechVerbs[d.low[i]] && i+1 < len(d.words) {
+		j := i + 1
+		for j+1 < len(d.words) && d.joined(j+1) && j-i < 6 && (!roleNouns[d.low[j]] || d.possessive(j)) && !d.isName(j) {
+			j++
+		}
+		return r.np(j, false), true
+	}
+	for j := i; j < len(d.words) && j-i < 6 && (j == i || d.joined(j)); j++ {
+		if speechVerbs[d.low[j]] && j > i {
+			k := j - 1
+			for k > i && adverbs[d.low[k]] {
+				k--
+			}
+			return r.np(k, false), true
+		}
+	}
+	return -1, false
+}
+
+func (d *doc) possessive(j int) bool {
+	w := d.word(j)
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+func (d *doc) isName(j int) bool {
+	_, ok := d.nameAt[j]
+	return ok
+}
+
+// subjectOf resolves the subject of the speech verb at word v.
+func (r *resolver) subjectOf(v int) int {
+	d := r.d
+	if participles[d.low[v]] {
+		if k := v - 1; k >= 0 && d.joined(v) {
+			if p := r.np(k, false); p >= 0 {
+				return p
+			}
+		}
+		return r.last
+	}
+	k := v - 1
+	for k >= 0 && d.joined(k+1) && adverbs[d.low[k]] {
+		k--
+	}
+	if k < 0 || d.sentOf[k] != d.sentOf[v] {
+		return -1
+	}
+	if d.low[k] == "who" && k > 0 && strings.Contains(d.gap(k), ",") {
+		return r.np(k-1, false) // "X, who said …"
+	}
+	if strings.Contains(d.gap(k+1), ",") {
+		// "X, the club's chairman, said" or "X, who said": the subject
+		// stands before the opening comma.
+		j := k
+		for j > 0 && d.sentOf[j-1] == d.sentOf[v] && !strings.Contains(d.gap(j), ",") {
+			j--
+		}
+		if j > 0 && d.sentOf[j-1] == d.sentOf[v] {
+			if p := r.np(j-1, false); p >= 0 {
+				return p
+			}
+		}
+		if d.low[k] == "who" {
+			return -1
+		}
+	}
+	return r.np(k, false)
+}
+
+// statementIntro returns the speaker when paragraph p ends "X said:", the
+// way an official statement is introduced before it is given unmarked.
+func (d *doc) statementIntro(p paragraph, r *resolver) int {
+	if !strings.HasSuffix(strings.TrimSpace(d.text[p.start:p.end]), ":") {
+		return -1
+	}
+	last := d.wordAt(p.end) - 1
+	if last < 0 || !speechVerbs[d.low[last]] {
+		return -1
+	}
+	return r.subjectOf(last)
+}
+
+// statementGoesOn decides whether paragraph p is still the statement: the
+// first paragraph after the intro always is; later ones while they speak in
+// the first person.
+func (d *doc) statementGoesOn(p paragraph, first bool) bool {
+	text := d.text[p.start:p.end]
+	if strings.ContainsAny(text, "“”\"") {
+		return false
+	}
+	if first {
+		return true
+	}
+	for i := d.wordAt(p.start); i < len(d.words) && d.words[i].Start < p.end; i++ {
+		switch d.low[i] {
+		case "we", "our", "i", "us", "my":
+			return true
+		}
+	}
+	return false
+}
+
+func sortQuotes(qs []Quote) {
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
+}

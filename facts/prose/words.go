@@ -1,0 +1,35 @@
+package prose
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a byte range text[Start:End].
+type Span struct{ Start, End int }
+
+// Words splits text into words: runs of letters, digits and combining marks,
+// with an apostrophe, hyphen or dot kept inside a word when a letter or digit
+// follows it, so "O'Brien", "Barrow-in-Furness" and "J.D." stay whole.
+func Words(text string) []Span {
+	out := make([]Span, 0, len(text)/6+1)
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if !inWord && start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.') {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			inWord = unicode.IsLetter(next) || unicode.IsDigit(next)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, Span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, Span{start, len(text)})
+	}
+	return out
+}
