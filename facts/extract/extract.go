@@ -21,8 +21,10 @@ type Person struct {
 	Name     string
 	Role     string       // as the article gives it, or ""
 	KnownID  string       // the curated person this is, if any
+	Key      string       // the same person in every article (set by RunAll)
 	Unnamed  bool         // known only by role or as an organisation
 	Mentions []prose.Span // where the article names them
+	sex      byte         // 'm', 'f' or 0, so that "she" does not resolve to a man
 }
 
 // Quote is a direct quote: Start:End is the quoted text without its marks.

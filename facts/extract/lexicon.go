@@ -135,3 +135,28 @@ var givenNames = set("john", "james", "robert", "michael", "william", "david", "
 	"hiroshi", "raj", "priya", "sanjay", "amit", "carlos", "luis", "miguel", "pedro", "ana", "sofia",
 	"lucas", "pierre", "jean", "francois", "marie", "hans", "klaus", "anna", "giuseppe", "luca",
 	"ivan", "olga", "sergei", "dmitry", "yulia", "kwame", "amara")
+
+// orgNouns before a name say it names a group, not a person ("the fans'
+// group X", "the charity X").
+var orgNouns = set("group", "company", "firm", "club", "party", "charity", "campaign", "band", "union",
+	"agency", "organisation", "organization", "website", "newspaper", "broadcaster", "team", "network",
+	"brand", "retailer", "chain", "supplier", "manufacturer", "maker", "startup", "airline", "bank",
+	"council", "committee", "movement", "coalition", "alliance", "body", "regulator", "watchdog")
+
+// Words that tell a person's sex, so that "she" does not resolve to a man.
+var (
+	maleWords   = set("mr", "sir", "lord", "king", "prince", "he", "him", "his", "father", "son", "husband", "brother", "baron")
+	femaleWords = set("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "she", "her", "mother", "daughter", "wife", "sister", "baroness")
+	femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
+		"sarah", "karen", "lisa", "nancy", "betty", "sandra", "margaret", "ashley", "kimberly", "emily", "donna",
+		"michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "dorothy", "rebecca", "sharon",
+		"laura", "cynthia", "amy", "kathleen", "angela", "shirley", "brenda", "emma", "anna", "pamela",
+		"nicole", "samantha", "katherine", "christine", "helen", "debra", "rachel", "carolyn", "janet",
+		"maria", "catherine", "heather", "diane", "olivia", "julie", "joyce", "victoria", "ruth", "virginia",
+		"lauren", "kelly", "christina", "joan", "evelyn", "judith", "andrea", "hannah", "megan", "cheryl",
+		"jacqueline", "martha", "madison", "teresa", "gloria", "sara", "janice", "ann", "anne", "kathryn",
+		"abigail", "sophia", "frances", "jean", "alice", "judy", "isabella", "julia", "grace", "amber",
+		"denise", "danielle", "marilyn", "beverly", "charlotte", "natalie", "theresa", "diana", "brittany",
+		"doris", "kayla", "alexis", "lori", "marie", "jane", "kate", "liz", "sue", "jo", "claire", "fiona",
+		"fatima", "aisha", "priya", "ana", "sofia", "olga", "yulia", "amara", "yuki", "helena", "lena")
+)

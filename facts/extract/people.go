@@ -105,6 +105,9 @@ func (d *doc) addRun(r nameRun) {
 		d.mention(p, r)
 		return
 	}
+	if r.first > 0 && d.joined(r.first) && orgNouns[d.low[r.first-1]] && len(r.title) == 0 {
+		return // "the fans' group X" names a group
+	}
 	role, cue := d.roleOf(r)
 	if k, ok := d.knownByKey[key]; ok {
 		cue = true
@@ -131,6 +134,9 @@ func (d *doc) newPerson(name, role string) int {
 func (d *doc) mention(p int, r nameRun) {
 	span := prose.Span{Start: d.words[r.first].Start, End: d.words[r.last].End}
 	d.people[p].Mentions = append(d.people[p].Mentions, span)
+	if d.people[p].sex == 0 {
+		d.people[p].sex = d.sexOf(r)
+	}
 	d.nameAt[r.last] = p
 	if d.people[p].Role == "" {
 		d.people[p].Role, _ = d.roleOf(r)
@@ -147,8 +153,7 @@ func (d *doc) addSingle(r nameRun) {
 		return
 	}
 	if k, ok := d.knownByKey[w]; ok {
-		p := d.newPerson(d.known[k].Names[0], d.known[k].Role)
-		d.people[p].KnownID = d.known[k].ID
+		p := d.knownPerson(k)
 		d.byKey[foldName(d.known[k].Names[0])] = p
 		d.mention(p, r)
 		return
@@ -196,6 +201,29 @@ func (d *doc) bareSurnames() {
 		}
 		if p, ok := d.bySurname(d.low[i], false); ok {
 			d.mention(p, nameRun{first: i, last: i})
+		} else if k, ok := d.knownByKey[d.low[i]]; ok && !d.acronym(i) {
+			d.mention(d.knownPerson(k), nameRun{first: i, last: i})
 		}
 	}
+}
+
+// sexOf reads a person's sex from an honorific or a common first name.
+func (d *doc) sexOf(r nameRun) byte {
+	for _, k := range r.title {
+		switch {
+		case maleWords[d.low[k]]:
+			return 'm'
+		case femaleWords[d.low[k]]:
+			return 'f'
+		}
+	}
+	if r.last > r.first {
+		switch first := d.low[r.first]; {
+		case femaleNames[first]:
+			return 'f'
+		case givenNames[first]:
+			return 'm'
+		}
+	}
+	return 0
 }

@@ -90,13 +90,17 @@ func (d *doc) findQuotes() {
 	r := resolver{d: d, last: -1}
 	qi := 0
 	blockSpeaker, blockPara, introPara := -1, -1, -1
+	blockFirstPerson := false
 	var chain []int // quotes of a multi-paragraph quote still without a speaker
 	for pi, p := range paras {
-		if blockSpeaker >= 0 && pi > blockPara && d.statementGoesOn(p, pi == introPara+1) {
-			d.quotes = append(d.quotes, Quote{Start: p.start, End: p.end, Speaker: blockSpeaker})
-			blockPara = pi
-		} else if pi > blockPara {
-			blockSpeaker = -1
+		if blockSpeaker >= 0 && pi > blockPara {
+			goesOn, fp := d.statementGoesOn(p, pi == introPara+1, blockFirstPerson)
+			if goesOn {
+				d.quotes = append(d.quotes, Quote{Start: p.start, End: p.end, Speaker: blockSpeaker})
+				blockPara, blockFirstPerson = pi, fp
+			} else {
+				blockSpeaker = -1
+			}
 		}
 		for s := p.first; s < p.after; s++ {
 			r.subject(s)
@@ -116,19 +120,21 @@ func (d *doc) findQuotes() {
 					chain = chain[:0]
 				case continuing && qs[qi-1].speaker >= 0:
 					q.speaker = qs[qi-1].speaker
+				case qi > 0 && qs[qi-1].para == pi && qs[qi-1].speaker >= 0 && q.open == d.sents[s].Start:
+					// "“…,” said X. “…”": a whole sentence quoted after an
+					// attributed one in the same paragraph is the same voice.
+					q.speaker = qs[qi-1].speaker
 				case q.open == p.start && !q.closed:
 					chain = append(chain, qi)
 				}
-				if q.speaker >= 0 {
-					r.last = q.speaker
-				}
+				r.push(q.speaker)
 			}
 		}
 		if !lastOpen(qs, qi, pi) {
 			chain = chain[:0]
 		}
 		if sp := d.statementIntro(p, &r); sp >= 0 && !hasQuoteIn(qs, pi) {
-			blockSpeaker, blockPara, introPara = sp, pi, pi
+			blockSpeaker, blockPara, introPara, blockFirstPerson = sp, pi, pi, false
 		}
 	}
 	for _, q := range qs {

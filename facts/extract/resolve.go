@@ -9,7 +9,33 @@ import (
 // "the minister" can be resolved by walking back.
 type resolver struct {
 	d    *doc
-	last int // the latest person who was a subject or a speaker
+	last int   // the latest person who was a subject or a speaker
+	hist []int // earlier subjects and speakers, latest last
+}
+
+// push records p as the latest subject.
+func (r *resolver) push(p int) {
+	if p < 0 {
+		return
+	}
+	r.last = p
+	r.hist = append(r.hist, p)
+}
+
+// pronoun walks back through the subjects to the latest one whose sex does
+// not contradict the pronoun.
+func (r *resolver) pronoun(w string) int {
+	want := byte('m')
+	if femaleWords[w] {
+		want = 'f'
+	}
+	for i := len(r.hist) - 1; i >= 0 && len(r.hist)-i <= 8; i-- {
+		p := r.hist[i]
+		if sex := r.d.people[p].sex; sex == 0 || sex == want {
+			return p
+		}
+	}
+	return r.last
 }
 
 // subject notes the subject of sentence s, when it is a person.
@@ -21,7 +47,7 @@ func (r *resolver) subject(s int) {
 			continue
 		}
 		if p := r.np(i, true); p >= 0 {
-			r.last = p
+			r.push(p)
 			return
 		}
 		if speechVerbs[d.low[i]] {
@@ -37,7 +63,7 @@ func (r *resolver) np(k int, start bool) int {
 	w := d.low[k]
 	switch {
 	case pronouns[w]:
-		return r.last
+		return r.pronoun(w)
 	case start && d.capitalised(k):
 		j := k
 		for j+1 < len(d.words) && d.joined(j+1) && d.capitalised(j+1) {
@@ -247,21 +273,26 @@ func (d *doc) statementIntro(p paragraph, r *resolver) int {
 // statementGoesOn decides whether paragraph p is still the statement: the
 // first paragraph after the intro always is; later ones while they speak in
 // the first person.
-func (d *doc) statementGoesOn(p paragraph, first bool) bool {
+//
+// A paragraph with no name in it after its first word may also go on, when
+// the one before spoke in the first person: statements stay abstract where
+// the reporter's own text names people and places.
+func (d *doc) statementGoesOn(p paragraph, first, prevFirstPerson bool) (goesOn, firstPerson bool) {
 	text := d.text[p.start:p.end]
 	if strings.ContainsAny(text, "“”\"") {
-		return false
+		return false, false
 	}
-	if first {
-		return true
-	}
+	named := false
 	for i := d.wordAt(p.start); i < len(d.words) && d.words[i].Start < p.end; i++ {
 		switch d.low[i] {
 		case "we", "our", "i", "us", "my":
-			return true
+			firstPerson = true
+		}
+		if d.words[i].Start > p.start && d.capitalised(i) && !d.sentenceStart(i) {
+			named = true
 		}
 	}
-	return false
+	return first || firstPerson || (prevFirstPerson && !named), firstPerson
 }
 
 func sortQuotes(qs []Quote) {

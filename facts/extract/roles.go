@@ -55,7 +55,8 @@ func (d *doc) appositive(i int) string {
 	s := d.sentOf[i]
 	first := i + 1
 	hasRole := false
-	for k := first; k < len(d.words) && k-first < 12 && d.sentOf[k] == s; k++ {
+	k := first
+	for ; k < len(d.words) && k-first < 12 && d.sentOf[k] == s; k++ {
 		if k > first && strings.TrimSpace(d.gap(k)) != "" && !strings.HasPrefix(strings.TrimSpace(d.gap(k)), "’") {
 			// The phrase ends at the next punctuation: keep it only if
 			// that is a comma, a full stop or a colon.
@@ -71,6 +72,9 @@ func (d *doc) appositive(i int) string {
 		if k-first < 5 && (roleNouns[d.low[k]] || titles[d.low[k]]) {
 			hasRole = true
 		}
+	}
+	if hasRole && k > first && (k == len(d.words) || d.sentOf[k] != s) {
+		return d.phrase(first, k-1) // the phrase ends the sentence: "By X, Science Editor"
 	}
 	return ""
 }
