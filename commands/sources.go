@@ -74,10 +74,16 @@ func source(b *facts.Base, req Request) (Answer, error) {
 	st := docStats(b, d)
 	add("curated", fmt.Sprintf("%s, %s, %s, %s cite it", plural(st.people, "person"), plural(st.events, "event"), plural(st.quotes, "quote"), plural(st.figures, "figure")))
 	add("mentions", plural(st.named, "person")+" named")
+	add("extracted", fmt.Sprintf("%s, %s, %s, %s found in the text, not curated", plural(st.xPeople, "person"), plural(st.xQuotes, "quote"), plural(st.xEvents, "dated event"), plural(st.xFigures, "figure")))
 	return *a, nil
 }
 
-type stats struct{ people, events, quotes, figures, named int }
+// stats counts what of the fact base comes from one article: curated claims
+// that cite it, and what extraction found in it.
+type stats struct {
+	people, events, quotes, figures, named int
+	xPeople, xQuotes, xEvents, xFigures    int
+}
 
 // docStats counts what of the fact base cites or names an article.
 func docStats(b *facts.Base, d *facts.Document) stats {
@@ -90,30 +96,40 @@ func docStats(b *facts.Base, d *facts.Document) stats {
 		}
 		return false
 	}
-	for _, p := range b.People() {
-		if cites(p.Citations) {
-			s.people++
+	count := func(extracted bool, curated, found *int) {
+		if extracted {
+			*found++
+		} else {
+			*curated++
 		}
+	}
+	for _, p := range b.People() {
+		named := false
 		for _, m := range p.Mentions {
-			if m.Doc == d {
-				s.named++
-				break
-			}
+			named = named || m.Doc == d
+		}
+		if named {
+			s.named++
+		}
+		if p.Extracted && named {
+			s.xPeople++
+		} else if !p.Extracted && cites(p.Citations) {
+			s.people++
 		}
 	}
 	for _, e := range b.Events() {
 		if cites(e.Citations) {
-			s.events++
+			count(e.Extracted, &s.events, &s.xEvents)
 		}
 	}
 	for _, q := range b.Quotes() {
 		if q.Cite.Doc == d {
-			s.quotes++
+			count(q.Extracted, &s.quotes, &s.xQuotes)
 		}
 	}
 	for _, f := range b.Figures() {
 		if cites(f.Citations) {
-			s.figures++
+			count(f.Extracted, &s.figures, &s.xFigures)
 		}
 	}
 	return s

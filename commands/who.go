@@ -37,8 +37,12 @@ func who(b *facts.Base, req Request) (Answer, error) {
 		a.Title += " — " + p.Role
 	}
 	a.Lead = p.Description
-	if a.Lead == "" && p.Extracted {
-		a.Lead = "Named in the articles; not yet curated."
+	if p.Extracted {
+		// Honest marking: nothing on this card was checked by a curator.
+		a.Lead = "Extracted from the articles, not curated."
+		if p.Role != "" {
+			a.Lead += " Role as the article gives it: " + p.Role + "."
+		}
 	}
 	a.LeadCites = c.cites(p.Citations)
 
@@ -166,6 +170,9 @@ func contains(xs []string, x string) bool {
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
+	}
+	if what == "person" {
+		return fmt.Sprintf("%d people", n)
 	}
 	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -52,6 +52,8 @@ func (b *Base) finish() {
 	if b.personByID == nil {
 		b.personByID = map[string]*Person{}
 	}
+	findMentions(b.docs, b.people)
+	b.extractAll()
 	sortEvents(b.events)
 	sort.SliceStable(b.quotes, func(i, j int) bool {
 		qi, qj := b.quotes[i], b.quotes[j]
@@ -63,7 +65,6 @@ func (b *Base) finish() {
 		}
 		return qi.Cite.Start < qj.Cite.Start
 	})
-	findMentions(b.docs, b.people)
 	entries := make([]names.Entry, len(b.people))
 	for i, p := range b.people {
 		entries[i] = names.Entry{ID: p.ID, Names: p.Names()}

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 
@@ -23,14 +25,10 @@ const derived = "~"
 // and a person keeps the role another article gives them. Each person's
 // Key is the same in every article: the curated id, or the folded name.
 func RunAll(docs []Doc, known []Known) []Result {
-	first := make([]Result, len(docs))
-	for i, d := range docs {
-		first[i] = Run(d.Text, d.Sentences, known)
-	}
-	all := append(append([]Known(nil), known...), gather(first)...)
-	out := make([]Result, len(docs))
-	for i, d := range docs {
-		r := Run(d.Text, d.Sentences, all)
+	first := runEach(docs, newKnownIndex(known))
+	out := runEach(docs, newKnownIndex(append(append([]Known(nil), known...), gather(first)...)))
+	for i := range out {
+		r := out[i]
 		for p := range r.People {
 			pe := &r.People[p]
 			switch {
@@ -44,8 +42,30 @@ func RunAll(docs []Doc, known []Known) []Result {
 				pe.Key = derived + foldName(pe.Name)
 			}
 		}
-		out[i] = r
 	}
+	return out
+}
+
+// runEach extracts from the articles on every core: articles are read
+// independently, and the index is shared read-only.
+func runEach(docs []Doc, ix *knownIndex) []Result {
+	out := make([]Result, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = run(docs[i].Text, docs[i].Sentences, ix)
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return out
 }
 
@@ -94,7 +114,12 @@ func gather(results []Result) []Known {
 		}
 		match := -1
 		for s, idx := range surnames {
-			if len(idx) == 1 && len(s) >= 6 && levenshtein.ComputeDistance(s, w) == 1 {
+			// Variants of a surname keep its first letter and nearly its
+			// length; checking that first keeps this pass linear in practice.
+			if len(idx) != 1 || len(s) < 6 || s[0] != w[0] || len(s)-len(w) > 1 || len(w)-len(s) > 1 {
+				continue
+			}
+			if levenshtein.ComputeDistance(s, w) == 1 {
 				if match >= 0 {
 					match = -2
 					break

@@ -25,6 +25,8 @@ type Person struct {
 	Unnamed  bool         // known only by role or as an organisation
 	Mentions []prose.Span // where the article names them
 	sex      byte         // 'm', 'f' or 0, so that "she" does not resolve to a man
+	first    string       // folded first and last words of Name, for lookups
+	last     string
 }
 
 // Quote is a direct quote: Start:End is the quoted text without its marks.
@@ -41,7 +43,30 @@ type Result struct {
 
 // Run extracts people and quotes from one article split into sentences.
 func Run(text string, sents []prose.Sentence, known []Known) Result {
-	d := newDoc(text, sents, known)
+	return run(text, sents, newKnownIndex(known))
+}
+
+// knownIndex is the known people folded for lookup, built once and shared
+// by every article of a run.
+type knownIndex struct {
+	known []Known
+	byKey map[string]int // folded name -> known entry
+	roles []string       // folded role of each entry
+}
+
+func newKnownIndex(known []Known) *knownIndex {
+	ix := &knownIndex{known: known, byKey: make(map[string]int, len(known)*2), roles: make([]string, len(known))}
+	for i, k := range known {
+		for _, n := range k.Names {
+			ix.byKey[foldName(n)] = i
+		}
+		ix.roles[i] = foldName(k.Role)
+	}
+	return ix
+}
+
+func run(text string, sents []prose.Sentence, ix *knownIndex) Result {
+	d := newDoc(text, sents, ix)
 	d.findNames()
 	d.findQuotes()
 	var r Result
@@ -60,6 +85,7 @@ type doc struct {
 
 	known      []Known
 	knownByKey map[string]int
+	knownRoles []string
 
 	people []Person
 	byKey  map[string]int // folded full name -> person
@@ -75,8 +101,8 @@ func (d *doc) lowerText() string {
 	return d.lower
 }
 
-func newDoc(text string, sents []prose.Sentence, known []Known) *doc {
-	d := &doc{text: text, sents: sents, known: known, knownByKey: map[string]int{}, byKey: map[string]int{}, nameAt: map[int]int{}}
+func newDoc(text string, sents []prose.Sentence, ix *knownIndex) *doc {
+	d := &doc{text: text, sents: sents, known: ix.known, knownByKey: ix.byKey, knownRoles: ix.roles, byKey: map[string]int{}, nameAt: map[int]int{}}
 	d.words = prose.Words(text)
 	d.low = make([]string, len(d.words))
 	d.sentOf = make([]int, len(d.words))
@@ -91,16 +117,23 @@ func newDoc(text string, sents []prose.Sentence, known []Known) *doc {
 			d.sentOf[i] = s
 		}
 	}
-	for i, k := range known {
-		for _, n := range k.Names {
-			d.knownByKey[foldName(n)] = i
-		}
-	}
 	return d
 }
 
-// fold lower-cases a word and drops a possessive ending.
+// fold lower-cases a word and drops a possessive ending. It runs on every
+// word of every article, so a word that is already plain lower-case ASCII
+// is returned as it is, with no allocation.
 func fold(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\'' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	return strings.TrimSuffix(w, "'s")
 }

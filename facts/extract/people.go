@@ -127,8 +127,17 @@ func (d *doc) addRun(r nameRun) {
 }
 
 func (d *doc) newPerson(name, role string) int {
-	d.people = append(d.people, Person{Name: name, Role: role})
+	d.people = append(d.people, named(Person{Name: name, Role: role}))
 	return len(d.people) - 1
+}
+
+// named fills in the folded first and last words of a person's name.
+func named(p Person) Person {
+	parts := strings.Fields(foldName(p.Name))
+	if len(parts) > 0 {
+		p.first, p.last = parts[0], parts[len(parts)-1]
+	}
+	return p
 }
 
 func (d *doc) mention(p int, r nameRun) {
@@ -175,8 +184,8 @@ func (d *doc) bySurname(w string, honorific bool) (int, bool) {
 		if d.people[p].Unnamed {
 			continue
 		}
-		parts := strings.Fields(foldName(d.people[p].Name))
-		if parts[len(parts)-1] == w || (honorific && parts[0] == w) || (len(parts) == 1 && parts[0] == w) {
+		pe := &d.people[p]
+		if pe.last == w || honorific && pe.first == w {
 			if found >= 0 && found != p {
 				return -1, false
 			}

@@ -120,7 +120,10 @@ func (r *resolver) role(a, k int) int {
 			}
 		}
 		name := d.text[d.words[a].Start:d.words[k].End]
-		d.people = append(d.people, Person{Name: name, Unnamed: true})
+		if kn, ok := d.knownByKey[foldName(name)]; ok {
+			return d.knownPerson(kn) // a curated entry for this source
+		}
+		d.people = append(d.people, named(Person{Name: name, Unnamed: true}))
 		return len(d.people) - 1
 	}
 	found := -1
@@ -133,8 +136,8 @@ func (r *resolver) role(a, k int) int {
 		}
 	}
 	if found < 0 {
-		for i, kn := range d.known {
-			if kn.Role != "" && strings.HasSuffix(foldName(kn.Role), key) {
+		for i, role := range d.knownRoles {
+			if role != "" && strings.HasSuffix(role, key) {
 				found = d.knownPerson(i)
 				break
 			}
@@ -150,7 +153,7 @@ func (d *doc) knownPerson(i int) int {
 			return p
 		}
 	}
-	d.people = append(d.people, Person{Name: d.known[i].Names[0], Role: d.known[i].Role, KnownID: d.known[i].ID})
+	d.people = append(d.people, named(Person{Name: d.known[i].Names[0], Role: d.known[i].Role, KnownID: d.known[i].ID}))
 	return len(d.people) - 1
 }
 

@@ -1,0 +1,103 @@
+package facts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/facts/extract"
+)
+
+// extractAll adds what the articles say before anyone curates them: people
+// not in facts.yaml and the quotes of everyone. Curated facts stay the
+// authority: a curated person is never duplicated, and a quote already
+// curated is not added again.
+func (b *Base) extractAll() {
+	known := make([]extract.Known, len(b.people))
+	for i, p := range b.people {
+		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
+	}
+	docs := make([]extract.Doc, len(b.docs))
+	for i, d := range b.docs {
+		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences}
+	}
+	results := extract.RunAll(docs, known)
+	byKey := map[string]*Person{}
+	for i, r := range results {
+		d := b.docs[i]
+		ids := make([]string, len(r.People))
+		for pi, xp := range r.People {
+			ids[pi] = b.extractedPerson(d, xp, byKey)
+		}
+		for _, q := range r.Quotes {
+			c := Citation{Doc: d, Start: q.Start, End: q.End}
+			if ids[q.Speaker] == "" || b.curatedQuoteAt(c) {
+				continue
+			}
+			b.quotes = append(b.quotes, &Quote{Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
+		}
+	}
+}
+
+// extractedPerson returns the id of the person xp is, adding an extracted
+// person on first sight and recording where this article names them.
+func (b *Base) extractedPerson(d *Document, xp extract.Person, byKey map[string]*Person) string {
+	if xp.KnownID != "" {
+		return xp.KnownID
+	}
+	p := byKey[xp.Key]
+	if p == nil {
+		kind := "person"
+		if xp.Unnamed {
+			kind = "source"
+		}
+		p = &Person{ID: b.freeID(xp.Name), Name: xp.Name, Kind: kind, Role: xp.Role, Extracted: true}
+		byKey[xp.Key] = p
+		b.addPerson(p)
+	}
+	if p.Role == "" {
+		p.Role = xp.Role
+	}
+	for _, m := range xp.Mentions {
+		s := d.SentenceAt(m.Start)
+		if s < 0 {
+			continue
+		}
+		if n := len(p.Mentions); n == 0 || p.Mentions[n-1].Doc != d || p.Mentions[n-1].Sentence != s {
+			p.Mentions = append(p.Mentions, Mention{Doc: d, Sentence: s})
+		}
+		if len(p.Citations) == 0 {
+			sent := d.Sentences[s]
+			p.Citations = []Citation{{Doc: d, Start: sent.Start, End: sent.End}}
+		}
+	}
+	return p.ID
+}
+
+// freeID makes an id for an extracted person from their name, unique in the base.
+func (b *Base) freeID(name string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			sb.WriteRune(r)
+		case sb.Len() > 0 && !strings.HasSuffix(sb.String(), "-"):
+			sb.WriteByte('-')
+		}
+	}
+	base := "x-" + strings.Trim(sb.String(), "-")
+	id := base
+	for n := 2; b.personByID[id] != nil; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
+}
+
+// curatedQuoteAt reports whether a curated quote already covers c.
+func (b *Base) curatedQuoteAt(c Citation) bool {
+	for _, q := range b.quotes {
+		if !q.Extracted && q.Cite.Doc == c.Doc && q.Cite.Start < c.End && c.Start < q.Cite.End {
+			return true
+		}
+	}
+	return false
+}
