@@ -3,6 +3,7 @@
 //
 //	briefbot ask [--facts DIR] [--format text|json] QUERY
 //	briefbot check [DIR]
+//	briefbot draft [--facts DIR] [--published YYYY-MM-DD] ARTICLE.txt
 package main
 
 import (
@@ -32,6 +33,7 @@ const usage = `usage:
   briefbot ask [--facts DIR] [--format text|json] QUERY   answer one query ("/who Smith" or "who is smith?")
   briefbot ask [--facts DIR] [--format text|json] -       answer one query per line of standard input
   briefbot check [DIR]                                     validate a facts folder (default: the embedded one)
+  briefbot draft [--facts DIR] [--published DATE] FILE     print a facts.yaml fragment extracted from one article
   briefbot help                                            this text`
 
 // exitError carries the exit status of a failed run: 2 for a usage error
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "draft":
+		return runDraft(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -103,6 +103,9 @@ func TestNoStoryInCode(t *testing.T) {
 	}
 	var banned []string
 	for _, p := range b.People() {
+		if p.Extracted {
+			continue
+		}
 		for _, n := range p.Names() {
 			if len(n) >= 4 {
 				banned = append(banned, n)
@@ -113,7 +116,9 @@ func TestNoStoryInCode(t *testing.T) {
 		banned = append(banned, d.ID, d.Published.String())
 	}
 	for _, e := range b.Events() {
-		banned = append(banned, e.Date.String())
+		if !e.Extracted {
+			banned = append(banned, e.Date.String())
+		}
 	}
 	err = filepath.WalkDir(".", func(path string, de os.DirEntry, err error) error {
 		if err != nil || de.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {

@@ -92,7 +92,20 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test ./commands -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update if the change is right)\ngot:\n%s\nwant:\n%s", path, got, want)
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Errorf("%s differs from the golden file at line %d (run with -update if the change is right)\ngot:  %s\nwant: %s", path, i+1, Ellipsis(g, 300), Ellipsis(w, 300))
+				return
+			}
+		}
 	}
 }
 

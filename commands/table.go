@@ -24,7 +24,7 @@ func NewTable() *Table {
 				{Name: "about", Description: "Only events about these words or this person"},
 				{Name: "from", Description: "First date, YYYY-MM-DD, YYYY-MM or YYYY"},
 				{Name: "to", Description: "Last date, YYYY-MM-DD, YYYY-MM or YYYY"}},
-			Examples: []string{"/timeline", "/timeline from:2025-03-01 about:summit", "when was the summit?"}, Handler: timeline},
+			Examples: []string{"/timeline", "/timeline from:2024-01-01 about:summit", "when was the summit?"}, Handler: timeline},
 		{Name: "quotes", Description: "What a person said, verbatim, with source and date",
 			Options: []Option{
 				{Name: "who", Description: "The speaker", Required: true, Complete: CompletePerson},

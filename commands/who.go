@@ -155,7 +155,13 @@ func quoteItem(c *citer, q *facts.Quote, section string) Item {
 }
 
 func eventItem(c *citer, e *facts.Event, section string) Item {
-	return Item{Section: section, Date: e.Date.String(), Text: e.Text, Citations: c.cites(e.Citations), Extracted: e.Extracted}
+	it := Item{Section: section, Date: e.Date.String(), Text: e.Text, Citations: c.cites(e.Citations), Extracted: e.Extracted}
+	// An extracted event is the article's own sentence, shown as a quote.
+	it.Verbatim = e.Extracted && len(e.Citations) > 0 && e.Citations[0].Quote() == e.Text
+	if e.Planned {
+		it.Label = "planned"
+	}
+	return it
 }
 
 func contains(xs []string, x string) bool {

@@ -54,6 +54,8 @@ func (b *Base) finish() {
 	}
 	findMentions(b.docs, b.people)
 	b.extractAll()
+	b.extractEvents()
+	b.extractFigures()
 	sortEvents(b.events)
 	sort.SliceStable(b.quotes, func(i, j int) bool {
 		qi, qj := b.quotes[i], b.quotes[j]

@@ -2,7 +2,6 @@ package facts
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/briefbot/briefbot/facts/extract"
 )
@@ -75,16 +74,7 @@ func (b *Base) extractedPerson(d *Document, xp extract.Person, byKey map[string]
 
 // freeID makes an id for an extracted person from their name, unique in the base.
 func (b *Base) freeID(name string) string {
-	var sb strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			sb.WriteRune(r)
-		case sb.Len() > 0 && !strings.HasSuffix(sb.String(), "-"):
-			sb.WriteByte('-')
-		}
-	}
-	base := "x-" + strings.Trim(sb.String(), "-")
+	base := "x-" + slug(name)
 	id := base
 	for n := 2; b.personByID[id] != nil; n++ {
 		id = fmt.Sprintf("%s-%d", base, n)

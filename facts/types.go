@@ -41,6 +41,7 @@ type Event struct {
 	People    []string // person ids
 	Citations []Citation
 	Extracted bool
+	Planned   bool // told in the future tense: scheduled, not yet happened
 }
 
 // Figure is a number the story gives, with its context. Figures that share a

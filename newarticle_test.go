@@ -1,0 +1,73 @@
+package main
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/seeds"
+)
+
+// newArticle has no metadata and no curated facts: everything about it must
+// come from extraction.
+const newArticle = `Harbour plan approved after long dispute
+
+Port director Miriam Castellanos said on 14 May 2025 that the harbour wall would be rebuilt.
+
+"We have waited far too long for this decision, and the work starts now," Ms Castellanos said.
+
+The project will cost up to 12 million euros, according to the port authority.
+`
+
+// TestNewArticleAnswersBeforeCuration drops a plain article into a copy of
+// the seeds and asks about it through the command line.
+func TestNewArticleAnswersBeforeCuration(t *testing.T) {
+	dir := t.TempDir()
+	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(seeds.FS(), p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zz_harbour.txt"), []byte(newArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ask := func(q string) map[string]any {
+		t.Helper()
+		out, errs, code := runT(t, "", "ask", "--facts", dir, "--format", "json", q)
+		if code != 0 {
+			t.Fatalf("ask %q: exit %d: %s", q, code, errs)
+		}
+		var v map[string]any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("ask %q: %v", q, err)
+		}
+		return v
+	}
+	who := ask("/who Castellanos")
+	if who["found"] != true || !strings.Contains(who["title"].(string), "Miriam Castellanos") || !strings.Contains(who["text"].(string), "Port director") {
+		t.Errorf("/who Castellanos: %v", who["text"])
+	}
+	quotes := ask("/quotes Castellanos")
+	if quotes["found"] != true || !strings.Contains(quotes["text"].(string), "We have waited far too long for this decision") {
+		t.Errorf("/quotes Castellanos: %v", quotes["text"])
+	}
+	timeline := ask("/timeline from:2025-05-14 to:2025-05-14")
+	if timeline["found"] != true || !strings.Contains(timeline["text"].(string), "2025-05-14 · “Port director Miriam Castellanos said on 14 May 2025") {
+		t.Errorf("/timeline on the new article's date: %v", timeline["text"])
+	}
+	search := ask("/search harbour wall rebuilt")
+	if !strings.Contains(search["text"].(string), "zz_harbour") {
+		t.Errorf("/search harbour wall rebuilt: %v", search["text"])
+	}
+}
