@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/seeds"
@@ -51,13 +52,13 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("facts", "", "facts folder (default: the embedded seed base)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json, or discord (the interaction response the bot sends)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return &exitError{code: 2, err: err, quiet: true}
 	}
-	if *format != "text" && *format != "json" {
-		return usageErrorf("ask: --format %q: want text or json", *format)
+	if *format != "text" && *format != "json" && *format != "discord" {
+		return usageErrorf("ask: --format %q: want text or json, or discord for the bot's reply", *format)
 	}
 	query := strings.Join(rest, " ")
 	if strings.TrimSpace(query) == "" {
@@ -110,7 +111,7 @@ func askLines(ctx context.Context, table *commands.Table, base *facts.Base, stdi
 }
 
 func errorLine(query string, err error, format string) string {
-	if format != "json" {
+	if format == "text" {
 		return "error: " + err.Error()
 	}
 	b, _ := commands.JSONError(query, err)
@@ -124,8 +125,12 @@ func answer(table *commands.Table, base *facts.Base, query, format string) (stri
 		var a commands.Answer
 		a, err = table.Handle(base, req)
 		if err == nil {
-			if format == "json" {
+			switch format {
+			case "json":
 				b, err := commands.JSON(a)
+				return string(b), err
+			case "discord":
+				b, err := bot.ResponseJSON(table, req, a, false)
 				return string(b), err
 			}
 			return strings.TrimRight(commands.Text(a), "\n"), nil

@@ -1,8 +1,10 @@
 // Command briefbot answers briefing questions about a news story from a
 // curated, citation-verified fact base: on Discord, or from the command line.
 //
-//	briefbot ask [--facts DIR] [--format text|json] QUERY
+//	briefbot ask [--facts DIR] [--format text|json|discord] QUERY
 //	briefbot check [DIR]
+//	briefbot run [--config FILE]
+//	briefbot register [--config FILE] [--dry-run]
 //	briefbot draft [--facts DIR] [--published YYYY-MM-DD] ARTICLE.txt
 package main
 
@@ -30,10 +32,12 @@ func main() {
 }
 
 const usage = `usage:
-  briefbot ask [--facts DIR] [--format text|json] QUERY   answer one query ("/who Smith" or "who is smith?")
-  briefbot ask [--facts DIR] [--format text|json] -       answer one query per line of standard input
+  briefbot ask [--facts DIR] [--format text|json|discord] QUERY   answer one query ("/who Smith" or "who is smith?")
+  briefbot ask [--facts DIR] [--format text|json|discord] -       answer one query per line of standard input
   briefbot check [DIR]                                     validate a facts folder (default: the embedded one)
   briefbot draft [--facts DIR] [--published DATE] FILE     print a facts.yaml fragment extracted from one article
+  briefbot run [--config FILE]                             serve on Discord (token from $DISCORD_TOKEN)
+  briefbot register [--config FILE] [--dry-run]            register the slash commands, or print their JSON
   briefbot help                                            this text`
 
 // exitError carries the exit status of a failed run: 2 for a usage error
@@ -70,6 +74,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "run":
+		return runBot(ctx, args[1:], getenv, stderr)
+	case "register":
+		return runRegister(args[1:], getenv, stdout, stderr)
 	case "draft":
 		return runDraft(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -36,6 +36,10 @@ func figures(b *facts.Base, req Request) (Answer, error) {
 		a.Lead = "No figures match" + describeRange(req) + "."
 		return *a, nil
 	}
+	total := len(figs)
+	if total > maxItems {
+		figs = figs[:maxItems] // curated figures come first, so they are always shown
+	}
 	// Figures of one topic are listed together, so that where sources give
 	// different numbers for the same thing the reader sees them side by side.
 	var order []string
@@ -71,7 +75,10 @@ func figures(b *facts.Base, req Request) (Answer, error) {
 			a.Items = append(a.Items, Item{Section: section, Text: text, Citations: c.cites(f.Citations), Extracted: f.Extracted, Label: sourceNames(f.Citations)})
 		}
 	}
-	a.Lead = plural(len(figs), "figure") + "."
+	a.Lead = plural(total, "figure") + "."
+	if total > len(figs) {
+		a.Lead += fmt.Sprintf(" The first %d are shown; narrow with about:.", len(figs))
+	}
 	if len(disputes) > 0 {
 		a.Lead += fmt.Sprintf(" Sources give different numbers for: %s.", strings.Join(disputes, "; "))
 	}

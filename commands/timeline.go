@@ -8,6 +8,10 @@ import (
 	"github.com/briefbot/briefbot/facts"
 )
 
+// maxItems bounds a listing: past it a reader narrows the question rather
+// than pages through, and the answer stays cheap to build and send.
+const maxItems = 100
+
 func timeline(b *facts.Base, req Request) (Answer, error) {
 	var from, to time.Time
 	if s := req.Opt("from"); s != "" {
@@ -56,6 +60,10 @@ func timeline(b *facts.Base, req Request) (Answer, error) {
 		return *a, nil
 	}
 	a.Lead = fmt.Sprintf("%s, %s to %s.", plural(len(evs), "event"), evs[0].Date.Human(), evs[len(evs)-1].Date.Human())
+	if len(evs) > maxItems {
+		a.Lead += fmt.Sprintf(" The first %d are shown; narrow with from:, to: or about:.", maxItems)
+		evs = evs[:maxItems]
+	}
 	for _, e := range evs {
 		a.Items = append(a.Items, eventItem(c, e, ""))
 	}

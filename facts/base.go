@@ -41,7 +41,7 @@ func (b *Base) addPerson(p *Person) {
 }
 
 // finish derives the indexes once the curated facts are read.
-func (b *Base) finish() {
+func (b *Base) finish(extraction bool) {
 	b.docByID = make(map[string]*Document, len(b.docs))
 	for _, d := range b.docs {
 		b.docByID[d.ID] = d
@@ -52,10 +52,26 @@ func (b *Base) finish() {
 	if b.personByID == nil {
 		b.personByID = map[string]*Person{}
 	}
+	// The search index needs only the sentences, so it is built while
+	// extraction reads the same articles on the other cores.
+	index := make(chan struct{})
+	go func() {
+		defer close(index)
+		sb := search.NewBuilder()
+		for _, d := range b.docs {
+			for i := range d.Sentences {
+				sb.Add(d.SentenceText(i))
+				b.units = append(b.units, unit{d, i})
+			}
+		}
+		b.index = sb.Build()
+	}()
 	findMentions(b.docs, b.people)
-	b.extractAll()
-	b.extractEvents()
-	b.extractFigures()
+	if extraction {
+		b.extractAll()
+		b.extractEvents()
+		b.extractFigures()
+	}
 	sortEvents(b.events)
 	sort.SliceStable(b.quotes, func(i, j int) bool {
 		qi, qj := b.quotes[i], b.quotes[j]
@@ -72,14 +88,7 @@ func (b *Base) finish() {
 		entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
 	}
 	b.names = names.NewIndex(entries)
-	sb := search.NewBuilder()
-	for _, d := range b.docs {
-		for i := range d.Sentences {
-			sb.Add(d.SentenceText(i))
-			b.units = append(b.units, unit{d, i})
-		}
-	}
-	b.index = sb.Build()
+	<-index
 }
 
 // Docs returns the articles in id order.

@@ -36,6 +36,20 @@ func BenchmarkLoadSeedsPlusBBC(b *testing.B) {
 	reportHeap(b, func() any { base, _, _ := facts.Load(fsys, "bench"); return base })
 }
 
+func BenchmarkLoadSeedsPlusBBCNoExtraction(b *testing.B) {
+	fsys, _, err := corpus.SeedsPlusBBC()
+	if err != nil {
+		b.Skip(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := facts.LoadWith(fsys, "bench", facts.Options{NoExtraction: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // reportHeap reports the live heap that one loaded base holds.
 func reportHeap(b *testing.B, load func() any) {
 	b.StopTimer()

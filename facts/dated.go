@@ -43,12 +43,15 @@ func eventDate(exprs []timex.Expr, s prose.Sentence) (timex.Expr, bool) {
 // event reported by two articles is listed once, with both citations.
 func (b *Base) extractEvents() {
 	ix := newEventIndex(b.events)
-	for _, d := range b.docs {
+	found := parallel(b.docs, func(d *Document) []timex.Expr {
 		var published time.Time
 		if !d.Published.IsZero() {
 			published = d.Published.Start()
 		}
-		exprs := timex.Find(d.Text, published)
+		return timex.Find(d.Text, published)
+	})
+	for di, d := range b.docs {
+		exprs := found[di]
 		if len(exprs) == 0 {
 			continue
 		}
@@ -79,10 +82,11 @@ func (b *Base) extractEvents() {
 type eventIndex struct {
 	byMonth map[int][]*Event
 	stems   map[*Event]map[string]bool
+	stemmer *search.Stemmer
 }
 
 func newEventIndex(evs []*Event) *eventIndex {
-	ix := &eventIndex{byMonth: map[int][]*Event{}, stems: map[*Event]map[string]bool{}}
+	ix := &eventIndex{byMonth: map[int][]*Event{}, stems: map[*Event]map[string]bool{}, stemmer: search.NewStemmer()}
 	for _, e := range evs {
 		ix.add(e)
 	}
@@ -113,9 +117,9 @@ func (ix *eventIndex) words(e *Event) map[string]bool {
 	if w, ok := ix.stems[e]; ok {
 		return w
 	}
-	w := stemSet(e.Text)
+	w := ix.stemSet(e.Text)
 	for _, c := range e.Citations {
-		for s := range stemSet(c.Quote()) {
+		for s := range ix.stemSet(c.Quote()) {
 			w[s] = true
 		}
 	}
@@ -128,13 +132,26 @@ func (ix *eventIndex) words(e *Event) map[string]bool {
 func (ix *eventIndex) same(e *Event) *Event {
 	c := e.Citations[0]
 	seen := map[*Event]bool{}
+	var words map[string]bool
+	fine := e.Date.Granularity() >= Week
 	for _, m := range months(e.Date) {
 		for _, o := range ix.byMonth[m] {
 			if seen[o] || !o.Date.Overlaps(e.Date.Start(), e.Date.End()) {
 				continue
 			}
 			seen[o] = true
-			if citesWithin(o.Citations, c) || overlap(stemSet(e.Text), ix.words(o)) >= 0.6 {
+			if citesWithin(o.Citations, c) {
+				return o
+			}
+			if o.Extracted && !fine {
+				// Two articles both saying "in 2004" rarely tell one event;
+				// comparing every such pair would cost the square of them.
+				continue
+			}
+			if words == nil {
+				words = ix.stemSet(e.Text)
+			}
+			if overlap(words, ix.words(o)) >= 0.6 {
 				return o
 			}
 		}
@@ -152,9 +169,9 @@ func citesWithin(cs []Citation, c Citation) bool {
 	return false
 }
 
-func stemSet(text string) map[string]bool {
+func (ix *eventIndex) stemSet(text string) map[string]bool {
 	m := map[string]bool{}
-	for _, t := range search.Tokens(text) {
+	for _, t := range ix.stemmer.Tokens(text) {
 		if t.Stem != "" {
 			m[t.Stem] = true
 		}

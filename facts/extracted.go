@@ -20,6 +20,7 @@ func (b *Base) extractAll() {
 		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences}
 	}
 	results := extract.RunAll(docs, known)
+	curated := quotesByDoc(b.quotes)
 	byKey := map[string]*Person{}
 	for i, r := range results {
 		d := b.docs[i]
@@ -29,7 +30,7 @@ func (b *Base) extractAll() {
 		}
 		for _, q := range r.Quotes {
 			c := Citation{Doc: d, Start: q.Start, End: q.End}
-			if ids[q.Speaker] == "" || b.curatedQuoteAt(c) {
+			if ids[q.Speaker] == "" || coveredQuote(curated[d], c) {
 				continue
 			}
 			b.quotes = append(b.quotes, &Quote{Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
@@ -82,10 +83,19 @@ func (b *Base) freeID(name string) string {
 	return id
 }
 
-// curatedQuoteAt reports whether a curated quote already covers c.
-func (b *Base) curatedQuoteAt(c Citation) bool {
-	for _, q := range b.quotes {
-		if !q.Extracted && q.Cite.Doc == c.Doc && q.Cite.Start < c.End && c.Start < q.Cite.End {
+// quotesByDoc groups the curated quotes by article.
+func quotesByDoc(qs []*Quote) map[*Document][]*Quote {
+	m := map[*Document][]*Quote{}
+	for _, q := range qs {
+		m[q.Cite.Doc] = append(m[q.Cite.Doc], q)
+	}
+	return m
+}
+
+// coveredQuote reports whether one of the article's curated quotes covers c.
+func coveredQuote(qs []*Quote, c Citation) bool {
+	for _, q := range qs {
+		if q.Cite.Start < c.End && c.Start < q.Cite.End {
 			return true
 		}
 	}

@@ -10,8 +10,10 @@ import (
 // curator already cites is not added again; a bare number with nothing it
 // counts says too little to list.
 func (b *Base) extractFigures() {
-	for _, d := range b.docs {
-		for _, f := range numbers.Find(d.Text) {
+	curated := b.figures
+	found := parallel(b.docs, func(d *Document) []numbers.Figure { return numbers.Find(d.Text) })
+	for di, d := range b.docs {
+		for _, f := range found[di] {
 			if !keepFigure(f) {
 				continue
 			}
@@ -20,7 +22,7 @@ func (b *Base) extractFigures() {
 				continue
 			}
 			c := Citation{Doc: d, Start: f.Start, End: f.End}
-			if b.curatedFigureAt(c) {
+			if curatedFigureAt(curated, c) {
 				continue
 			}
 			s := d.Sentences[si]
@@ -40,9 +42,9 @@ func (b *Base) extractFigures() {
 }
 
 // curatedFigureAt reports whether a curated figure cites text overlapping c.
-func (b *Base) curatedFigureAt(c Citation) bool {
-	for _, f := range b.figures {
-		if !f.Extracted && citesWithin(f.Citations, c) {
+func curatedFigureAt(curated []*Figure, c Citation) bool {
+	for _, f := range curated {
+		if citesWithin(f.Citations, c) {
 			return true
 		}
 	}

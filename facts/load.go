@@ -21,7 +21,19 @@ const (
 // is named in messages ("seeds", "/srv/facts"). It returns the warnings found
 // and, when there is any error, no base and a *LoadError listing every error.
 func Load(fsys fs.FS, dir string) (*Base, []Problem, error) {
-	l := &loader{fsys: fsys, dir: dir, r: &report{}, folded: map[string]folded{}}
+	return LoadWith(fsys, dir, Options{})
+}
+
+// Options tune a load.
+type Options struct {
+	// NoExtraction serves the curated facts alone: no people, quotes,
+	// dated events or figures are read from the text.
+	NoExtraction bool
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, dir string, opts Options) (*Base, []Problem, error) {
+	l := &loader{fsys: fsys, dir: dir, r: &report{}, folded: map[string]folded{}, opts: opts}
 	b := l.load()
 	if len(l.r.errs) > 0 {
 		return nil, l.r.warns, &LoadError{Problems: l.r.errs}
@@ -31,6 +43,7 @@ func Load(fsys fs.FS, dir string) (*Base, []Problem, error) {
 }
 
 type loader struct {
+	opts   Options
 	fsys   fs.FS
 	dir    string
 	r      *report
@@ -64,7 +77,7 @@ func (l *loader) load() *Base {
 	if len(l.r.errs) > 0 {
 		return nil
 	}
-	b.finish()
+	b.finish(!l.opts.NoExtraction)
 	return b
 }
 

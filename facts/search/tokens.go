@@ -181,3 +181,31 @@ func appendLower(buf []byte, r rune) []byte {
 	}
 	return utf8.AppendRune(buf, unicode.ToLower(r))
 }
+
+// Stemmer is Tokens with a memory: it stems each distinct word once, which
+// matters when the same vocabulary is tokenised many times (comparing every
+// sentence of a corpus with others). It is not safe for concurrent use.
+type Stemmer struct {
+	cache map[string]string
+}
+
+// NewStemmer returns an empty Stemmer.
+func NewStemmer() *Stemmer { return &Stemmer{cache: make(map[string]string, 1024)} }
+
+// Tokens is like the package's Tokens, stemming each distinct word once.
+func (st *Stemmer) Tokens(text string) []Token {
+	var out []Token
+	sc := scanner{text: text}
+	for {
+		start, end, norm, ok := sc.next()
+		if !ok {
+			return out
+		}
+		stem, seen := st.cache[string(norm)]
+		if !seen {
+			stem = stemOf(string(norm))
+			st.cache[string(norm)] = stem
+		}
+		out = append(out, Token{Start: start, End: end, Stem: stem})
+	}
+}

@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"errors"
+	"log/slog"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/briefbot/briefbot/commands"
+	"github.com/briefbot/briefbot/facts"
+)
+
+// Options is everything a Bot needs, passed in: no globals, no files read
+// behind the caller's back.
+type Options struct {
+	Table *commands.Table
+	Base  *facts.Base // served from the start
+	// Load rebuilds the fact base for /reload and SIGHUP.
+	Load   func() (*facts.Base, []facts.Problem, error)
+	Logger *slog.Logger
+
+	AppID      string   // application id; "" takes it from the gateway's READY
+	GuildIDs   []string // register commands here (instant) instead of globally
+	AdminUsers []string // user ids allowed to /reload
+	AdminRoles []string // role ids allowed to /reload
+	Private    bool     // default visibility: replies only the asker sees
+
+	RateBurst int           // requests a user may make at once (0: no limit)
+	RateEvery time.Duration // then one per this long
+
+	// APIBase is the REST base URL: "https://discord.com", or a proxy or a
+	// fake Discord that serves the same paths.
+	APIBase string
+	// DeferAfter is how long a handler may run before the reply is
+	// deferred (Discord wants a first reply within 3 s). Default 1.5 s.
+	DeferAfter time.Duration
+	// Now is the clock of the rate limiter and the logs' durations.
+	Now func() time.Time
+}
+
+// Bot answers interactions and DMs from the fact base it serves.
+type Bot struct {
+	opts       Options
+	log        *slog.Logger
+	table      *commands.Table
+	base       atomic.Pointer[served]
+	reloadMu   sync.Mutex // one reload at a time
+	limiter    *limiter
+	adminUsers map[string]bool
+	adminRoles map[string]bool
+	apiBase    *url.URL
+	// handle runs a request: the table's Handle, or a stand-in in tests
+	// that need a slow or failing handler.
+	handle func(*facts.Base, commands.Request) (commands.Answer, error)
+
+	mu       sync.Mutex // guards closed and the Add side of inflight
+	closed   bool
+	inflight sync.WaitGroup
+}
+
+// DefaultAPIBase is Discord's own REST base.
+const DefaultAPIBase = "https://discord.com"
+
+// New checks the options and returns a Bot serving opts.Base.
+func New(opts Options) (*Bot, error) {
+	if opts.Table == nil || opts.Base == nil || opts.Load == nil {
+		return nil, errors.New("bot: Table, Base and Load are required")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.DeferAfter <= 0 {
+		opts.DeferAfter = 1500 * time.Millisecond
+	}
+	u, err := apiBase(opts.APIBase)
+	if err != nil {
+		return nil, err
+	}
+	if opts.RateBurst > 0 && opts.RateEvery <= 0 {
+		return nil, errors.New("bot: a rate limit needs a refill interval")
+	}
+	b := &Bot{opts: opts, log: opts.Logger, table: opts.Table, apiBase: u,
+		limiter:    newLimiter(opts.RateBurst, opts.RateEvery, opts.Now),
+		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles)}
+	b.handle = b.table.Handle
+	b.base.Store(newServed(opts.Base))
+	return b, nil
+}
+
+func set(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// current is the base being served; a reload swaps it atomically, so a
+// query sees one base from start to end.
+func (b *Bot) current() *served { return b.base.Load() }
+
+// isAdmin reports whether a user, with these roles in the guild, may run
+// admin commands.
+func (b *Bot) isAdmin(user string, roles []string) bool {
+	if user != "" && b.adminUsers[user] {
+		return true
+	}
+	for _, r := range roles {
+		if b.adminRoles[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// begin counts an event in flight, unless the bot is shutting down.
+func (b *Bot) begin() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return false
+	}
+	b.inflight.Add(1)
+	return true
+}
+
+// drain stops taking events and waits up to d for those in flight.
+func (b *Bot) drain(d time.Duration) bool {
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	done := make(chan struct{})
+	go func() { b.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-time.After(d):
+		return false
+	}
+}

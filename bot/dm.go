@@ -1,0 +1,75 @@
+package bot
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// handleMessage answers a direct message: free text ("who is smith?") or a
+// slash form, through the same router, handlers and renderer as slash
+// commands. An admin may send "reload". Messages in guilds are not the
+// bot's business (it asks for no guild message intent); messages by bots,
+// its own included, are ignored.
+func (b *Bot) handleMessage(s sender, m *discordgo.Message) {
+	if m == nil || m.GuildID != "" || m.Author == nil || m.Author.Bot {
+		return
+	}
+	start := b.opts.Now()
+	ev := &event{kind: "dm", user: m.Author.ID}
+	defer b.logEvent(ev, start)
+	reply := b.dmReply(m, ev)
+	body, err := json.Marshal(reply.send())
+	if err == nil {
+		err = checkMessage(body)
+	}
+	if err != nil {
+		ev.outcome, ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
+		reply = textMessage(genericError, false)
+	}
+	if _, err := s.ChannelMessageSendComplex(m.ChannelID, reply.send()); err != nil {
+		ev.outcome, ev.err = outError, fmt.Errorf("sending the DM: %w", err)
+	}
+}
+
+// dmReply works out the reply to a DM, recording the outcome in ev.
+func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message) {
+	defer func() {
+		if r := recover(); r != nil {
+			reply, ev.outcome = textMessage(genericError, false), outPanic
+			ev.err = &panicError{value: r, stack: debug.Stack()}
+		}
+	}()
+	if ok, wait := b.limiter.allow(ev.user); !ok {
+		ev.outcome = outRateLimited
+		return textMessage(fmt.Sprintf("You are asking faster than I answer; try again in %d s.", seconds(wait)), false)
+	}
+	req, err := b.table.Parse(m.Content)
+	if err == nil {
+		ev.command = req.Command
+		if spec, _ := b.table.Lookup(req.Command); spec.Admin {
+			if !b.isAdmin(ev.user, nil) {
+				ev.outcome = outRefused
+				return textMessage("Only the bot's admins can reload the fact base.", false)
+			}
+			a, ok := b.Reload()
+			ev.outcome = outOK
+			if !ok {
+				ev.outcome = outReloadFail
+			}
+			return renderAnswer(a, view{})
+		}
+		a, herr := b.answer(req)
+		if herr == nil {
+			ev.outcome = outcomeOf(a)
+			return answerMessage(b.table, req, a, false, 0)
+		}
+		err = herr
+	}
+	msg, out := errorMessage(err)
+	ev.outcome, ev.err = out, err
+	msg.Private = false
+	return msg
+}

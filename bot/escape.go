@@ -1,0 +1,119 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// markdownSpecial are the characters Discord markdown gives a meaning to
+// anywhere in a line: emphasis, strike, spoilers, code, masked links,
+// mentions, emoji and timestamps (all of which start with "<"), quotes and
+// headings. Article text and user text are data, never markup, so each of
+// these is shown as itself.
+const markdownSpecial = "\\*_~`|[]()<>#"
+
+// escape makes s safe to show in a markdown context (embed description,
+// field value, title, message content): every markdown character is
+// backslash-escaped and runs of white space, newlines included, fold to one
+// space so that a line of a list stays one line.
+func escape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	escapeTo(&b, strings.TrimSpace(s), true)
+	return b.String()
+}
+
+// escapeTo writes s escaped to b, folding each run of white space to one
+// space (kept at the ends, so that pieces of a line can be escaped one by
+// one). At the start of a line, a leading "-", "+" or "1." would start a
+// list, so it is escaped too.
+func escapeTo(b *strings.Builder, s string, lineStart bool) {
+	space := false
+	dot := -1 // the "." of a leading "12." (a backslash before a digit escapes nothing)
+	if lineStart && listNumber(s) {
+		dot = strings.IndexByte(s, '.')
+	}
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if (lineStart && i == 0 && (r == '-' || r == '+')) || i == dot {
+			b.WriteByte('\\')
+		}
+		if special(r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+}
+
+// special reports whether r is one of markdownSpecial.
+func special(r rune) bool {
+	switch r {
+	case '\\', '*', '_', '~', '`', '|', '[', ']', '(', ')', '<', '>', '#':
+		return true
+	}
+	return false
+}
+
+// listNumber reports whether s starts like an ordered list item ("12. ").
+func listNumber(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i < len(s) && s[i] == '.'
+}
+
+// plain folds white space for a field that Discord shows as plain text
+// (footer, author, button label), where a backslash would show as itself.
+func plain(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// runes counts characters the way Discord's limits do.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// clip shortens s to at most n characters, ending in "…" when cut. It cuts
+// before a base character rather than between it and its combining marks,
+// and never leaves a lone escaping backslash at the cut, which would escape
+// the ellipsis.
+func clip(s string, n int) string {
+	if runes(s) <= n {
+		return s
+	}
+	if n <= 0 {
+		return ""
+	}
+	rs := []rune(s)
+	cut := n - 1
+	for cut > 0 && unicode.Is(unicode.Mn, rs[cut]) {
+		cut--
+	}
+	rs = rs[:cut]
+	for len(rs) > 0 && unicode.IsSpace(rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	// An odd number of backslashes at the end means the last one escapes
+	// nothing any more.
+	k := 0
+	for k < len(rs) && rs[len(rs)-1-k] == '\\' {
+		k++
+	}
+	if k%2 == 1 {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+// escapeClip escapes s and shortens the result to n characters.
+func escapeClip(s string, n int) string { return clip(escape(s), n) }

@@ -1,0 +1,248 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/bot/internal/fakediscord"
+	"github.com/briefbot/briefbot/commands"
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/seeds"
+)
+
+// Snowflakes of the test world.
+const (
+	testGuild     = "700000000000000001"
+	testChannel   = "710000000000000001"
+	testDM        = "720000000000000001"
+	adminUser     = "500000000000000001"
+	adminRoleUser = "500000000000000002"
+	plainUser     = "500000000000000003"
+	adminRole     = "600000000000000001"
+)
+
+const waitFor = 10 * time.Second
+
+// harness is a Bot running its real discordgo Session against a fake
+// Discord on 127.0.0.1, with the facts folder in a temporary directory so
+// that tests can change it and reload.
+type harness struct {
+	t     testing.TB
+	fake  *fakediscord.Server
+	bot   *Bot
+	dir   string
+	logs  *syncBuffer
+	stop  context.CancelFunc
+	done  chan error
+	ids   atomic.Int64
+	since int // requests already looked at
+}
+
+// syncBuffer is a log sink that handlers write to concurrently.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// copySeeds writes the embedded seed folder to a new temporary directory.
+func copySeeds(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(seeds.FS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(seeds.FS(), path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, filepath.Base(path)), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func loadDir(dir string) func() (*facts.Base, []facts.Problem, error) {
+	return func() (*facts.Base, []facts.Problem, error) { return facts.Load(os.DirFS(dir), dir) }
+}
+
+// startHarness starts a fake Discord and a bot connected to it, and waits
+// until the bot has identified and registered its commands. edit adjusts
+// the options before the bot is made.
+func startHarness(t testing.TB, edit func(*Options)) *harness {
+	t.Helper()
+	fake, err := fakediscord.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, fake: fake, dir: copySeeds(t), logs: &syncBuffer{}, done: make(chan error, 1)}
+	base, _, err := loadDir(h.dir)()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Table: commands.NewTable(), Base: base, Load: loadDir(h.dir),
+		Logger:     slog.New(slog.NewJSONHandler(h.logs, nil)),
+		AppID:      fakediscord.AppID,
+		GuildIDs:   []string{testGuild},
+		AdminUsers: []string{adminUser}, AdminRoles: []string{adminRole},
+		APIBase: fake.URL}
+	if edit != nil {
+		edit(&opts)
+	}
+	h.bot, err = New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	h.stop = cancel
+	go func() { h.done <- h.bot.Run(ctx, "test-token") }()
+	t.Cleanup(h.close)
+	if _, err := fake.WaitGateway(waitFor, 1); err != nil {
+		t.Fatal(err)
+	}
+	h.next(func(r fakediscord.Request) bool { return r.Method == "PUT" })
+	return h
+}
+
+// close stops the bot, checks it shut down cleanly, and checks every
+// payload the fake received against Discord's limits and OpenAPI spec.
+func (h *harness) close() {
+	h.stop()
+	select {
+	case err := <-h.done:
+		if err != nil {
+			h.t.Errorf("Run: %v", err)
+		}
+	case <-time.After(waitFor):
+		h.t.Errorf("Run did not return after cancel")
+	}
+	h.fake.Close()
+	for _, r := range h.fake.Requests() {
+		checkPayload(h.t, r.Method, r.Path, r.Body)
+	}
+}
+
+// next waits for the next request that matches, after those already seen.
+func (h *harness) next(match func(fakediscord.Request) bool) fakediscord.Request {
+	h.t.Helper()
+	r, i, err := h.fake.WaitRequest(waitFor, h.since, match)
+	if err != nil {
+		h.t.Fatalf("%v; received: %s", err, h.summary())
+	}
+	h.since = i + 1
+	return r
+}
+
+func (h *harness) summary() string {
+	var b strings.Builder
+	for _, r := range h.fake.Requests() {
+		fmt.Fprintf(&b, "\n  %s %s %.200s", r.Method, r.Path, r.Body)
+	}
+	return b.String()
+}
+
+// id returns a fresh interaction id.
+func (h *harness) id() string { return fmt.Sprintf("8%017d", h.ids.Add(1)) }
+
+// interaction is an INTERACTION_CREATE payload. A guild interaction has a
+// member; a DM one has a user and no guild_id.
+func interaction(id string, typ int, guild, user string, roles []string, data map[string]any) map[string]any {
+	in := map[string]any{"id": id, "application_id": fakediscord.AppID, "type": typ, "token": "tok-" + id,
+		"version": 1, "channel_id": testChannel, "data": data, "locale": "en-GB"}
+	u := map[string]any{"id": user, "username": "user" + user[len(user)-3:], "discriminator": "0"}
+	if guild != "" {
+		in["guild_id"] = guild
+		in["member"] = map[string]any{"user": u, "roles": roles, "permissions": "0"}
+	} else {
+		in["user"] = u
+		in["channel_id"] = testDM
+	}
+	return in
+}
+
+// slash is the data of a chat command with string options.
+func slash(name string, opts ...string) map[string]any {
+	var os []map[string]any
+	for i := 0; i+1 < len(opts); i += 2 {
+		os = append(os, map[string]any{"name": opts[i], "type": 3, "value": opts[i+1]})
+	}
+	return map[string]any{"id": "900000000000000001", "name": name, "type": 1, "options": os}
+}
+
+// send dispatches an interaction and returns the callback the bot posts.
+func (h *harness) send(in map[string]any) fakediscord.Request {
+	h.t.Helper()
+	if _, err := h.fake.Dispatch("INTERACTION_CREATE", in); err != nil {
+		h.t.Fatal(err)
+	}
+	path := fmt.Sprintf("/interactions/%s/tok-%s/callback", in["id"], in["id"])
+	return h.next(func(r fakediscord.Request) bool { return r.Path == path })
+}
+
+// callback is an interaction callback as the fake received it.
+type callback struct {
+	Type int `json:"type"`
+	Data struct {
+		Content         string      `json:"content"`
+		Flags           int         `json:"flags"`
+		Embeds          []wireEmbed `json:"embeds"`
+		Components      []wireRow   `json:"components"`
+		AllowedMentions *struct {
+			Parse []string `json:"parse"`
+		} `json:"allowed_mentions"`
+		Choices []struct {
+			Name  string `json:"name"`
+			Value string `json:"value"`
+		} `json:"choices"`
+	} `json:"data"`
+}
+
+func decode[T any](t testing.TB, body []byte) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatalf("decoding %s: %v", body, err)
+	}
+	return v
+}
+
+// logLine finds the log line of the interaction or DM that matches.
+func (h *harness) logLine(match func(map[string]any) bool) (map[string]any, error) {
+	deadline := time.Now().Add(waitFor)
+	for time.Now().Before(deadline) {
+		for _, l := range strings.Split(h.logs.String(), "\n") {
+			var m map[string]any
+			if json.Unmarshal([]byte(l), &m) == nil && m["msg"] == "interaction" && match(m) {
+				return m, nil
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return nil, errors.New("no such log line")
+}

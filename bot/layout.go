@@ -1,0 +1,275 @@
+package bot
+
+import "strings"
+
+// page is one laid-out page of an answer.
+type page struct {
+	desc      []string // lines of the description
+	citeLines []string
+	srcLines  []string
+	omitted   int   // citations of an oversized item that did not fit
+	items     []int // indexes of the answer's items on the page
+}
+
+// entry is what the lead or one item adds to a page.
+type entry struct {
+	item     int    // index of the item, -1 for the lead
+	head     string // section heading line, or ""
+	line     string
+	cites    []int
+	verbatim string // the item's text when it is a source's own words
+	short    bool   // citation lines without their quotes
+}
+
+// packer counts the characters of lines packed into embed fields of at most
+// maxFieldValue characters, the same way packFields packs them.
+type packer struct {
+	first, more int   // characters of the first and later field names
+	fields      []int // characters of each field's value
+}
+
+func (p packer) with(n int) packer {
+	f := append([]int(nil), p.fields...)
+	if len(f) > 0 && f[len(f)-1]+1+n <= maxFieldValue {
+		f[len(f)-1] += 1 + n
+	} else {
+		f = append(f, n)
+	}
+	p.fields = f
+	return p
+}
+
+func (p packer) cost() int {
+	if len(p.fields) == 0 {
+		return 0
+	}
+	n := p.first + (len(p.fields)-1)*p.more
+	for _, f := range p.fields {
+		n += f
+	}
+	return n
+}
+
+// builder fills one page, checking every limit as it goes.
+type builder struct {
+	r        *renderer
+	p        page
+	items    int
+	hasLead  bool
+	section  string
+	descLen  int
+	cites    packer
+	srcs     packer
+	seenCite map[int]bool
+	seenSrc  map[string]bool
+}
+
+func (r *renderer) newBuilder() *builder {
+	return &builder{r: r,
+		cites:    packer{first: runes(fieldCites), more: runes(fieldCites2)},
+		srcs:     packer{first: runes(fieldSrcs), more: runes(fieldSrcs2)},
+		seenCite: map[int]bool{}, seenSrc: map[string]bool{}}
+}
+
+func (b *builder) empty() bool { return b.items == 0 && !b.hasLead }
+
+// paginate lays out the whole answer: the lead on the first page, then as
+// many items a page as fit (at most itemsPerPage), each page carrying the
+// citations and sources its own lines use.
+func (r *renderer) paginate() []page {
+	var pages []page
+	b := r.newBuilder()
+	b.addLead()
+	for i := range r.items {
+		e := r.entry(i)
+		if b.items < itemsPerPage && b.try(e, 0) {
+			continue
+		}
+		if !b.empty() {
+			pages = append(pages, b.p)
+			b = r.newBuilder()
+			if b.try(e, 0) {
+				continue
+			}
+		}
+		b.force(e)
+	}
+	return append(pages, b.p)
+}
+
+// onePage lays out as much of the answer as one page holds and counts the
+// rest in a last line.
+func (r *renderer) onePage() []page {
+	b := r.newBuilder()
+	b.addLead()
+	note := runes(omittedLine(len(r.items))) + 1
+	shown := 0
+	for i := range r.items {
+		if !b.try(r.entry(i), note) {
+			if b.empty() {
+				b.force(r.entry(i))
+				shown++
+			}
+			break
+		}
+		shown++
+	}
+	if rest := len(r.items) - shown; rest > 0 {
+		b.p.desc = append(b.p.desc, omittedLine(rest))
+	}
+	return []page{b.p}
+}
+
+func (b *builder) addLead() {
+	if b.r.lead == "" && len(b.r.a.LeadCites) == 0 {
+		return
+	}
+	e := entry{item: -1, line: b.r.lead, cites: b.r.a.LeadCites}
+	if !b.try(e, 0) {
+		b.force(e)
+	}
+	b.hasLead = true
+	b.items = 0
+}
+
+func (r *renderer) entry(i int) entry {
+	it := r.a.Items[i]
+	e := entry{item: i, head: r.heads[i], line: r.items[i], cites: it.Citations}
+	if it.Verbatim {
+		e.verbatim = fold(it.Text)
+	}
+	return e
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// lines returns what e adds to the page: description lines and the new
+// citation and source lines.
+func (b *builder) lines(e entry) (desc, cites, srcs []string, citeNs []int, srcIDs []string) {
+	if e.head != "" && e.head != b.section {
+		desc = append(desc, e.head)
+	}
+	if e.line != "" {
+		desc = append(desc, e.line)
+	}
+	seen := map[int]bool{}
+	seenSrc := map[string]bool{}
+	for _, n := range e.cites {
+		if b.seenCite[n] || seen[n] {
+			continue
+		}
+		seen[n] = true
+		c, ok := b.r.cites[n]
+		if !ok {
+			continue
+		}
+		citeNs = append(citeNs, n)
+		cites = append(cites, b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n))))
+		if !b.seenSrc[c.Source] && !seenSrc[c.Source] {
+			seenSrc[c.Source] = true
+			srcIDs = append(srcIDs, c.Source)
+			srcs = append(srcs, b.r.srcLine(c.Source))
+		}
+	}
+	return desc, cites, srcs, citeNs, srcIDs
+}
+
+func (r *renderer) srcLine(id string) string {
+	if l, ok := r.srcLines[id]; ok {
+		return l
+	}
+	return "• " + escapeClip(id, sourceLine-2)
+}
+
+// try adds e to the page if the page still keeps every limit with reserve
+// characters to spare, and reports whether it did.
+func (b *builder) try(e entry, reserve int) bool {
+	desc, cites, srcs, citeNs, srcIDs := b.lines(e)
+	dl := b.descLen
+	for _, l := range desc {
+		if dl > 0 {
+			dl++
+		}
+		dl += runes(l)
+	}
+	cp, sp := b.cites, b.srcs
+	for _, l := range cites {
+		cp = cp.with(runes(l))
+	}
+	for _, l := range srcs {
+		sp = sp.with(runes(l))
+	}
+	if !b.fits(dl, cp, sp, reserve) {
+		return false
+	}
+	b.commit(e, desc, cites, srcs, citeNs, srcIDs, dl, cp, sp)
+	return true
+}
+
+func (b *builder) fits(descLen int, cp, sp packer, reserve int) bool {
+	return descLen+reserve <= maxDescription &&
+		len(cp.fields)+len(sp.fields) <= maxFields-1 &&
+		b.r.fixed+descLen+cp.cost()+sp.cost()+reserve <= maxEmbedsTotal
+}
+
+func (b *builder) commit(e entry, desc, cites, srcs []string, citeNs []int, srcIDs []string, dl int, cp, sp packer) {
+	b.p.desc = append(b.p.desc, desc...)
+	b.p.citeLines = append(b.p.citeLines, cites...)
+	b.p.srcLines = append(b.p.srcLines, srcs...)
+	for _, n := range citeNs {
+		b.seenCite[n] = true
+	}
+	for _, id := range srcIDs {
+		b.seenSrc[id] = true
+	}
+	if e.head != "" {
+		b.section = e.head
+	}
+	b.descLen, b.cites, b.srcs = dl, cp, sp
+	if e.line != "" {
+		b.items++
+		if e.item >= 0 {
+			b.p.items = append(b.p.items, e.item)
+		}
+	}
+}
+
+// force puts an entry too big for a page of its own on this (empty) page:
+// its line cut to the room there is, then its citations, shortened, as many
+// as fit with their sources, and a count of the rest.
+func (b *builder) force(e entry) {
+	const note = 64 // room kept for the "… and N more" line and its field
+	full := e.cites
+	e.cites = nil
+	room := min(maxDescription-b.descLen, maxEmbedsTotal-b.r.fixed-b.descLen-b.cites.cost()-b.srcs.cost()) - note - 2
+	if e.head != "" {
+		room -= runes(e.head) + 1
+	}
+	e.line = clip(e.line, max(room, 1))
+	if !b.try(e, note) {
+		e.line = ""
+		b.try(e, note) // the heading alone; dropped too if even that fails
+	}
+	for i, n := range full {
+		if b.seenCite[n] {
+			continue
+		}
+		one := entry{item: -1, cites: []int{n}, short: true}
+		if !b.try(one, note) {
+			b.p.omitted = countNew(full[i:], b.seenCite)
+			return
+		}
+	}
+}
+
+func countNew(ns []int, seen map[int]bool) int {
+	k := 0
+	done := map[int]bool{}
+	for _, n := range ns {
+		if !seen[n] && !done[n] {
+			done[n] = true
+			k++
+		}
+	}
+	return k
+}

@@ -1,0 +1,234 @@
+package bot
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Discord's limits on what a bot sends, in characters (runes). A reply that
+// breaks one is rejected and the user sees "interaction failed", so every
+// reply is checked against them before it leaves (see checkCallback).
+const (
+	maxContent     = 2000
+	maxEmbeds      = 10
+	maxTitle       = 256
+	maxDescription = 4096
+	maxFields      = 25
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFooter      = 2048
+	maxAuthor      = 256
+	maxEmbedsTotal = 6000
+	maxRows        = 5
+	maxRowButtons  = 5
+	maxCustomID    = 100
+	maxLabel       = 80
+	maxChoices     = 25
+	maxChoice      = 100
+	maxCommandName = 32
+	maxCommandDesc = 100
+	maxOptions     = 25
+)
+
+// commandName is Discord's rule for command and option names.
+var commandName = regexp.MustCompile(`^[-_'\p{L}\p{N}]{1,32}$`)
+
+// The parts of a payload the limits concern, as Discord receives them.
+type (
+	wireMessage struct {
+		Content         string      `json:"content"`
+		Embeds          []wireEmbed `json:"embeds"`
+		Components      []wireRow   `json:"components"`
+		AllowedMentions *struct {
+			Parse *[]string `json:"parse"`
+		} `json:"allowed_mentions"`
+		Choices []struct {
+			Name  string `json:"name"`
+			Value any    `json:"value"`
+		} `json:"choices"`
+	}
+	wireEmbed struct {
+		Title       string `json:"title"`
+		Description string `json:"description"`
+		Fields      []struct {
+			Name  string `json:"name"`
+			Value string `json:"value"`
+		} `json:"fields"`
+		Footer *struct {
+			Text string `json:"text"`
+		} `json:"footer"`
+		Author *struct {
+			Name string `json:"name"`
+		} `json:"author"`
+	}
+	wireRow struct {
+		Type       int `json:"type"`
+		Components []struct {
+			Type     int    `json:"type"`
+			CustomID string `json:"custom_id"`
+			Label    string `json:"label"`
+			URL      string `json:"url"`
+		} `json:"components"`
+	}
+	wireCommand struct {
+		Name        string `json:"name"`
+		Description string `json:"description"`
+		Options     []struct {
+			Name        string `json:"name"`
+			Description string `json:"description"`
+		} `json:"options"`
+	}
+)
+
+// checkCallback checks an interaction callback body ({"type", "data"})
+// against every limit.
+func checkCallback(body []byte) error {
+	var cb struct {
+		Type int             `json:"type"`
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(body, &cb); err != nil {
+		return fmt.Errorf("callback: %w", err)
+	}
+	if len(cb.Data) == 0 || string(cb.Data) == "null" {
+		if cb.Type == 4 || cb.Type == 7 || cb.Type == 8 {
+			return fmt.Errorf("callback type %d without data", cb.Type)
+		}
+		return nil
+	}
+	var m wireMessage
+	if err := json.Unmarshal(cb.Data, &m); err != nil {
+		return fmt.Errorf("callback data: %w", err)
+	}
+	if cb.Type == 8 {
+		return checkChoices(m)
+	}
+	// A deferral (5, 6) shows nothing yet: it carries at most the flags.
+	return checkWire(m, cb.Type == 4 || cb.Type == 7)
+}
+
+// checkMessage checks a message body (a webhook edit, a channel message).
+func checkMessage(body []byte) error {
+	var m wireMessage
+	if err := json.Unmarshal(body, &m); err != nil {
+		return fmt.Errorf("message: %w", err)
+	}
+	return checkWire(m, true)
+}
+
+func checkChoices(m wireMessage) error {
+	var errs []error
+	if len(m.Choices) > maxChoices {
+		errs = append(errs, fmt.Errorf("%d choices (max %d)", len(m.Choices), maxChoices))
+	}
+	for i, c := range m.Choices {
+		v, _ := c.Value.(string)
+		if n := runes(c.Name); n < 1 || n > maxChoice {
+			errs = append(errs, fmt.Errorf("choice %d: name of %d characters", i, n))
+		}
+		if n := runes(v); n < 1 || n > maxChoice {
+			errs = append(errs, fmt.Errorf("choice %d: value of %d characters", i, n))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkWire checks one message; wantMentions requires allowed_mentions
+// {"parse": []}, which every message of briefbot carries.
+func checkWire(m wireMessage, wantMentions bool) error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if n := runes(m.Content); n > maxContent {
+		bad("content of %d characters (max %d)", n, maxContent)
+	}
+	if wantMentions && (m.AllowedMentions == nil || m.AllowedMentions.Parse == nil || len(*m.AllowedMentions.Parse) != 0) {
+		bad(`allowed_mentions is not {"parse": []}`)
+	}
+	if len(m.Embeds) > maxEmbeds {
+		bad("%d embeds (max %d)", len(m.Embeds), maxEmbeds)
+	}
+	total := 0
+	for i, e := range m.Embeds {
+		n := runes(e.Title) + runes(e.Description)
+		limit(&errs, fmt.Sprintf("embed %d title", i), e.Title, 0, maxTitle)
+		limit(&errs, fmt.Sprintf("embed %d description", i), e.Description, 0, maxDescription)
+		if len(e.Fields) > maxFields {
+			bad("embed %d: %d fields (max %d)", i, len(e.Fields), maxFields)
+		}
+		for j, f := range e.Fields {
+			limit(&errs, fmt.Sprintf("embed %d field %d name", i, j), f.Name, 1, maxFieldName)
+			limit(&errs, fmt.Sprintf("embed %d field %d value", i, j), f.Value, 1, maxFieldValue)
+			n += runes(f.Name) + runes(f.Value)
+		}
+		if e.Footer != nil {
+			limit(&errs, fmt.Sprintf("embed %d footer", i), e.Footer.Text, 0, maxFooter)
+			n += runes(e.Footer.Text)
+		}
+		if e.Author != nil {
+			limit(&errs, fmt.Sprintf("embed %d author", i), e.Author.Name, 0, maxAuthor)
+			n += runes(e.Author.Name)
+		}
+		total += n
+	}
+	if total > maxEmbedsTotal {
+		bad("%d characters across the embeds (max %d)", total, maxEmbedsTotal)
+	}
+	if len(m.Components) > maxRows {
+		bad("%d action rows (max %d)", len(m.Components), maxRows)
+	}
+	ids := map[string]bool{}
+	for i, row := range m.Components {
+		if row.Type != 1 {
+			bad("component %d: type %d, want an action row", i, row.Type)
+		}
+		if len(row.Components) < 1 || len(row.Components) > maxRowButtons {
+			bad("row %d: %d buttons (1 to %d)", i, len(row.Components), maxRowButtons)
+		}
+		for j, c := range row.Components {
+			limit(&errs, fmt.Sprintf("row %d button %d label", i, j), c.Label, 0, maxLabel)
+			if c.URL != "" {
+				continue
+			}
+			limit(&errs, fmt.Sprintf("row %d button %d custom_id", i, j), c.CustomID, 1, maxCustomID)
+			if ids[c.CustomID] {
+				bad("row %d button %d: custom_id %q used twice", i, j, c.CustomID)
+			}
+			ids[c.CustomID] = true
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkCommands checks a bulk-overwrite body: names, descriptions, options.
+func checkCommands(body []byte) error {
+	var cmds []wireCommand
+	if err := json.Unmarshal(body, &cmds); err != nil {
+		return fmt.Errorf("commands: %w", err)
+	}
+	var errs []error
+	for _, c := range cmds {
+		if !commandName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
+			errs = append(errs, fmt.Errorf("command name %q", c.Name))
+		}
+		limit(&errs, "/"+c.Name+" description", c.Description, 1, maxCommandDesc)
+		if len(c.Options) > maxOptions {
+			errs = append(errs, fmt.Errorf("/%s: %d options (max %d)", c.Name, len(c.Options), maxOptions))
+		}
+		for _, o := range c.Options {
+			if !commandName.MatchString(o.Name) || strings.ToLower(o.Name) != o.Name {
+				errs = append(errs, fmt.Errorf("/%s: option name %q", c.Name, o.Name))
+			}
+			limit(&errs, "/"+c.Name+" "+o.Name+" description", o.Description, 1, maxCommandDesc)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func limit(errs *[]error, what, s string, lo, hi int) {
+	if n := runes(s); n < lo || n > hi {
+		*errs = append(*errs, fmt.Errorf("%s: %d characters (%d to %d)", what, n, lo, hi))
+	}
+}

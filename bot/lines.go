@@ -1,0 +1,203 @@
+package bot
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/briefbot/briefbot/commands"
+)
+
+// The lines an answer is made of, each escaped and cut to its budget once.
+
+// itemLine renders one item as a line of the embed's description.
+func itemLine(it commands.Item) string {
+	var b strings.Builder
+	b.WriteString("• ")
+	if it.Date != "" {
+		b.WriteString(escape(it.Date) + " · ")
+	}
+	if it.Label != "" {
+		b.WriteString("**" + escape(commands.Ellipsis(it.Label, labelText)) + "**: ")
+	}
+	head := b.String()
+	tail := refs(it.Citations)
+	if it.Extracted {
+		tail += " *(extracted)*"
+	}
+	// Escaping can double the text; cut it further until the line fits.
+	for n := itemText; ; n = n * 2 / 3 {
+		text := marked(it.Text, it.Marks, n)
+		if it.Verbatim {
+			text = "“" + text + "”"
+		}
+		if line := head + text + tail; runes(line) <= maxItemLine || n < 10 {
+			return clip(line, maxItemLine)
+		}
+	}
+}
+
+// marked escapes s, cut to n characters, with the byte ranges marks in bold.
+func marked(s string, marks [][2]int, n int) string {
+	keep, cut := cutAt(s, n)
+	var b strings.Builder
+	last := 0
+	for _, m := range marks {
+		if m[0] < last || m[1] > keep || m[0] >= m[1] {
+			continue
+		}
+		escapeTo(&b, s[last:m[0]], false)
+		b.WriteString("**")
+		escapeTo(&b, strings.TrimSpace(s[m[0]:m[1]]), false)
+		b.WriteString("**")
+		last = m[1]
+	}
+	escapeTo(&b, s[last:keep], false)
+	if cut {
+		b.WriteString("…")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// cutAt returns the byte length of s's first n-1 characters when s is longer
+// than n characters (room for an ellipsis), and whether it cut.
+func cutAt(s string, n int) (int, bool) {
+	if runes(s) <= n {
+		return len(s), false
+	}
+	i, k := 0, 0
+	for i = range s {
+		if k == n-1 {
+			break
+		}
+		k++
+	}
+	return i, true
+}
+
+// refs renders citation numbers, runs of three or more as a range, at most
+// refsShown of them.
+func refs(ns []int) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(" ")
+	shown := 0
+	for i := 0; i < len(ns); i++ {
+		if shown == refsShown {
+			fmt.Fprintf(&b, " +%d", len(ns)-i)
+			break
+		}
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		if j-i >= 2 {
+			fmt.Fprintf(&b, "[%d–%d]", ns[i], ns[j])
+			i = j
+		} else {
+			fmt.Fprintf(&b, "[%d]", ns[i])
+		}
+		shown++
+	}
+	return b.String()
+}
+
+// citeLineOf renders a numbered citation: its quote (cut) unless the page
+// shows it verbatim already, and where it comes from.
+func (r *renderer) citeLineOf(n int, short bool) string {
+	key := [2]int{n, 0}
+	if short {
+		key[1] = 1
+	}
+	if l, ok := r.lineCache[key]; ok {
+		return l
+	}
+	l := r.makeCiteLine(n, short)
+	r.lineCache[key] = l
+	return l
+}
+
+// foldedQuote is a citation's quote with white space folded, to compare
+// with an item's text.
+func (r *renderer) foldedQuote(n int) string {
+	q, ok := r.quoteFold[n]
+	if !ok {
+		q = fold(r.cites[n].Quote)
+		r.quoteFold[n] = q
+	}
+	return q
+}
+
+func (r *renderer) makeCiteLine(n int, short bool) string {
+	c := r.cites[n]
+	label := escape(commands.Ellipsis(r.sourceLabel(c.Source), labelText))
+	if short || c.Quote == "" {
+		return clip(fmt.Sprintf("**[%d]** %s", n, label), citeLine)
+	}
+	return clip(fmt.Sprintf("**[%d]** “%s” — %s", n, escape(commands.Ellipsis(c.Quote, quoteShown)), label), citeLine)
+}
+
+// sourceLabel names a cited article briefly: outlet (or title) and date.
+func (r *renderer) sourceLabel(id string) string {
+	for _, s := range r.a.Sources {
+		if s.ID != id {
+			continue
+		}
+		var parts []string
+		if s.Outlet != "" {
+			parts = append(parts, s.Outlet)
+		} else if s.Title != "" {
+			parts = append(parts, s.Title)
+		}
+		if s.Date != "" {
+			parts = append(parts, s.Date)
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, ", ")
+		}
+	}
+	return id
+}
+
+// sourceLineOf renders one article of the Sources block: title (linked
+// when it has a web address), outlet, date and id.
+func sourceLineOf(s commands.Source) string {
+	title := escape(commands.Ellipsis(s.Title, 120))
+	if title == "" {
+		title = escape(s.ID)
+	}
+	if u := linkURL(s.URL); u != "" {
+		title = "[" + title + "](" + u + ")"
+	}
+	parts := []string{"• " + title}
+	if s.Outlet != "" {
+		parts = append(parts, escape(commands.Ellipsis(s.Outlet, 60)))
+	}
+	if s.Date != "" {
+		parts = append(parts, escape(s.Date))
+	}
+	line := strings.Join(parts, " — ") + " · id " + escape(commands.Ellipsis(s.ID, 60))
+	if runes(line) > sourceLine {
+		// Without the link, the line can be cut safely.
+		parts[0] = "• " + escape(commands.Ellipsis(s.Title, 120))
+		line = clip(strings.Join(parts, " — ")+" · id "+escape(s.ID), sourceLine)
+	}
+	return line
+}
+
+// linkURL returns u fit for a masked link, or "" when it is not an http(s)
+// address short enough to show.
+func linkURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	s := p.String()
+	s = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(s)
+	if len(s) > 200 {
+		return ""
+	}
+	return s
+}

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// config is briefbot's configuration file: everything but the token, which
+// comes from $DISCORD_TOKEN only. Every option has a safe default, so an
+// empty file (or none) is a valid configuration.
+type config struct {
+	ApplicationID string   // discord.application_id; "" = learn it at connect
+	GuildIDs      []string // discord.guild_ids: register here instead of globally
+	APIBaseURL    string   // discord.api_base_url
+	AdminUsers    []string // admins.user_ids
+	AdminRoles    []string // admins.role_ids
+	FactsDir      string   // facts_dir; "" = the embedded seeds
+	LogLevel      slog.Level
+	LogFormat     string        // "text" or "json"
+	RateBurst     int           // rate_limit.burst; 0 = no limit
+	RateEvery     time.Duration // rate_limit.every
+	Private       bool          // replies.visibility: private
+}
+
+func defaultConfig() config {
+	return config{APIBaseURL: "https://discord.com", LogLevel: slog.LevelInfo, LogFormat: "text",
+		RateBurst: 5, RateEvery: 2 * time.Second}
+}
+
+// configError lists every problem of a config file, each as file:line: msg.
+type configError struct{ problems []string }
+
+func (e *configError) Error() string { return strings.Join(e.problems, "\n") }
+
+// loadConfig reads a config file. It rejects unknown keys and bad values,
+// reporting all of them at once with their lines. A relative facts_dir is
+// taken relative to the file, so the bot finds its facts wherever it is
+// started from.
+func loadConfig(path string) (config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return config{}, fmt.Errorf("config: %w", err)
+	}
+	cfg, err := parseConfig(path, data)
+	if err != nil {
+		return config{}, err
+	}
+	if cfg.FactsDir != "" && !filepath.IsAbs(cfg.FactsDir) {
+		cfg.FactsDir = filepath.Join(filepath.Dir(path), cfg.FactsDir)
+	}
+	return cfg, nil
+}
+
+// cfgParser walks the YAML by hand, like the facts loader, so that every
+// problem gets its own line.
+type cfgParser struct {
+	file     string
+	problems []string
+}
+
+func (p *cfgParser) errorf(n *yaml.Node, format string, args ...any) {
+	p.problems = append(p.problems, fmt.Sprintf("%s:%d: %s", p.file, n.Line, fmt.Sprintf(format, args...)))
+}
+
+func parseConfig(file string, data []byte) (config, error) {
+	cfg := defaultConfig()
+	p := &cfgParser{file: file}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return config{}, &configError{[]string{fmt.Sprintf("%s: malformed YAML: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))}}
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return cfg, nil
+	}
+	p.mapping(root, "the file", map[string]func(*yaml.Node){
+		"discord": func(n *yaml.Node) {
+			p.mapping(n, "discord", map[string]func(*yaml.Node){
+				"application_id": func(n *yaml.Node) { cfg.ApplicationID = p.snowflake(n, true) },
+				"guild_ids":      func(n *yaml.Node) { cfg.GuildIDs = p.snowflakes(n) },
+				"api_base_url":   func(n *yaml.Node) { cfg.APIBaseURL = p.baseURL(n) },
+			})
+		},
+		"admins": func(n *yaml.Node) {
+			p.mapping(n, "admins", map[string]func(*yaml.Node){
+				"user_ids": func(n *yaml.Node) { cfg.AdminUsers = p.snowflakes(n) },
+				"role_ids": func(n *yaml.Node) { cfg.AdminRoles = p.snowflakes(n) },
+			})
+		},
+		"facts_dir": func(n *yaml.Node) { cfg.FactsDir = p.str(n) },
+		"log": func(n *yaml.Node) {
+			p.mapping(n, "log", map[string]func(*yaml.Node){
+				"level": func(n *yaml.Node) {
+					switch v := p.oneOf(n, "debug", "info", "warn", "error"); v {
+					case "debug":
+						cfg.LogLevel = slog.LevelDebug
+					case "warn":
+						cfg.LogLevel = slog.LevelWarn
+					case "error":
+						cfg.LogLevel = slog.LevelError
+					case "info":
+						cfg.LogLevel = slog.LevelInfo
+					}
+				},
+				"format": func(n *yaml.Node) {
+					if v := p.oneOf(n, "text", "json"); v != "" {
+						cfg.LogFormat = v
+					}
+				},
+			})
+		},
+		"rate_limit": func(n *yaml.Node) {
+			p.mapping(n, "rate_limit", map[string]func(*yaml.Node){
+				"burst": func(n *yaml.Node) { cfg.RateBurst = p.integer(n, 0, 1000) },
+				"every": func(n *yaml.Node) { cfg.RateEvery = p.duration(n, 100*time.Millisecond, time.Hour) },
+			})
+		},
+		"replies": func(n *yaml.Node) {
+			p.mapping(n, "replies", map[string]func(*yaml.Node){
+				"visibility": func(n *yaml.Node) { cfg.Private = p.oneOf(n, "public", "private") == "private" },
+			})
+		},
+	})
+	if len(p.problems) > 0 {
+		return config{}, &configError{p.problems}
+	}
+	return cfg, nil
+}
+
+// mapping checks that n is a mapping of known keys, each given once, and
+// hands each value to its setter.
+func (p *cfgParser) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "%s: want a mapping of keys", what)
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		set, ok := keys[k.Value]
+		switch {
+		case !ok:
+			known := make([]string, 0, len(keys))
+			for name := range keys {
+				known = append(known, name)
+			}
+			slices.Sort(known)
+			p.errorf(k, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(known, ", "))
+		case seen[k.Value]:
+			p.errorf(k, "%s given twice", k.Value)
+		default:
+			seen[k.Value] = true
+			set(v)
+		}
+	}
+}
+
+func (p *cfgParser) str(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!null") {
+		p.errorf(n, "want a string")
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return n.Value
+}
+
+var snowflakeRE = regexp.MustCompile(`^[0-9]{17,20}$`)
+
+// snowflake reads a Discord id: 17 to 20 digits, written as a string (a
+// YAML number that long would lose digits in most tools) or a number.
+func (p *cfgParser) snowflake(n *yaml.Node, empty bool) string {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!null") {
+		p.errorf(n, "want a Discord id (17 to 20 digits)")
+		return ""
+	}
+	if n.Value == "" || n.Tag == "!!null" {
+		if !empty {
+			p.errorf(n, "want a Discord id (17 to 20 digits), not nothing")
+		}
+		return ""
+	}
+	if !snowflakeRE.MatchString(n.Value) {
+		p.errorf(n, "%q is not a Discord id (17 to 20 digits)", n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+func (p *cfgParser) snowflakes(n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "want a list of Discord ids")
+		return nil
+	}
+	var out []string
+	for _, c := range n.Content {
+		if id := p.snowflake(c, false); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (p *cfgParser) baseURL(n *yaml.Node) string {
+	s := p.str(n)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		p.errorf(n, "%q: want an http or https URL such as https://discord.com", s)
+		return ""
+	}
+	return strings.TrimRight(s, "/")
+}
+
+func (p *cfgParser) oneOf(n *yaml.Node, allowed ...string) string {
+	s := n.Value
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" || !slices.Contains(allowed, s) {
+		p.errorf(n, "%q: want one of %s", s, strings.Join(allowed, ", "))
+		return ""
+	}
+	return s
+}
+
+func (p *cfgParser) integer(n *yaml.Node, lo, hi int) int {
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || v < lo || v > hi {
+		p.errorf(n, "%q: want a whole number from %d to %d", n.Value, lo, hi)
+		return 0
+	}
+	return v
+}
+
+func (p *cfgParser) duration(n *yaml.Node, lo, hi time.Duration) time.Duration {
+	d, err := time.ParseDuration(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" || err != nil || d < lo || d > hi {
+		p.errorf(n, "%q: want a duration from %s to %s, such as 2s", n.Value, lo, hi)
+		return 0
+	}
+	return d
+}
+
+var errNoToken = errors.New("DISCORD_TOKEN is not set: put the bot's token in the environment (never in the config file)")
