@@ -64,8 +64,16 @@ type citer struct {
 }
 
 func newAnswer(b *facts.Base, req Request) (*Answer, *citer) {
-	a := &Answer{Query: req.Raw, Command: req.Command, Found: true, AsOf: b.AsOf().String(), Items: []Item{}, Citations: []Citation{}, Sources: []Source{}}
-	return a, &citer{a: a, seen: map[facts.Citation]int{}, srcs: map[string]bool{}}
+	return newAnswerSized(b, req, 0)
+}
+
+// newAnswerSized makes room for n items up front: a listing knows its
+// length, and growing the maps and slices item by item was most of the
+// cost of a long one.
+func newAnswerSized(b *facts.Base, req Request, n int) (*Answer, *citer) {
+	a := &Answer{Query: req.Raw, Command: req.Command, Found: true, AsOf: b.AsOf().String(),
+		Items: make([]Item, 0, n), Citations: make([]Citation, 0, n), Sources: []Source{}}
+	return a, &citer{a: a, seen: make(map[facts.Citation]int, n), srcs: map[string]bool{}}
 }
 
 // cite returns the number of a citation, adding it on first use.

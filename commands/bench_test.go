@@ -16,6 +16,9 @@ var benchQueries = []struct{ name, query string }{
 	{"timeline", "/timeline"},
 	{"search", "/search sanctions on Russia"},
 	{"figures", "/figures"},
+	{"timeline_about", "/timeline about:election"},
+	{"figures_about", "/figures about:jobs"},
+	{"quotes_about", "/quotes Starmer about:sanctions"},
 	{"sources", "/sources"},
 	{"brief", "/brief"},
 	{"dm_free_text", "what did healey say about freeloading?"},
@@ -57,6 +60,20 @@ func BenchmarkCommandsSeedsPlusBBC(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
+	base, _, err := facts.Load(fsys, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	benchCommands(b, base)
+}
+
+func BenchmarkCommands20k(b *testing.B) {
+	fsys, note, err := corpus.Scaled(20000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Log(note)
 	base, _, err := facts.Load(fsys, "bench")
 	if err != nil {
 		b.Fatal(err)

@@ -11,22 +11,10 @@ import (
 func figures(b *facts.Base, req Request) (Answer, error) {
 	figs := b.Figures()
 	about := req.Opt("about")
-	if m := newMatcher(about); !m.empty() {
-		scores := make([]int, len(figs))
-		for i, f := range figs {
-			texts := []string{f.Value, f.Unit, f.About, f.Topic}
-			for _, c := range f.Citations {
-				texts = append(texts, c.Quote())
-			}
-			scores[i] = m.score(texts...)
-		}
-		var kept []*facts.Figure
-		for _, i := range best(scores) {
-			kept = append(kept, figs[i])
-		}
-		figs = kept
+	if facts.HasWords(about) {
+		figs = b.FiguresAbout(about)
 	}
-	a, c := newAnswer(b, req)
+	a, c := newAnswerSized(b, req, min(len(figs), maxItems))
 	a.Title = "Figures"
 	if about != "" {
 		a.Title += ": " + about
@@ -41,38 +29,49 @@ func figures(b *facts.Base, req Request) (Answer, error) {
 		figs = figs[:maxItems] // curated figures come first, so they are always shown
 	}
 	// Figures of one topic are listed together, so that where sources give
-	// different numbers for the same thing the reader sees them side by side.
-	var order []string
+	// different numbers for the same thing the reader sees them side by
+	// side: undisputed figures first, then each disagreement under its own
+	// heading, so no figure reads as part of a dispute it is not in.
+	var single []*facts.Figure
+	var topics []string
 	byTopic := map[string][]*facts.Figure{}
 	for _, f := range figs {
-		key := f.Topic
-		if key == "" {
-			key = "id:" + f.ID
+		if f.Topic == "" {
+			single = append(single, f)
+			continue
 		}
-		if _, ok := byTopic[key]; !ok {
-			order = append(order, key)
+		if _, ok := byTopic[f.Topic]; !ok {
+			topics = append(topics, f.Topic)
 		}
-		byTopic[key] = append(byTopic[key], f)
+		byTopic[f.Topic] = append(byTopic[f.Topic], f)
 	}
-	// Undisputed figures first, then each disagreement under its own
-	// heading, so no figure reads as part of a dispute it is not in.
-	sort.SliceStable(order, func(i, j int) bool {
-		return !disputed(byTopic[order[i]]) && disputed(byTopic[order[j]])
-	})
+	var groups [][]*facts.Figure
 	var disputes []string
-	for _, key := range order {
-		group := byTopic[key]
-		section := ""
-		if disputed(group) {
-			section = "Sources differ: " + strings.ReplaceAll(group[0].Topic, "-", " ")
-			disputes = append(disputes, strings.ReplaceAll(group[0].Topic, "-", " "))
+	for _, t := range topics {
+		if !disputed(byTopic[t]) {
+			single = append(single, byTopic[t]...)
+		} else {
+			groups = append(groups, byTopic[t])
+			disputes = append(disputes, strings.ReplaceAll(t, "-", " "))
 		}
-		for _, f := range group {
-			text := strings.TrimSpace(f.Value + " " + f.Unit)
-			if f.About != "" {
-				text += " — " + f.About
-			}
-			a.Items = append(a.Items, Item{Section: section, Text: text, Citations: c.cites(f.Citations), Extracted: f.Extracted, Label: sourceNames(f.Citations)})
+	}
+	sort.SliceStable(single, func(i, j int) bool { return position(figs, single[i]) < position(figs, single[j]) })
+	add := func(section string, f *facts.Figure) {
+		text := f.Value
+		if f.Unit != "" {
+			text += " " + f.Unit
+		}
+		if f.About != "" {
+			text += " — " + f.About
+		}
+		a.Items = append(a.Items, Item{Section: section, Text: text, Citations: c.cites(f.Citations), Extracted: f.Extracted, Label: sourceNames(f.Citations)})
+	}
+	for _, f := range single {
+		add("", f)
+	}
+	for i, g := range groups {
+		for _, f := range g {
+			add("Sources differ: "+disputes[i], f)
 		}
 	}
 	a.Lead = plural(total, "figure") + "."
@@ -94,8 +93,24 @@ func disputed(fs []*facts.Figure) bool {
 	return len(seen) > 1
 }
 
+// position is the index of f in figs (figures are few once capped).
+func position(figs []*facts.Figure, f *facts.Figure) int {
+	for i, g := range figs {
+		if g == f {
+			return i
+		}
+	}
+	return len(figs)
+}
+
 // sourceNames names the outlets behind a figure, for side-by-side comparison.
 func sourceNames(cs []facts.Citation) string {
+	if len(cs) == 1 {
+		if cs[0].Doc.Outlet != "" {
+			return cs[0].Doc.Outlet
+		}
+		return cs[0].Doc.ID
+	}
 	var names []string
 	seen := map[string]bool{}
 	for _, c := range cs {

@@ -15,16 +15,8 @@ func quotes(b *facts.Base, req Request) (Answer, error) {
 	}
 	qs := b.QuotesBy(p.ID)
 	about := req.Opt("about")
-	if m := newMatcher(about); !m.empty() {
-		scores := make([]int, len(qs))
-		for i, q := range qs {
-			scores[i] = m.score(q.Cite.Quote(), q.About)
-		}
-		var kept []*facts.Quote
-		for _, i := range best(scores) {
-			kept = append(kept, qs[i])
-		}
-		qs = kept
+	if facts.HasWords(about) {
+		qs = b.QuotesAbout(p.ID, about)
 	}
 	a.Title = "Quotes: " + p.Name
 	if about != "" {

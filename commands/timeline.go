@@ -31,25 +31,21 @@ func timeline(b *facts.Base, req Request) (Answer, error) {
 	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 		return Answer{}, userErrorf("from: %s is after to: %s", req.Opt("from"), req.Opt("to"))
 	}
-	var evs []*facts.Event
-	for _, e := range b.Events() {
-		if e.Date.Overlaps(from, to) {
-			evs = append(evs, e)
-		}
-	}
 	about := req.Opt("about")
-	if m := newMatcher(about); !m.empty() {
-		scores := make([]int, len(evs))
-		for i, e := range evs {
-			scores[i] = m.score(eventTexts(b, e)...)
-		}
+	evs := b.Events()
+	if facts.HasWords(about) {
+		evs = b.EventsAbout(about)
+	}
+	if !from.IsZero() || !to.IsZero() {
 		var kept []*facts.Event
-		for _, i := range best(scores) {
-			kept = append(kept, evs[i])
+		for _, e := range evs {
+			if e.Date.Overlaps(from, to) {
+				kept = append(kept, e)
+			}
 		}
 		evs = kept
 	}
-	a, c := newAnswer(b, req)
+	a, c := newAnswerSized(b, req, min(len(evs), maxItems))
 	a.Title = "Timeline"
 	if about != "" {
 		a.Title += ": " + about

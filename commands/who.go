@@ -82,12 +82,11 @@ func who(b *facts.Base, req Request) (Answer, error) {
 		}
 		a.Items = append(a.Items, quoteItem(c, q, secQuotes))
 	}
-	n := 0
-	for _, e := range b.Events() {
-		if n < whoEvents && contains(e.People, p.ID) {
-			n++
-			a.Items = append(a.Items, eventItem(c, e, secEvents))
+	for i, e := range b.EventsWith(p.ID) {
+		if i == whoEvents {
+			break
 		}
+		a.Items = append(a.Items, eventItem(c, e, secEvents))
 	}
 	for _, dm := range mentionCounts(p) {
 		a.Items = append(a.Items, Item{Section: secMentioned, Label: dm.doc.ID, Text: fmt.Sprintf("%s (%s)", dm.doc.Label(), plural(dm.n, "sentence"))})
@@ -162,15 +161,6 @@ func eventItem(c *citer, e *facts.Event, section string) Item {
 		it.Label = "planned"
 	}
 	return it
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func plural(n int, what string) string {

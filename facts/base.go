@@ -24,6 +24,10 @@ type Base struct {
 	names *names.Index
 	index *search.Index
 	units []unit // search unit id -> sentence
+
+	eventWords, figureWords, quoteWords wordIndex
+	quotesBy                            map[string][]int // speaker -> indexes into quotes
+	eventsWith                          map[string][]*Event
 }
 
 // unit is one searchable sentence.
@@ -88,6 +92,7 @@ func (b *Base) finish(extraction bool) {
 		entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
 	}
 	b.names = names.NewIndex(entries)
+	b.indexWords()
 	<-index
 }
 
@@ -117,11 +122,10 @@ func (b *Base) Quotes() []*Quote { return b.quotes }
 
 // QuotesBy returns the quotes of one speaker, in date order.
 func (b *Base) QuotesBy(id string) []*Quote {
-	var out []*Quote
-	for _, q := range b.quotes {
-		if q.Speaker == id {
-			out = append(out, q)
-		}
+	idx := b.quotesBy[id]
+	out := make([]*Quote, len(idx))
+	for i, qi := range idx {
+		out[i] = b.quotes[qi]
 	}
 	return out
 }

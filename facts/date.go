@@ -118,7 +118,20 @@ func (d Date) End() time.Time {
 func (d Date) String() string {
 	switch d.gran {
 	case Day:
-		return d.start.Format("2006-01-02")
+		// Formatted by hand: answers print many dates, and time.Format
+		// showed in their profile.
+		y, m, dd := d.start.Date()
+		b := []byte("0000-00-00")
+		put := func(at, v, width int) {
+			for i := at + width - 1; i >= at; i-- {
+				b[i] = byte('0' + v%10)
+				v /= 10
+			}
+		}
+		put(0, y, 4)
+		put(5, int(m), 2)
+		put(8, dd, 2)
+		return string(b)
 	case Week:
 		y, w := d.start.ISOWeek()
 		return fmt.Sprintf("%04d-W%02d", y, w)

@@ -42,7 +42,7 @@ func eventDate(exprs []timex.Expr, s prose.Sentence) (timex.Expr, bool) {
 // tells the same thing: curated facts stay the authority, and the same
 // event reported by two articles is listed once, with both citations.
 func (b *Base) extractEvents() {
-	ix := newEventIndex(b.events)
+	ix := newEventIndex(b.events) // the curated events
 	found := parallel(b.docs, func(d *Document) []timex.Expr {
 		var published time.Time
 		if !d.Published.IsZero() {
@@ -77,18 +77,26 @@ func (b *Base) extractEvents() {
 	}
 }
 
-// eventIndex finds events by month, so that checking a new event for a
-// duplicate looks only at events whose dates can overlap it.
+// eventIndex finds the events a new one may repeat without comparing it
+// with every event: curated events by the months they touch, extracted
+// events of a day or a week by their ISO week. Extracted events of a month
+// or a year are compared with curated ones only: two articles both saying
+// "in 2004" rarely tell one event, and comparing all such pairs would cost
+// the square of their number.
 type eventIndex struct {
-	byMonth map[int][]*Event
+	curated map[int][]*Event       // year*12+month -> curated events
+	byWeek  map[time.Time][]*Event // week start -> extracted day/week events
 	stems   map[*Event]map[string]bool
 	stemmer *search.Stemmer
 }
 
-func newEventIndex(evs []*Event) *eventIndex {
-	ix := &eventIndex{byMonth: map[int][]*Event{}, stems: map[*Event]map[string]bool{}, stemmer: search.NewStemmer()}
-	for _, e := range evs {
-		ix.add(e)
+func newEventIndex(curated []*Event) *eventIndex {
+	ix := &eventIndex{curated: map[int][]*Event{}, byWeek: map[time.Time][]*Event{},
+		stems: map[*Event]map[string]bool{}, stemmer: search.NewStemmer()}
+	for _, e := range curated {
+		for _, m := range months(e.Date) {
+			ix.curated[m] = append(ix.curated[m], e)
+		}
 	}
 	return ix
 }
@@ -96,19 +104,18 @@ func newEventIndex(evs []*Event) *eventIndex {
 // months lists the months a date's period touches, as year*12+month.
 func months(d Date) []int {
 	var out []int
-	for t := d.Start(); t.Before(d.End()); t = t.AddDate(0, 1, 0) {
+	end := d.End()
+	for t := time.Date(d.Start().Year(), d.Start().Month(), 1, 0, 0, 0, 0, time.UTC); t.Before(end); t = t.AddDate(0, 1, 0) {
 		out = append(out, t.Year()*12+int(t.Month()))
-		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	}
-	if last := d.End().AddDate(0, 0, -1); len(out) > 0 && out[len(out)-1] != last.Year()*12+int(last.Month()) {
-		out = append(out, last.Year()*12+int(last.Month()))
 	}
 	return out
 }
 
+// add records an extracted event.
 func (ix *eventIndex) add(e *Event) {
-	for _, m := range months(e.Date) {
-		ix.byMonth[m] = append(ix.byMonth[m], e)
+	if e.Date.Granularity() >= Week {
+		w := WeekDate(e.Date.Start()).Start()
+		ix.byWeek[w] = append(ix.byWeek[w], e)
 	}
 }
 
@@ -130,28 +137,31 @@ func (ix *eventIndex) words(e *Event) map[string]bool {
 // same finds an event that e repeats: one on an overlapping date whose
 // citation lies in the same sentence, or whose words cover most of e's.
 func (ix *eventIndex) same(e *Event) *Event {
-	c := e.Citations[0]
-	seen := map[*Event]bool{}
 	var words map[string]bool
-	fine := e.Date.Granularity() >= Week
+	repeats := func(o *Event) bool {
+		if !o.Date.Overlaps(e.Date.Start(), e.Date.End()) {
+			return false
+		}
+		if citesWithin(o.Citations, e.Citations[0]) {
+			return true
+		}
+		if words == nil {
+			words = ix.stemSet(e.Text)
+		}
+		return overlap(words, ix.words(o)) >= 0.6
+	}
+	seen := map[*Event]bool{}
 	for _, m := range months(e.Date) {
-		for _, o := range ix.byMonth[m] {
-			if seen[o] || !o.Date.Overlaps(e.Date.Start(), e.Date.End()) {
-				continue
-			}
-			seen[o] = true
-			if citesWithin(o.Citations, c) {
+		for _, o := range ix.curated[m] {
+			if !seen[o] && repeats(o) {
 				return o
 			}
-			if o.Extracted && !fine {
-				// Two articles both saying "in 2004" rarely tell one event;
-				// comparing every such pair would cost the square of them.
-				continue
-			}
-			if words == nil {
-				words = ix.stemSet(e.Text)
-			}
-			if overlap(words, ix.words(o)) >= 0.6 {
+			seen[o] = true
+		}
+	}
+	if e.Date.Granularity() >= Week {
+		for _, o := range ix.byWeek[WeekDate(e.Date.Start()).Start()] {
+			if repeats(o) {
 				return o
 			}
 		}

@@ -2,6 +2,8 @@ package facts
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -15,6 +17,13 @@ const (
 	SourcesFile = "sources.yaml"
 	FactsFile   = "facts.yaml"
 )
+
+// MaxFileSize is the most a file of a facts folder (an article,
+// sources.yaml or facts.yaml) may hold, in bytes. A news article is tens of
+// kilobytes; a file far past that is a mistake (a video, a database dump, a
+// runaway log) and reading it would hold the whole of it in memory on every
+// reload, so it is refused with an error instead.
+const MaxFileSize = 10 << 20
 
 // Load reads a facts folder: every *.txt in it is an article, sources.yaml
 // gives their metadata and facts.yaml the curated facts. dir is how the folder
@@ -43,12 +52,13 @@ func LoadWith(fsys fs.FS, dir string, opts Options) (*Base, []Problem, error) {
 }
 
 type loader struct {
-	opts   Options
-	fsys   fs.FS
-	dir    string
-	r      *report
-	docs   map[string]*Document
-	folded map[string]folded // per article, made on first citation into it
+	opts    Options
+	fsys    fs.FS
+	dir     string
+	r       *report
+	entries map[string]fs.DirEntry // the top of the folder, by name
+	docs    map[string]*Document
+	folded  map[string]folded // per article, made on first citation into it
 }
 
 func (l *loader) path(name string) string { return path.Join(l.dir, name) }
@@ -56,6 +66,9 @@ func (l *loader) path(name string) string { return path.Join(l.dir, name) }
 func (l *loader) load() *Base {
 	b := &Base{}
 	b.docs = l.readArticles()
+	if l.entries == nil {
+		return nil // the folder could not be listed; that is the error
+	}
 	l.docs = make(map[string]*Document, len(b.docs))
 	for _, d := range b.docs {
 		l.docs[d.ID] = d
@@ -67,12 +80,12 @@ func (l *loader) load() *Base {
 			l.r.warnf(d.File, 0, "no metadata in %s: title taken from the first line, date unknown", SourcesFile)
 		}
 	}
-	if data, err := fs.ReadFile(l.fsys, FactsFile); err == nil {
+	if data, err := l.readFile(FactsFile); err == nil {
 		l.readFacts(data, b)
 	} else if errors.Is(err, fs.ErrNotExist) {
 		l.r.warnf(l.path(FactsFile), 0, "no curated facts: only the articles are served")
 	} else {
-		l.r.errorf(l.path(FactsFile), 0, "cannot read: %v", err)
+		l.r.errorf(l.path(FactsFile), 0, "%v", err)
 	}
 	if len(l.r.errs) > 0 {
 		return nil
@@ -82,21 +95,28 @@ func (l *loader) load() *Base {
 }
 
 // readArticles reads every *.txt at the top of the folder, in name order.
+// A name starting with "." is not an article: editors keep lock and swap
+// files there while a file is open (Emacs's ".#a.txt" is a symbolic link to
+// nowhere), and a reload must not trip over them.
 func (l *loader) readArticles() []*Document {
 	entries, err := fs.ReadDir(l.fsys, ".")
 	if err != nil {
-		l.r.errorf(l.dir, 0, "cannot read the facts folder: %v", err)
+		l.r.errorf(l.dir, 0, "cannot read the facts folder: %v", reason(err))
 		return nil
+	}
+	l.entries = make(map[string]fs.DirEntry, len(entries))
+	for _, e := range entries {
+		l.entries[e.Name()] = e
 	}
 	var docs []*Document
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+		if !strings.HasSuffix(e.Name(), ".txt") || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		file := l.path(e.Name())
-		raw, err := fs.ReadFile(l.fsys, e.Name())
+		raw, err := l.readFile(e.Name())
 		if err != nil {
-			l.r.errorf(file, 0, "cannot read: %v", err)
+			l.r.errorf(file, 0, "%v", err)
 			continue
 		}
 		text, bad := decodeText(raw)
@@ -116,6 +136,99 @@ func (l *loader) readArticles() []*Document {
 	return docs
 }
 
+// readFile reads one file at the top of the folder. Only a regular file is
+// read: a symbolic link is refused whatever it points to, because following
+// it could read a file outside the folder (os.DirFS follows links), and a
+// link inside the folder would only show one article twice; a directory, a
+// named pipe (whose read would block a reload for ever) or a device is
+// refused too, as is a file over MaxFileSize. A file missing from the folder
+// gives an error wrapping fs.ErrNotExist; any other error is a sentence for
+// the curator, to follow "file: ".
+func (l *loader) readFile(name string) ([]byte, error) {
+	e, ok := l.entries[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	switch t := e.Type(); {
+	case t&fs.ModeSymlink != 0:
+		return nil, errors.New("is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead")
+	case t.IsDir():
+		return nil, errors.New("is a directory, not a file")
+	case !t.IsRegular():
+		return nil, notRegular(t)
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", reason(err))
+	}
+	defer f.Close()
+	// The file may have changed since the folder was listed: what was
+	// opened is checked again before it is read.
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", reason(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	if st.Size() > MaxFileSize {
+		return nil, tooBig(st.Size())
+	}
+	// A file still being written can grow past the limit while it is read.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", reason(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig(-1)
+	}
+	return data, nil
+}
+
+// notRegular names what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	what := "a special file"
+	switch {
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return fmt.Errorf("is %s, not a regular file", what)
+}
+
+func tooBig(size int64) error {
+	if size < 0 {
+		return fmt.Errorf("is larger than the %s a file of the facts folder may hold", megabytes(MaxFileSize))
+	}
+	return fmt.Errorf("is %s, larger than the %s a file of the facts folder may hold", megabytes(size), megabytes(MaxFileSize))
+}
+
+// megabytes renders a size the way a file manager would, in MB of 2^20 bytes.
+func megabytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// reason is what went wrong, without the path an fs.PathError repeats (the
+// problem names the file already, as the curator knows it, while the path
+// in the error is the file system's own, often absolute or just ".").
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 func lineAt(raw []byte, off int) int {
 	return 1 + strings.Count(string(raw[:off]), "\n")
 }
@@ -131,13 +244,13 @@ func firstLine(text string) string {
 
 // readSources applies sources.yaml to the articles.
 func (l *loader) readSources() {
-	data, err := fs.ReadFile(l.fsys, SourcesFile)
+	data, err := l.readFile(SourcesFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	f := yfile{name: l.path(SourcesFile), r: l.r}
 	if err != nil {
-		l.r.errorf(f.name, 0, "cannot read: %v", err)
+		l.r.errorf(f.name, 0, "%v", err)
 		return
 	}
 	root := f.parse(data)

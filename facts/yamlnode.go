@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -19,14 +22,35 @@ type yfile struct {
 }
 
 // parse reads data as one YAML document and returns its root mapping (nil when
-// the file is empty or broken; the problem is reported).
+// the file is empty or broken; the problem is reported, always with a line,
+// since "file: malformed YAML" alone would leave a curator searching).
 func (f yfile) parse(data []byte) *yaml.Node {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}
+	if off, what := badChar(data); off >= 0 {
+		f.r.errorf(f.name, lineAt(data, off), "byte offset %d: %s; save the file as UTF-8 text", off, what)
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		f.r.errorf(f.name, yamlErrLine(err), "malformed YAML: %s", yamlErrMsg(err))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil // comments only
+		}
+		f.r.errorf(f.name, yamlErrLine(err, data), "malformed YAML: %s", yamlErrMsg(err))
+		return nil
+	}
+	// A second document (after a "---" line) would be silently dropped by
+	// a plain yaml.Unmarshal, and with it everything the curator put there.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		f.r.errorf(f.name, yamlErrLine(err, data), "malformed YAML: %s", yamlErrMsg(err))
+		return nil
+	default:
+		f.r.errorf(f.name, max(next.Line-1, 1), "a second YAML document starts here (after \"---\"): a file holds one document; remove the \"---\" line")
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -40,24 +64,66 @@ func (f yfile) parse(data []byte) *yaml.Node {
 	return root
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+// badChar finds the first character the YAML reader refuses — a byte that
+// is not UTF-8, or a control character — and describes it; -1 when there is
+// none. go-yaml reports these without a line, so they are found here first.
+// A file that starts with a UTF-16 byte order mark is left to go-yaml, which
+// reads UTF-16.
+func badChar(data []byte) (int, string) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return -1, ""
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return i, fmt.Sprintf("byte 0x%02X is not valid UTF-8", data[i])
+		case !yamlChar(r):
+			return i, fmt.Sprintf("control character %U is not allowed in YAML", r)
+		}
+		i += n
+	}
+	return -1, ""
+}
 
-func yamlErrLine(err error) int {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return 0
+// yamlChar reports whether YAML allows r in a file (YAML 1.1, c-printable,
+// as go-yaml's reader checks it).
+func yamlChar(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r >= 0x20 && r <= 0x7E, r == 0x85,
+		r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		return true
 	}
-	m := yamlLineRE.FindStringSubmatch(err.Error())
-	if m == nil {
-		return 0
+	return false
+}
+
+var (
+	yamlLineRE   = regexp.MustCompile(`^yaml: line (\d+): `)
+	yamlAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+)
+
+// yamlErrLine finds the line of a go-yaml error. go-yaml writes "line N: "
+// except when the problem is on the first line (it leaves out a line of 0,
+// counting from 0), and for a few errors it raises with no position at all,
+// of which an unknown alias is the one a hand-written file meets.
+func yamlErrLine(err error, data []byte) int {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
+			return n
+		}
 	}
-	var n int
-	fmt.Sscan(m[1], &n)
-	return n
+	if m := yamlAnchorRE.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			return lineAt(data, i)
+		}
+	}
+	return 1
 }
 
 func yamlErrMsg(err error) string {
-	return yamlLineRE.ReplaceAllString(err.Error(), "")
+	msg := yamlLineRE.ReplaceAllString(err.Error(), "")
+	return strings.TrimPrefix(strings.ReplaceAll(msg, "\n", " "), "yaml: ")
 }
 
 func kindName(n *yaml.Node) string {
