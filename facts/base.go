@@ -20,6 +20,7 @@ type Base struct {
 	quotes     []*Quote
 	warnings   []Problem
 	asOf       Date
+	workers    int // articles read at once while loading
 
 	names *names.Index
 	index *search.Index
@@ -59,7 +60,7 @@ func (b *Base) finish(extraction bool) {
 	// The search index needs only the sentences, so it is built while
 	// extraction reads the same articles on the other cores.
 	index := make(chan struct{})
-	go func() {
+	build := func() {
 		defer close(index)
 		sb := search.NewBuilder()
 		for _, d := range b.docs {
@@ -69,7 +70,12 @@ func (b *Base) finish(extraction bool) {
 			}
 		}
 		b.index = sb.Build()
-	}()
+	}
+	if b.workers > 1 {
+		go build()
+	} else {
+		build() // one worker: keep to one core
+	}
 	findMentions(b.docs, b.people)
 	if extraction {
 		b.extractAll()

@@ -43,7 +43,7 @@ func eventDate(exprs []timex.Expr, s prose.Sentence) (timex.Expr, bool) {
 // event reported by two articles is listed once, with both citations.
 func (b *Base) extractEvents() {
 	ix := newEventIndex(b.events) // the curated events
-	found := parallel(b.docs, func(d *Document) []timex.Expr {
+	found := parallel(b.docs, b.workers, func(d *Document) []timex.Expr {
 		var published time.Time
 		if !d.Published.IsZero() {
 			published = d.Published.Start()

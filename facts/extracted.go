@@ -19,7 +19,7 @@ func (b *Base) extractAll() {
 	for i, d := range b.docs {
 		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences}
 	}
-	results := extract.RunAll(docs, known)
+	results := extract.RunAll(docs, known, b.workers)
 	curated := quotesByDoc(b.quotes)
 	byKey := map[string]*Person{}
 	for i, r := range results {

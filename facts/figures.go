@@ -11,7 +11,7 @@ import (
 // counts says too little to list.
 func (b *Base) extractFigures() {
 	curated := b.figures
-	found := parallel(b.docs, func(d *Document) []numbers.Figure { return numbers.Find(d.Text) })
+	found := parallel(b.docs, b.workers, func(d *Document) []numbers.Figure { return numbers.Find(d.Text) })
 	for di, d := range b.docs {
 		for _, f := range found[di] {
 			if !keepFigure(f) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -38,6 +39,9 @@ type Options struct {
 	// NoExtraction serves the curated facts alone: no people, quotes,
 	// dated events or figures are read from the text.
 	NoExtraction bool
+	// Workers is how many articles are read at once; 0 means one per core.
+	// A reload while the bot serves uses fewer, so that queries keep a core.
+	Workers int
 }
 
 // LoadWith is Load with options.
@@ -59,12 +63,18 @@ type loader struct {
 	entries map[string]fs.DirEntry // the top of the folder, by name
 	docs    map[string]*Document
 	folded  map[string]folded // per article, made on first citation into it
+	// unread holds the ids of articles that are in the folder but could
+	// not be read: that is reported once, not again at each citation.
+	unread map[string]bool
 }
 
 func (l *loader) path(name string) string { return path.Join(l.dir, name) }
 
 func (l *loader) load() *Base {
-	b := &Base{}
+	b := &Base{workers: l.opts.Workers}
+	if b.workers <= 0 {
+		b.workers = runtime.GOMAXPROCS(0)
+	}
 	b.docs = l.readArticles()
 	if l.entries == nil {
 		return nil // the folder could not be listed; that is the error
@@ -117,6 +127,10 @@ func (l *loader) readArticles() []*Document {
 		raw, err := l.readFile(e.Name())
 		if err != nil {
 			l.r.errorf(file, 0, "%v", err)
+			if l.unread == nil {
+				l.unread = map[string]bool{}
+			}
+			l.unread[strings.TrimSuffix(e.Name(), ".txt")] = true
 			continue
 		}
 		text, bad := decodeText(raw)
@@ -275,7 +289,9 @@ func (l *loader) readSources() {
 		seen[id] = line
 		d := l.docs[id]
 		if d == nil {
-			f.r.errorf(f.name, line, "article file %s.txt not found for source %q", id, id)
+			if !l.unread[id] {
+				f.r.errorf(f.name, line, "article file %s.txt not found for source %q", id, id)
+			}
 			continue
 		}
 		d.HasMeta = true
@@ -300,7 +316,9 @@ func (l *loader) readSources() {
 func (l *loader) cite(f yfile, what, source string, sline int, quote string, qline int) (Citation, bool) {
 	d := l.docs[source]
 	if d == nil {
-		f.r.errorf(f.name, sline, "%s: unknown source %q (no %s.txt in the folder)", what, source, source)
+		if !l.unread[source] {
+			f.r.errorf(f.name, sline, "%s: unknown source %q (no %s.txt in the folder)", what, source, source)
+		}
 		return Citation{}, false
 	}
 	if strings.TrimSpace(quote) == "" {

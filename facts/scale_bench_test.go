@@ -12,14 +12,14 @@ import (
 	"github.com/briefbot/briefbot/internal/corpus"
 )
 
-// BenchmarkLoadScale loads the seeds plus 1x, 2x, 4x and 8x the BBC corpus
+// BenchmarkLoadScale loads the seeds alone, the seeds plus 1x, 2x, 4x and 8x the BBC corpus
 // and the 20,000-article base, reporting the load time, the live heap the
 // base holds and the process RSS, so that growth with size can be read off.
 func BenchmarkLoadScale(b *testing.B) {
 	sizes := []struct {
 		name string
 		n    int
-	}{{"x1", 2225}, {"x2", 4450}, {"x4", 8900}, {"x8", 17800}, {"20k", 20000}}
+	}{{"seeds", 0}, {"x1", 2225}, {"x2", 4450}, {"x4", 8900}, {"x8", 17800}, {"20k", 20000}}
 	for _, s := range sizes {
 		b.Run(s.name, func(b *testing.B) {
 			fsys, note, err := corpus.Scaled(s.n)

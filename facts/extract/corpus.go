@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"runtime"
 	"strings"
 	"sync"
 
@@ -24,9 +23,11 @@ const derived = "~"
 // one article ("Smith said") is recognised from the full name in another,
 // and a person keeps the role another article gives them. Each person's
 // Key is the same in every article: the curated id, or the folded name.
-func RunAll(docs []Doc, known []Known) []Result {
-	first := runEach(docs, newKnownIndex(known))
-	out := runEach(docs, newKnownIndex(append(append([]Known(nil), known...), gather(first)...)))
+//
+// workers is how many articles are read at once (at least one).
+func RunAll(docs []Doc, known []Known, workers int) []Result {
+	first := runEach(docs, newKnownIndex(known), workers)
+	out := runEach(docs, newKnownIndex(append(append([]Known(nil), known...), gather(first)...)), workers)
 	for i := range out {
 		r := out[i]
 		for p := range r.People {
@@ -46,13 +47,13 @@ func RunAll(docs []Doc, known []Known) []Result {
 	return out
 }
 
-// runEach extracts from the articles on every core: articles are read
-// independently, and the index is shared read-only.
-func runEach(docs []Doc, ix *knownIndex) []Result {
+// runEach extracts from the articles with several workers: articles are
+// read independently, and the index is shared read-only.
+func runEach(docs []Doc, ix *knownIndex, workers int) []Result {
 	out := make([]Result, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < max(workers, 1); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
