@@ -27,6 +27,17 @@ type Person struct {
 	sex      byte         // 'm', 'f' or 0, so that "she" does not resolve to a man
 	first    string       // folded first and last words of Name, for lookups
 	last     string
+	key      string // folded Name
+	roleFor  string // the Role that roleK was folded from
+	roleK    string
+}
+
+// roleKey returns the folded role, folding it again only when it changed.
+func (p *Person) roleKey() string {
+	if p.roleFor != p.Role {
+		p.roleFor, p.roleK = p.Role, foldName(p.Role)
+	}
+	return p.roleK
 }
 
 // Quote is a direct quote: Start:End is the quoted text without its marks.
@@ -49,18 +60,23 @@ func Run(text string, sents []prose.Sentence, known []Known) Result {
 // knownIndex is the known people folded for lookup, built once and shared
 // by every article of a run.
 type knownIndex struct {
-	known []Known
-	byKey map[string]int // folded name -> known entry
-	roles []string       // folded role of each entry
+	known      []Known
+	byKey      map[string]int   // folded name -> known entry
+	roles      []string         // folded role of each entry
+	byRoleHead map[string][]int // last word of a folded role -> entries
 }
 
 func newKnownIndex(known []Known) *knownIndex {
-	ix := &knownIndex{known: known, byKey: make(map[string]int, len(known)*2), roles: make([]string, len(known))}
+	ix := &knownIndex{known: known, byKey: make(map[string]int, len(known)*2), roles: make([]string, len(known)), byRoleHead: map[string][]int{}}
 	for i, k := range known {
 		for _, n := range k.Names {
 			ix.byKey[foldName(n)] = i
 		}
 		ix.roles[i] = foldName(k.Role)
+		if f := strings.Fields(ix.roles[i]); len(f) > 0 {
+			head := f[len(f)-1]
+			ix.byRoleHead[head] = append(ix.byRoleHead[head], i)
+		}
 	}
 	return ix
 }
@@ -83,9 +99,10 @@ type doc struct {
 	low    []string // lower-case word, possessive "'s" removed
 	sentOf []int    // sentence of each word, -1 between sentences
 
-	known      []Known
-	knownByKey map[string]int
-	knownRoles []string
+	known           []Known
+	knownByKey      map[string]int
+	knownRoles      []string
+	knownByRoleHead map[string][]int
 
 	people []Person
 	byKey  map[string]int // folded full name -> person
@@ -102,7 +119,7 @@ func (d *doc) lowerText() string {
 }
 
 func newDoc(text string, sents []prose.Sentence, ix *knownIndex) *doc {
-	d := &doc{text: text, sents: sents, known: ix.known, knownByKey: ix.byKey, knownRoles: ix.roles, byKey: map[string]int{}, nameAt: map[int]int{}}
+	d := &doc{text: text, sents: sents, known: ix.known, knownByKey: ix.byKey, knownRoles: ix.roles, knownByRoleHead: ix.byRoleHead, byKey: map[string]int{}, nameAt: map[int]int{}}
 	d.words = prose.Words(text)
 	d.low = make([]string, len(d.words))
 	d.sentOf = make([]int, len(d.words))

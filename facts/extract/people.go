@@ -133,7 +133,8 @@ func (d *doc) newPerson(name, role string) int {
 
 // named fills in the folded first and last words of a person's name.
 func named(p Person) Person {
-	parts := strings.Fields(foldName(p.Name))
+	p.key = foldName(p.Name)
+	parts := strings.Fields(p.key)
 	if len(parts) > 0 {
 		p.first, p.last = parts[0], parts[len(parts)-1]
 	}

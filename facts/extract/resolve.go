@@ -114,8 +114,7 @@ func (r *resolver) role(a, k int) int {
 	}
 	if unnamedHeads[d.low[k]] {
 		for p, pe := range d.people {
-			name := foldName(pe.Name)
-			if pe.Unnamed && (strings.HasSuffix(name, key) || strings.HasSuffix(key, name)) {
+			if pe.Unnamed && (strings.HasSuffix(pe.key, key) || strings.HasSuffix(key, pe.key)) {
 				return p
 			}
 		}
@@ -127,8 +126,8 @@ func (r *resolver) role(a, k int) int {
 		return len(d.people) - 1
 	}
 	found := -1
-	for p, pe := range d.people {
-		if !pe.Unnamed && pe.Role != "" && strings.HasSuffix(foldName(pe.Role), key) {
+	for p := range d.people {
+		if pe := &d.people[p]; !pe.Unnamed && pe.Role != "" && strings.HasSuffix(pe.roleKey(), key) {
 			if found >= 0 && found != p {
 				return r.last // two holders: the one the story is about
 			}
@@ -136,8 +135,8 @@ func (r *resolver) role(a, k int) int {
 		}
 	}
 	if found < 0 {
-		for i, role := range d.knownRoles {
-			if role != "" && strings.HasSuffix(role, key) {
+		for _, i := range d.knownByRoleHead[key[strings.LastIndexByte(key, ' ')+1:]] {
+			if strings.HasSuffix(d.knownRoles[i], key) {
 				found = d.knownPerson(i)
 				break
 			}
