@@ -45,7 +45,15 @@ func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
 	if !st.IsDir() {
 		return nil, nil, fmt.Errorf("facts folder %s: not a directory", dir)
 	}
-	return facts.Load(os.DirFS(dir), strings.TrimRight(dir, "/"))
+	// An os.Root rather than os.DirFS: the loader refuses symbolic links
+	// itself, and the root makes sure that even a file swapped for a link
+	// while the folder is read cannot lead outside it.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("facts folder: %w", err)
+	}
+	defer root.Close()
+	return facts.Load(root.FS(), strings.TrimRight(dir, "/"))
 }
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -153,6 +153,9 @@ func (p *cfgParser) mapping(n *yaml.Node, what string, keys map[string]func(*yam
 		k, v := n.Content[i], n.Content[i+1]
 		set, ok := keys[k.Value]
 		switch {
+		case !ok && strings.Contains(strings.ToLower(k.Value), "token"):
+			// Never quote the value: it is likely the token itself.
+			p.errorf(k, "%q: the token goes in $DISCORD_TOKEN, never in the config file", k.Value)
 		case !ok:
 			known := make([]string, 0, len(keys))
 			for name := range keys {

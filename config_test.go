@@ -21,6 +21,10 @@ func TestExampleConfigLoads(t *testing.T) {
 	if !reflect.DeepEqual(cfg, defaultConfig()) {
 		t.Errorf("the example's values are not the defaults:\n got %+v\nwant %+v", cfg, defaultConfig())
 	}
+	// The rate limit the issue asks for, unless configured otherwise.
+	if d := defaultConfig(); d.RateBurst != 5 || d.RateEvery != 2*time.Second {
+		t.Errorf("default rate limit: a burst of %d, then one every %s; want 5 and 2s", d.RateBurst, d.RateEvery)
+	}
 }
 
 func TestParseConfig(t *testing.T) {
@@ -60,7 +64,7 @@ func TestConfigErrors(t *testing.T) {
   application_id: 12345
   guild_ids: "223456789012345678"
   api_base_url: ftp://example.com
-  token: secret
+  token: s3cr3t-t0ken
 admins:
   user_ids: [abc]
 log:
@@ -82,7 +86,7 @@ log: {}
 		`c.yaml:2: "12345" is not a Discord id`,
 		`c.yaml:3: want a list of Discord ids`,
 		`c.yaml:4: "ftp://example.com": want an http or https URL`,
-		`c.yaml:5: unknown key "token" in discord (known: api_base_url, application_id, guild_ids)`,
+		`c.yaml:5: "token": the token goes in $DISCORD_TOKEN, never in the config file`,
 		`c.yaml:7: "abc" is not a Discord id`,
 		`c.yaml:9: "loud": want one of debug, info, warn, error`,
 		`c.yaml:10: "xml": want one of text, json`,
@@ -95,6 +99,9 @@ log: {}
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("errors lack %q:\n%v", want, err)
 		}
+	}
+	if strings.Contains(err.Error(), "s3cr3t-t0ken") {
+		t.Errorf("the errors quote a token put in the file:\n%v", err)
 	}
 	if _, err := parseConfig("c.yaml", []byte("discord: [\n")); err == nil || !strings.Contains(err.Error(), "c.yaml: malformed YAML") {
 		t.Errorf("malformed YAML: %v", err)

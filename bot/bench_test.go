@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/bot/internal/fakediscord"
+	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
 // BenchmarkInteractionRoundTrip times the whole path through the fake

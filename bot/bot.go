@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"errors"
 	"log/slog"
 	"net/url"
@@ -38,6 +39,11 @@ type Options struct {
 	DeferAfter time.Duration
 	// Now is the clock of the rate limiter and the logs' durations.
 	Now func() time.Time
+
+	// Test knobs, zero for the defaults: Discord's window for the first
+	// reply to an interaction (3 s), the deadline of any other REST call
+	// (10 s), and how long shutdown waits for replies in flight (5 s).
+	window, restTimeout, drainWait time.Duration
 }
 
 // Bot answers interactions and DMs from the fact base it serves.
@@ -51,6 +57,7 @@ type Bot struct {
 	adminUsers map[string]bool
 	adminRoles map[string]bool
 	apiBase    *url.URL
+	secrets    *secrets // the token, kept out of logs and errors
 	// handle runs a request: the table's Handle, or a stand-in in tests
 	// that need a slow or failing handler.
 	handle func(*facts.Base, commands.Request) (commands.Answer, error)
@@ -71,12 +78,17 @@ func New(opts Options) (*Bot, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	sec := &secrets{}
+	opts.Logger = slog.New(redactHandler{next: opts.Logger.Handler(), secrets: sec})
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	if opts.DeferAfter <= 0 {
 		opts.DeferAfter = 1500 * time.Millisecond
 	}
+	opts.window = cmp.Or(opts.window, defaultWindow)
+	opts.restTimeout = cmp.Or(opts.restTimeout, defaultRESTTimeout)
+	opts.drainWait = cmp.Or(opts.drainWait, defaultDrainWait)
 	u, err := apiBase(opts.APIBase)
 	if err != nil {
 		return nil, err
@@ -84,11 +96,14 @@ func New(opts Options) (*Bot, error) {
 	if opts.RateBurst > 0 && opts.RateEvery <= 0 {
 		return nil, errors.New("bot: a rate limit needs a refill interval")
 	}
-	b := &Bot{opts: opts, log: opts.Logger, table: opts.Table, apiBase: u,
+	b := &Bot{opts: opts, log: opts.Logger, table: opts.Table, apiBase: u, secrets: sec,
 		limiter:    newLimiter(opts.RateBurst, opts.RateEvery, opts.Now),
 		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles)}
 	b.handle = b.table.Handle
 	b.base.Store(newServed(opts.Base))
+	// From here b.base serves it: a copy left in the options would keep
+	// the first base alive after every reload.
+	b.opts.Base = nil
 	return b, nil
 }
 
@@ -127,6 +142,13 @@ func (b *Bot) begin() bool {
 	}
 	b.inflight.Add(1)
 	return true
+}
+
+// isClosed reports whether the bot is shutting down.
+func (b *Bot) isClosed() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.closed
 }
 
 // drain stops taking events and waits up to d for those in flight.

@@ -13,7 +13,11 @@ import (
 // wanted page replaces the message in place. Anyone may turn the pages of a
 // message they can see.
 func (b *Bot) component(s sender, i *discordgo.Interaction, ev *event) {
-	data := i.MessageComponentData()
+	data, ok := i.Data.(discordgo.MessageComponentInteractionData)
+	if !ok {
+		b.refuse(s, i, ev, errUnreadable)
+		return
+	}
 	btn, err := parseCustomID(data.CustomID)
 	if err == nil && btn.state == stateAt {
 		btn.state, err = footerStateOf(i.Message)
@@ -56,7 +60,7 @@ type autocompleteReply struct {
 
 // autocomplete answers from memory: it cannot be deferred.
 func (b *Bot) autocomplete(s sender, i *discordgo.Interaction, ev *event) {
-	data := i.ApplicationCommandData()
+	data, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
 	ev.command = data.Name
 	name, typed := focused(data)
 	var kind commands.Complete
@@ -75,8 +79,13 @@ func (b *Bot) autocomplete(s sender, i *discordgo.Interaction, ev *event) {
 		r.Data.Choices = nil
 	}
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	if _, err := s.RequestWithBucketID("POST", endpoint, r, endpoint); err != nil {
-		ev.outcome, ev.err = outError, fmt.Errorf("sending choices: %w", err)
+	ev.responded = true
+	err := b.call(ev, ev.deadline, func(o ...discordgo.RequestOption) error {
+		_, err := s.RequestWithBucketID("POST", endpoint, r, endpoint, o...)
+		return err
+	})
+	if err != nil {
+		sendFailed(ev, "sending choices", err)
 	}
 }
 

@@ -1,75 +1,13 @@
 package bot
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"log/slog"
 	"runtime/debug"
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
 )
-
-// sender is the part of *discordgo.Session the bot replies through; tests of
-// the dispatch logic put a recorder in its place.
-type sender interface {
-	InteractionRespond(*discordgo.Interaction, *discordgo.InteractionResponse, ...discordgo.RequestOption) error
-	InteractionResponseEdit(*discordgo.Interaction, *discordgo.WebhookEdit, ...discordgo.RequestOption) (*discordgo.Message, error)
-	InteractionResponseDelete(*discordgo.Interaction, ...discordgo.RequestOption) error
-	FollowupMessageCreate(*discordgo.Interaction, bool, *discordgo.WebhookParams, ...discordgo.RequestOption) (*discordgo.Message, error)
-	ChannelMessageSendComplex(string, *discordgo.MessageSend, ...discordgo.RequestOption) (*discordgo.Message, error)
-	RequestWithBucketID(method, urlStr string, data interface{}, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
-}
-
-// Outcomes, as logged.
-const (
-	outOK          = "ok"
-	outNotFound    = "not_found"
-	outUserError   = "user_error"
-	outError       = "error"
-	outPanic       = "panic"
-	outRateLimited = "rate_limited"
-	outRefused     = "refused"
-	outStale       = "stale"
-	outReloadFail  = "reload_failed"
-)
-
-const genericError = "Something went wrong on our side; it has been logged. Please try again."
-
-// event is what the one log line of an interaction or DM says.
-type event struct {
-	kind, command, user, guild string
-	outcome                    string
-	err                        error
-}
-
-func (b *Bot) logEvent(ev *event, start time.Time) {
-	level := slog.LevelInfo
-	attrs := []slog.Attr{slog.String("kind", ev.kind), slog.String("command", ev.command),
-		slog.String("user", ev.user), slog.String("guild", ev.guild),
-		slog.Duration("duration", b.opts.Now().Sub(start)), slog.String("outcome", ev.outcome)}
-	if ev.err != nil && ev.outcome != outUserError {
-		level = slog.LevelError
-		attrs = append(attrs, slog.String("err", ev.err.Error()))
-		var pe *panicError
-		if errors.As(ev.err, &pe) {
-			attrs = append(attrs, slog.String("stack", string(pe.stack)))
-		}
-	}
-	b.log.LogAttrs(context.Background(), level, "interaction", attrs...)
-}
-
-// panicError is a handler's panic, recovered so that one bad query cannot
-// take the bot down.
-type panicError struct {
-	value any
-	stack []byte
-}
-
-func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
 
 // answer runs a handler on the current base, turning a panic into an error.
 func (b *Bot) answer(req commands.Request) (a commands.Answer, err error) {
@@ -92,36 +30,24 @@ func answerMessage(t *commands.Table, req commands.Request, a commands.Answer, p
 	return renderAnswer(a, view{Page: page, State: state})
 }
 
-// errorMessage is what the user sees when a request fails: a user error as
-// it is, anything else as a generic line (the details go to the log).
-func errorMessage(err error) (message, string) {
-	switch {
-	case commands.IsUserError(err) || errors.Is(err, errStale):
-		return textMessage("⚠️ "+escape(err.Error()), true), outUserError
-	case errors.As(err, new(*panicError)):
-		return textMessage(genericError, true), outPanic
-	}
-	return textMessage(genericError, true), outError
-}
-
-// outcomeOf names a successful answer's outcome.
-func outcomeOf(a commands.Answer) string {
-	if a.Found {
-		return outOK
-	}
-	return outNotFound
-}
-
 // handleInteraction answers one interaction. It is what the session's
 // INTERACTION_CREATE handler calls, and logs one line when done.
 func (b *Bot) handleInteraction(s sender, i *discordgo.Interaction) {
+	if i == nil {
+		return
+	}
 	start := b.opts.Now()
 	user, _ := userOf(i)
-	ev := &event{user: user, guild: i.GuildID}
+	ev := &event{user: user, guild: i.GuildID, deadline: time.Now().Add(b.opts.window)}
 	defer b.logEvent(ev, start)
 	defer func() {
 		if r := recover(); r != nil {
-			ev.outcome, ev.err = outPanic, &panicError{value: r, stack: debug.Stack()}
+			pe := &panicError{value: r, stack: debug.Stack()}
+			if !ev.responded {
+				// Without a reply the user sees "interaction failed".
+				b.respond(s, i, ev, textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource))
+			}
+			ev.outcome, ev.err = outPanic, pe
 		}
 	}()
 	switch i.Type {
@@ -140,7 +66,11 @@ func (b *Bot) handleInteraction(s sender, i *discordgo.Interaction) {
 }
 
 func (b *Bot) command(s sender, i *discordgo.Interaction, ev *event) {
-	data := i.ApplicationCommandData()
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
+		b.refuse(s, i, ev, errUnreadable)
+		return
+	}
 	ev.command = data.Name
 	req, hide, err := requestOf(b.table, data)
 	if err != nil {
@@ -168,17 +98,25 @@ func (b *Bot) refuse(s sender, i *discordgo.Interaction, ev *event, err error) {
 	b.respond(s, i, ev, m.response(discordgo.InteractionResponseChannelMessageWithSource))
 }
 
-// allow applies the per-user rate limit, answering a refusal when over it.
+// allow applies the per-user rate limit, answering a private "slow down"
+// when over it. Only the first refusal of a flood is logged at info.
 func (b *Bot) allow(s sender, i *discordgo.Interaction, ev *event) bool {
-	ok, wait := b.limiter.allow(ev.user)
+	ok, wait, first := b.limiter.allow(ev.user)
 	if ok {
 		return true
 	}
-	ev.outcome = outRateLimited
-	msg := fmt.Sprintf("You are asking faster than I answer; try again in %d s.", seconds(wait))
-	b.respond(s, i, ev, textMessage(msg, true).response(discordgo.InteractionResponseChannelMessageWithSource))
+	ev.outcome, ev.quiet = outRateLimited, !first
+	b.respond(s, i, ev, textMessage(slowDown(wait), true).response(discordgo.InteractionResponseChannelMessageWithSource))
 	return false
 }
+
+// slowDown is the refusal of a request over the rate limit.
+func slowDown(wait time.Duration) string {
+	return fmt.Sprintf("Slow down: you are asking faster than I answer. Try again in %d s.", seconds(wait))
+}
+
+// errUnreadable answers an interaction whose data does not fit its type.
+var errUnreadable = &commands.UserError{Msg: "this interaction could not be read; please try again"}
 
 // reply runs the handler for req and sends its answer: at once when it is
 // quick, otherwise after deferring, so that Discord hears back within its
@@ -227,7 +165,7 @@ func (b *Bot) reply(s sender, i *discordgo.Interaction, ev *event, req commands.
 		case update || !private:
 			// The error is the asker's business only, whatever was deferred.
 			if !update {
-				_ = s.InteractionResponseDelete(i)
+				b.deleteReply(s, i, ev)
 			}
 			b.followup(s, i, ev, m)
 		default:
@@ -242,42 +180,4 @@ func (b *Bot) reply(s sender, i *discordgo.Interaction, ev *event, req commands.
 		return
 	}
 	b.respond(s, i, ev, m.response(respType))
-}
-
-// respond sends an interaction callback after checking it against every
-// Discord limit: a reply that breaks one would fail for the user anyway,
-// so it is replaced by a short error and logged.
-func (b *Bot) respond(s sender, i *discordgo.Interaction, ev *event, r *discordgo.InteractionResponse) bool {
-	if body, err := json.Marshal(r); err != nil || checkCallback(body) != nil {
-		if err == nil {
-			err = checkCallback(body)
-		}
-		ev.outcome, ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
-		r = textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource)
-	}
-	if err := s.InteractionRespond(i, r); err != nil {
-		ev.outcome, ev.err = outError, fmt.Errorf("sending the reply: %w", err)
-		return false
-	}
-	return true
-}
-
-// edit replaces a deferred reply with the real one.
-func (b *Bot) edit(s sender, i *discordgo.Interaction, ev *event, m message) {
-	e := m.edit()
-	if body, err := json.Marshal(e); err == nil {
-		if err := checkMessage(body); err != nil {
-			ev.outcome, ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
-			e = textMessage(genericError, true).edit()
-		}
-	}
-	if _, err := s.InteractionResponseEdit(i, e); err != nil {
-		ev.outcome, ev.err = outError, fmt.Errorf("editing the deferred reply: %w", err)
-	}
-}
-
-func (b *Bot) followup(s sender, i *discordgo.Interaction, ev *event, m message) {
-	if _, err := s.FollowupMessageCreate(i, true, m.followup()); err != nil {
-		ev.outcome, ev.err = outError, fmt.Errorf("sending a follow-up: %w", err)
-	}
 }

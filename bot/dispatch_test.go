@@ -37,11 +37,6 @@ func (r *recorder) InteractionRespond(_ *discordgo.Interaction, resp *discordgo.
 	return nil
 }
 
-func (r *recorder) InteractionResponseEdit(_ *discordgo.Interaction, e *discordgo.WebhookEdit, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
-	r.add("edit", e)
-	return &discordgo.Message{}, nil
-}
-
 func (r *recorder) InteractionResponseDelete(*discordgo.Interaction, ...discordgo.RequestOption) error {
 	r.add("delete", nil)
 	return nil
@@ -57,7 +52,13 @@ func (r *recorder) ChannelMessageSendComplex(_ string, m *discordgo.MessageSend,
 	return &discordgo.Message{}, nil
 }
 
-func (r *recorder) RequestWithBucketID(_, _ string, data any, _ string, _ ...discordgo.RequestOption) ([]byte, error) {
+// RequestWithBucketID is how the bot edits a deferred reply (PATCH) and
+// sends autocomplete choices (POST).
+func (r *recorder) RequestWithBucketID(method, _ string, data any, _ string, _ ...discordgo.RequestOption) ([]byte, error) {
+	if method == "PATCH" {
+		r.add("edit", data)
+		return []byte("{}"), nil
+	}
 	r.add("request", data)
 	return nil, nil
 }
@@ -191,7 +192,7 @@ func TestRateLimited(t *testing.T) {
 		b.handleInteraction(rec, parseInteraction(t, interaction("1", 2, testGuild, plainUser, nil, slash("brief"))))
 	}
 	last := string(rec.calls[2].body)
-	if !strings.Contains(last, "faster than I answer; try again in 2 s") || !strings.Contains(last, `"flags":64`) {
+	if !strings.Contains(last, "faster than I answer. Try again in 2 s") || !strings.Contains(last, `"flags":64`) {
 		t.Errorf("third request: %s", last)
 	}
 	// Autocomplete is not counted.

@@ -20,7 +20,10 @@ func (b *Bot) handleMessage(s sender, m *discordgo.Message) {
 	start := b.opts.Now()
 	ev := &event{kind: "dm", user: m.Author.ID}
 	defer b.logEvent(ev, start)
-	reply := b.dmReply(m, ev)
+	reply, ok := b.dmReply(m, ev)
+	if !ok {
+		return
+	}
 	body, err := json.Marshal(reply.send())
 	if err == nil {
 		err = checkMessage(body)
@@ -29,22 +32,29 @@ func (b *Bot) handleMessage(s sender, m *discordgo.Message) {
 		ev.outcome, ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
 		reply = textMessage(genericError, false)
 	}
-	if _, err := s.ChannelMessageSendComplex(m.ChannelID, reply.send()); err != nil {
-		ev.outcome, ev.err = outError, fmt.Errorf("sending the DM: %w", err)
+	err = b.call(ev, b.later(), func(o ...discordgo.RequestOption) error {
+		_, err := s.ChannelMessageSendComplex(m.ChannelID, reply.send(), o...)
+		return err
+	})
+	if err != nil {
+		sendFailed(ev, "sending the DM", err)
 	}
 }
 
-// dmReply works out the reply to a DM, recording the outcome in ev.
-func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message) {
+// dmReply works out the reply to a DM, recording the outcome in ev; ok is
+// false when the DM gets no reply. A flood of DMs is told to slow down
+// once: unlike an interaction, a DM needs no answer, and answering each
+// would only run the bot into Discord's own limit on the channel.
+func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			reply, ev.outcome = textMessage(genericError, false), outPanic
+			reply, ok, ev.outcome = textMessage(genericError, false), true, outPanic
 			ev.err = &panicError{value: r, stack: debug.Stack()}
 		}
 	}()
-	if ok, wait := b.limiter.allow(ev.user); !ok {
-		ev.outcome = outRateLimited
-		return textMessage(fmt.Sprintf("You are asking faster than I answer; try again in %d s.", seconds(wait)), false)
+	if allowed, wait, first := b.limiter.allow(ev.user); !allowed {
+		ev.outcome, ev.quiet = outRateLimited, !first
+		return textMessage(slowDown(wait), false), first
 	}
 	req, err := b.table.Parse(m.Content)
 	if err == nil {
@@ -52,24 +62,24 @@ func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message) {
 		if spec, _ := b.table.Lookup(req.Command); spec.Admin {
 			if !b.isAdmin(ev.user, nil) {
 				ev.outcome = outRefused
-				return textMessage("Only the bot's admins can reload the fact base.", false)
+				return textMessage("Only the bot's admins can reload the fact base.", false), true
 			}
 			a, ok := b.Reload()
 			ev.outcome = outOK
 			if !ok {
 				ev.outcome = outReloadFail
 			}
-			return renderAnswer(a, view{})
+			return renderAnswer(a, view{}), true
 		}
 		a, herr := b.answer(req)
 		if herr == nil {
 			ev.outcome = outcomeOf(a)
-			return answerMessage(b.table, req, a, false, 0)
+			return answerMessage(b.table, req, a, false, 0), true
 		}
 		err = herr
 	}
 	msg, out := errorMessage(err)
 	ev.outcome, ev.err = out, err
 	msg.Private = false
-	return msg
+	return msg, true
 }

@@ -5,7 +5,18 @@
 // and a Sources block, page buttons whose state lives in their custom_id, and
 // allowed_mentions that never ping anyone.
 //
+// It is built for a public server: user text is shown defused (markdown,
+// mentions, bidirectional overrides and stacked combining marks cannot take
+// over a reply), custom_ids are read strictly, each member is rate-limited,
+// and only the configured admins can reload. Every REST call to Discord has
+// a deadline and is retried by the bot itself when that can help (see
+// call); the gateway connection's losses and returns are logged once each
+// (see connLog); the token is kept out of every log line and error (see
+// redactHandler).
+//
 // The conversions (interaction -> request, answer -> response, command table
 // -> registration payload) are pure functions tested by comparing values; the
-// Session plumbing is tested end to end against a fake Discord on 127.0.0.1.
+// Session plumbing is tested end to end against a fake Discord on 127.0.0.1
+// (internal/fakediscord), which can also drop the connection, withhold
+// heartbeat ACKs, and answer 429, 5xx, 10062 or nothing at all.
 package bot

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/bot/internal/fakediscord"
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
 // The end-to-end tests run the real discordgo Session against the fake

@@ -16,7 +16,10 @@ const markdownSpecial = "\\*_~`|[]()<>#"
 // escape makes s safe to show in a markdown context (embed description,
 // field value, title, message content): every markdown character is
 // backslash-escaped and runs of white space, newlines included, fold to one
-// space so that a line of a list stays one line.
+// space so that a line of a list stays one line. Text cannot take over
+// the rest of the line either: bidirectional overrides and isolates are
+// dropped, and so are combining marks beyond a few on one character
+// ("zalgo" text, which would spill over the lines around it).
 func escape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
@@ -34,10 +37,21 @@ func escapeTo(b *strings.Builder, s string, lineStart bool) {
 	if lineStart && listNumber(s) {
 		dot = strings.IndexByte(s, '.')
 	}
+	marks := 0
 	for i, r := range s {
 		if unicode.IsSpace(r) {
 			space = true
 			continue
+		}
+		if bidiControl(r) {
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			if marks++; marks > maxMarks {
+				continue
+			}
+		} else {
+			marks = 0
 		}
 		if space {
 			b.WriteByte(' ')
@@ -54,6 +68,18 @@ func escapeTo(b *strings.Builder, s string, lineStart bool) {
 	if space {
 		b.WriteByte(' ')
 	}
+}
+
+// maxMarks is the most combining marks kept on one character: enough for
+// any written language, not for a tower of diacritics.
+const maxMarks = 4
+
+// bidiControl reports whether r is a bidirectional embedding, override or
+// isolate (U+202A-U+202E, U+2066-U+2069): invisible characters that
+// reorder the text after them, so that quoted text could make the bot's
+// own words read backwards.
+func bidiControl(r rune) bool {
+	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }
 
 // special reports whether r is one of markdownSpecial.
@@ -75,9 +101,41 @@ func listNumber(s string) bool {
 }
 
 // plain folds white space for a field that Discord shows as plain text
-// (footer, author, button label), where a backslash would show as itself.
+// (footer, author, button label, autocomplete choice), where a backslash
+// would show as itself, and drops bidirectional controls.
 func plain(s string) string {
+	if strings.IndexFunc(s, bidiControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if bidiControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// tame drops from s what would take over the text around it, as escape
+// does (bidirectional controls, combining marks beyond maxMarks), and
+// keeps the rest as it is: for user text in plain-text places that must
+// read back the same, such as a button state in a footer.
+func tame(s string) string {
+	var b strings.Builder
+	marks := 0
+	for _, r := range s {
+		switch {
+		case bidiControl(r):
+			continue
+		case unicode.Is(unicode.Mn, r):
+			if marks++; marks > maxMarks {
+				continue
+			}
+		default:
+			marks = 0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // runes counts characters the way Discord's limits do.

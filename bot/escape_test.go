@@ -18,6 +18,10 @@ func TestEscape(t *testing.T) {
 		{`back\slash`, `back\\slash`},
 		{"  many \n\t spaces  ", "many spaces"},
 		{"@everyone", "@everyone"}, // allowed_mentions keeps it from pinging
+		{"```go\nx\n```", "\\`\\`\\`go x \\`\\`\\`"},
+		{"abc\u202Edef\u2066g\u2069", "abcdefg"},                                       // no right-to-left override or isolate
+		{"e\u0301\u0302 ce\u0327", "e\u0301\u0302 ce\u0327"},                           // real diacritics stay
+		{"Z" + strings.Repeat("\u0336\u0301", 20) + "!", "Z\u0336\u0301\u0336\u0301!"}, // zalgo is cut to 4 marks
 	}
 	for _, tt := range tests {
 		if got := escape(tt.in); got != tt.want {

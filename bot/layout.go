@@ -184,6 +184,12 @@ func (r *renderer) srcLine(id string) string {
 // try adds e to the page if the page still keeps every limit with reserve
 // characters to spare, and reports whether it did.
 func (b *builder) try(e entry, reserve int) bool {
+	if b.p.omitted > 0 {
+		// The page ends in "… and N more not shown": whatever comes
+		// after the entry that could not show all its citations must
+		// leave that line its room.
+		reserve = max(reserve, omittedRoom)
+	}
 	desc, cites, srcs, citeNs, srcIDs := b.lines(e)
 	dl := b.descLen
 	for _, l := range desc {
@@ -234,11 +240,15 @@ func (b *builder) commit(e entry, desc, cites, srcs []string, citeNs []int, srcI
 	}
 }
 
+// omittedRoom is the room kept for the "… and N more not shown" line that
+// ends a page with an oversized entry, and for the field it may need.
+const omittedRoom = 64
+
 // force puts an entry too big for a page of its own on this (empty) page:
 // its line cut to the room there is, then its citations, shortened, as many
 // as fit with their sources, and a count of the rest.
 func (b *builder) force(e entry) {
-	const note = 64 // room kept for the "… and N more" line and its field
+	const note = omittedRoom
 	full := e.cites
 	e.cites = nil
 	room := min(maxDescription-b.descLen, maxEmbedsTotal-b.r.fixed-b.descLen-b.cites.cost()-b.srcs.cost()) - note - 2

@@ -21,6 +21,7 @@ type limiter struct {
 type bucket struct {
 	tokens float64
 	at     time.Time
+	warned bool // refused since the last request allowed
 }
 
 // pruneAt is the number of users tracked before full buckets are dropped,
@@ -31,10 +32,12 @@ func newLimiter(burst int, every time.Duration, now func() time.Time) *limiter {
 	return &limiter{burst: float64(burst), every: every, now: now, buckets: map[string]*bucket{}}
 }
 
-// allow takes a token for user, or says how long until one is free.
-func (l *limiter) allow(user string) (bool, time.Duration) {
+// allow takes a token for user, or says how long until one is free and
+// whether this is the first refusal since the user's last allowed request
+// (a flood is told to slow down once, and logged once).
+func (l *limiter) allow(user string) (ok bool, wait time.Duration, first bool) {
 	if l == nil || l.burst <= 0 {
-		return true, 0
+		return true, 0, false
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -51,9 +54,12 @@ func (l *limiter) allow(user string) (bool, time.Duration) {
 	b.at = now
 	if b.tokens >= 1 {
 		b.tokens--
-		return true, 0
+		b.warned = false
+		return true, 0, false
 	}
-	return false, time.Duration((1 - b.tokens) * float64(l.every))
+	first = !b.warned
+	b.warned = true
+	return false, time.Duration((1 - b.tokens) * float64(l.every)), first
 }
 
 // prune drops the buckets that have refilled: forgetting them changes

@@ -128,7 +128,7 @@ func (r *renderer) footer(page, pages int) string {
 		parts = append(parts, fmt.Sprintf("page %d/%d", page, pages))
 	}
 	if r.stateInFooter {
-		parts = append(parts, footerState+r.state)
+		parts = append(parts, footerState+tame(r.state))
 	}
 	return strings.Join(parts, " · ")
 }

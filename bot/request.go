@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
@@ -32,7 +33,7 @@ func requestOf(t *commands.Table, d discordgo.ApplicationCommandInteractionData)
 				hide = &v
 			}
 		case string:
-			req.Options[o.Name] = v
+			req.Options[o.Name] = strings.ToValidUTF8(v, "\uFFFD")
 		case float64:
 			req.Options[o.Name] = fmt.Sprint(v)
 		}

@@ -7,16 +7,22 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
 
-// Timeouts of the Discord connection.
+// Timeouts of the Discord connection. Each REST call also has its own
+// deadline (see call); httpTimeout only bounds what has none.
 const (
-	httpTimeout = 10 * time.Second
-	drainWait   = 5 * time.Second // for replies in flight at shutdown
+	httpTimeout      = 10 * time.Second
+	defaultDrainWait = 5 * time.Second // for replies in flight at shutdown
+	registerBudget   = 30 * time.Second
+	// logOff is below discordgo's lowest log level: it logs nothing, and
+	// the bot logs what matters through slog (see connLog).
+	logOff = discordgo.LogError - 1
 )
 
 // newSession makes a discordgo session whose REST requests go to apiBase
@@ -33,7 +39,12 @@ func newSession(token string, apiBase *url.URL) (*discordgo.Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
 	}
-	s.Client = &http.Client{Timeout: httpTimeout, Transport: rewriteTransport(apiBase, http.DefaultTransport)}
+	s.Client = &http.Client{Timeout: httpTimeout, Transport: rewriteTransport(apiBase, transport())}
+	s.LogLevel = logOff
+	s.Debug = false // its request dumps would print the Authorization header
+	// The bot retries by itself, within each call's deadline (see call).
+	s.ShouldRetryOnRateLimit = false
+	s.MaxRestRetries = 0
 	s.Identify.Intents = discordgo.IntentsDirectMessages
 	s.StateEnabled = false // the bot needs READY only, which is kept regardless
 	return s, nil
@@ -69,24 +80,41 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 
 // Run connects to the gateway with token, registers the command table and
 // serves until ctx is done; then it stops taking events, lets the replies
-// in flight finish (a few seconds at most) and closes the connection.
+// in flight finish (a few seconds at most) and closes the connection. The
+// token never shows in the logs or in the error returned.
 func (b *Bot) Run(ctx context.Context, token string) error {
+	b.secrets.add(strings.TrimPrefix(strings.TrimSpace(token), "Bot "))
+	return b.secrets.redactErr(b.run(ctx, token))
+}
+
+func (b *Bot) run(ctx context.Context, token string) error {
 	s, err := newSession(token, b.apiBase)
 	if err != nil {
 		return err
 	}
+	// Handlers are called in the order of the events (so that the
+	// connection's log sees a loss before its end), on discordgo's reading
+	// goroutine; the work of answering runs on goroutines of its own.
+	s.SyncEvents = true
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-		if b.begin() {
-			defer b.inflight.Done()
-			b.handleInteraction(s, ic.Interaction)
+		if ic != nil && ic.Interaction != nil && b.begin() {
+			go func() {
+				defer b.inflight.Done()
+				defer b.survive("interaction")
+				b.handleInteraction(s, ic.Interaction)
+			}()
 		}
 	})
 	s.AddHandler(func(s *discordgo.Session, mc *discordgo.MessageCreate) {
-		if b.begin() {
-			defer b.inflight.Done()
-			b.handleMessage(s, mc.Message)
+		if mc != nil && b.begin() {
+			go func() {
+				defer b.inflight.Done()
+				defer b.survive("message")
+				b.handleMessage(s, mc.Message)
+			}()
 		}
 	})
+	(&connLog{log: b.log, closed: b.isClosed}).attach(s)
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connecting to the gateway: %w", err)
 	}
@@ -105,13 +133,21 @@ func (b *Bot) Run(ctx context.Context, token string) error {
 	b.log.Info("serving", "application", appID, "guilds", len(b.opts.GuildIDs), "articles", len(b.current().base.Docs()))
 	<-ctx.Done()
 	b.log.Info("shutting down")
-	if !b.drain(drainWait) {
-		b.log.Warn("replies still in flight at shutdown")
+	if !b.drain(b.opts.drainWait) {
+		b.log.Warn("replies still in flight at shutdown", "waited", b.opts.drainWait)
 	}
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("closing the gateway connection: %w", err)
 	}
 	return nil
+}
+
+// survive recovers a panic outside the handlers' own recovery (which
+// covers the work of answering), so that no event can end the process.
+func (b *Bot) survive(what string) {
+	if r := recover(); r != nil {
+		b.log.Error("event handler panicked", "event", what, "err", fmt.Sprint(r), "stack", string(debug.Stack()))
+	}
 }
 
 // register bulk-overwrites the command table: in each configured guild
@@ -126,7 +162,11 @@ func (b *Bot) register(s *discordgo.Session, appID string) error {
 		targets = []string{""}
 	}
 	for _, g := range targets {
-		if _, err := s.ApplicationCommandBulkOverwrite(appID, g, cmds); err != nil {
+		err := b.call(nil, time.Now().Add(registerBudget), func(o ...discordgo.RequestOption) error {
+			_, err := s.ApplicationCommandBulkOverwrite(appID, g, cmds, o...)
+			return err
+		})
+		if err != nil {
 			where := "globally"
 			if g != "" {
 				where = "in guild " + g
@@ -149,12 +189,14 @@ func Register(o Options, token string) error {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
+	sec := &secrets{}
+	sec.add(strings.TrimPrefix(strings.TrimSpace(token), "Bot "))
 	s, err := newSession(token, u)
 	if err != nil {
-		return err
+		return sec.redactErr(err)
 	}
-	b := &Bot{opts: o, log: o.Logger, table: o.Table}
-	return b.register(s, o.AppID)
+	b := &Bot{opts: o, log: slog.New(redactHandler{next: o.Logger.Handler(), secrets: sec}), table: o.Table, secrets: sec}
+	return sec.redactErr(b.register(s, o.AppID))
 }
 
 // apiBase checks a REST base URL; "" means Discord's own.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/commands"
 )
@@ -42,13 +43,22 @@ func escapeState(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `|`, `\|`).Replace(s)
 }
 
-// decodeState reads a button state back into a request.
+// decodeState reads a button state back into a request. Only what
+// encodeState writes is accepted: a known command that has a handler (so
+// never /reload), no more values than it has options, and a backslash
+// only before "\\" or "|".
 func decodeState(t *commands.Table, state string) (commands.Request, error) {
+	if !utf8.ValidString(state) {
+		return commands.Request{}, errStale
+	}
 	var parts []string
 	var cur strings.Builder
 	for i := 0; i < len(state); i++ {
 		switch c := state[i]; {
-		case c == '\\' && i+1 < len(state):
+		case c == '\\':
+			if i+1 == len(state) || (state[i+1] != '\\' && state[i+1] != '|') {
+				return commands.Request{}, errStale
+			}
 			i++
 			cur.WriteByte(state[i])
 		case c == '|':
@@ -70,6 +80,9 @@ func decodeState(t *commands.Table, state string) (commands.Request, error) {
 		}
 	}
 	req.Raw = slashForm(spec, req.Options)
+	if runes(req.Raw) > commands.MaxQuery {
+		return commands.Request{}, errStale
+	}
 	return req, nil
 }
 
@@ -93,22 +106,38 @@ type button struct {
 	state string
 }
 
-// parseCustomID reads a page button's custom_id.
+// parseCustomID reads a page button's custom_id, strictly: exactly the
+// form customID writes (a page in plain digits, no sign, no leading zero),
+// within Discord's 100 characters. Anything else is an old button or a
+// forged one, and gets errStale.
 func parseCustomID(id string) (button, error) {
 	rest, ok := strings.CutPrefix(id, idPrefix)
-	if !ok || len(rest) < 2 || rest[1] != ':' {
+	if !ok || !utf8.ValidString(id) || runes(id) > maxCustomID || len(rest) < 2 || rest[1] != ':' {
 		return button{}, errStale
 	}
 	dir := rest[0]
 	num, state, ok := strings.Cut(rest[2:], ":")
-	if !ok {
+	if !ok || state == "" || (dir != 'p' && dir != 'n') || !canonicalPage(num) {
 		return button{}, errStale
 	}
 	page, err := strconv.Atoi(num)
-	if err != nil || page < 0 || (dir != 'p' && dir != 'n') {
+	if err != nil {
 		return button{}, errStale
 	}
 	return button{dir: dir, page: page, state: state}, nil
+}
+
+// canonicalPage reports whether s is a page number as customID writes it.
+func canonicalPage(s string) bool {
+	if s == "" || len(s) > 4 || (len(s) > 1 && s[0] == '0') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // stateFromFooter finds the state a footer carries when it was too long for

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -55,11 +56,60 @@ func TestParseCustomID(t *testing.T) {
 		{"bb1:n:x:who", button{}, false},
 		{"bb0:n:1:who", button{}, false},
 		{"something else", button{}, false},
+		// Strict: only what customID writes.
+		{"", button{}, false},
+		{"bb1:", button{}, false},
+		{"bb1:n", button{}, false},
+		{"bb1:n:1", button{}, false},
+		{"bb1:n:1:", button{}, false},        // no state
+		{"bb1:n::who", button{}, false},      // no page
+		{"bb1:n:+1:who", button{}, false},    // a sign
+		{"bb1:n:01:who", button{}, false},    // a leading zero
+		{"bb1:n:1_0:who", button{}, false},   // an underscore
+		{"bb1:n:12345:who", button{}, false}, // more pages than an answer has
+		{"bb1:n:99999999999999999999:who", button{}, false},
+		{"bb1:N:1:who", button{}, false},
+		{"BB1:n:1:who", button{}, false},
+		{"bb1:n:1:who\xff", button{}, false},                    // not UTF-8
+		{"bb1:n:1:" + strings.Repeat("x", 93), button{}, false}, // over Discord's 100
 	}
 	for _, tt := range tests {
 		got, err := parseCustomID(tt.id)
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("parseCustomID(%q) = %+v, %v", tt.id, got, err)
+		}
+	}
+}
+
+// TestDecodeStateStrict: a state is read back only when encodeState could
+// have written it, and never names a command without a handler.
+func TestDecodeStateStrict(t *testing.T) {
+	table := commands.NewTable()
+	tests := []struct {
+		state string
+		raw   string // "" for refused
+	}{
+		{"timeline", "/timeline"},
+		{`search|a\|b`, `/search query:a|b`},
+		{"reload", ""}, // admin only: no handler, no button
+		{"nosuch", ""},
+		{"", ""},
+		{"who|a|b|c|d|e|f", ""},                     // more values than options
+		{`search|a\`, ""},                           // a lone backslash
+		{`search|a\b`, ""},                          // an escape encodeState never writes
+		{"search|\xff", ""},                         // not UTF-8
+		{"search|" + strings.Repeat("x", 2000), ""}, // over the longest query
+	}
+	for _, tt := range tests {
+		req, err := decodeState(table, tt.state)
+		if tt.raw == "" {
+			if !errors.Is(err, errStale) {
+				t.Errorf("decodeState(%.40q) = %+v, %v; want errStale", tt.state, req, err)
+			}
+			continue
+		}
+		if err != nil || req.Raw != tt.raw {
+			t.Errorf("decodeState(%q) = %q, %v; want %q", tt.state, req.Raw, err, tt.raw)
 		}
 	}
 }

@@ -100,6 +100,7 @@ var routes = []struct {
 	{regexp.MustCompile(`^(?:figures|numbers|stats|statistics)(?: (?:of|about|on|for) (.+))?$`), "figures", []string{"about"}},
 	{regexp.MustCompile(`^(?:brief|briefing|summary|summarise|summarize|key points|what's the story|what is the story)$`), "brief", nil},
 	{regexp.MustCompile(`^(?:help|commands|what can you do|\?)$`), "help", nil},
+	{regexp.MustCompile(`^(?:about|version)$`), "about", nil},
 	{regexp.MustCompile(`^reload$`), "reload", nil},
 }
 

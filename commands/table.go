@@ -43,6 +43,8 @@ func NewTable() *Table {
 			Examples: []string{"/figures", "/figures about:troops"}, Handler: figures},
 		{Name: "brief", Description: "Key points of the story, cited",
 			Examples: []string{"/brief"}, Handler: brief},
+		{Name: "about", Description: "Which version of the program and of the fact base this bot serves",
+			Examples: []string{"/about"}, Handler: about},
 		{Name: "help", Description: "The commands, with examples",
 			Examples: []string{"/help"}},
 		{Name: "reload", Description: "Admins: re-read the facts folder and report what changed",

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"sort"
+	"time"
 
 	"github.com/briefbot/briefbot/facts/names"
 	"github.com/briefbot/briefbot/facts/search"
@@ -21,6 +22,8 @@ type Base struct {
 	warnings   []Problem
 	asOf       Date
 	workers    int // articles read at once while loading
+	version    string
+	loadedAt   time.Time
 
 	names *names.Index
 	index *search.Index

@@ -49,8 +49,18 @@ func WeekDate(t time.Time) Date {
 	return Date{start: t.AddDate(0, 0, -offset), gran: Week}
 }
 
-// ParseDate reads YYYY-MM-DD, YYYY-MM, YYYY or an ISO week YYYY-Www.
+// ParseDate reads YYYY-MM-DD, YYYY-MM, YYYY or an ISO week YYYY-Www, from
+// the year 1 on: the zero time.Time (1 January of the year 1) is an open
+// bound of a range, so a date ending there would be taken for no date.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err == nil && d.start.Year() < 1 {
+		return Date{}, fmt.Errorf("bad date %q: the year 0000 is not a year", strings.TrimSpace(s))
+	}
+	return d, err
+}
+
+func parseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	bad := fmt.Errorf("bad date %q: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www", s)
 	switch {
@@ -63,7 +73,7 @@ func ParseDate(s string) (Date, error) {
 	case len(s) == 8 && s[5] == 'W':
 		y, err1 := strconv.Atoi(s[:4])
 		w, err2 := strconv.Atoi(s[6:])
-		if err1 != nil || err2 != nil || s[4] != '-' || w < 1 || w > 53 {
+		if err1 != nil || err2 != nil || !digits(s[:4]) || !digits(s[6:]) || s[4] != '-' || w < 1 || w > 53 {
 			return Date{}, bad
 		}
 		// ISO week 1 is the week with the year's first Thursday.
@@ -88,6 +98,16 @@ func ParseDate(s string) (Date, error) {
 		return Date{start: t, gran: Year}, nil
 	}
 	return Date{}, bad
+}
+
+// digits reports whether s is ASCII digits only (strconv.Atoi takes a sign too).
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // IsZero reports whether the date is unknown.

@@ -29,7 +29,7 @@ func (f yfile) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	if off, what := badChar(data); off >= 0 {
-		f.r.errorf(f.name, lineAt(data, off), "byte offset %d: %s; save the file as UTF-8 text", off, what)
+		f.r.errorf(f.name, yamlLineAt(data, off), "byte offset %d: %s; save the file as UTF-8 text", off, what)
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -43,25 +43,90 @@ func (f yfile) parse(data []byte) *yaml.Node {
 	}
 	// A second document (after a "---" line) would be silently dropped by
 	// a plain yaml.Unmarshal, and with it everything the curator put there.
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case errors.Is(err, io.EOF):
-	case err != nil:
-		f.r.errorf(f.name, yamlErrLine(err, data), "malformed YAML: %s", yamlErrMsg(err))
-		return nil
-	default:
-		f.r.errorf(f.name, max(next.Line-1, 1), "a second YAML document starts here (after \"---\"): a file holds one document; remove the \"---\" line")
-		return nil
+	// An empty one (a trailing "---") loses nothing.
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			f.r.errorf(f.name, yamlErrLine(err, data), "malformed YAML: %s", yamlErrMsg(err))
+			return nil
+		}
+		if len(next.Content) > 0 {
+			f.r.errorf(f.name, docStart(data, &next), "a second YAML document starts here: a file holds one document; remove this \"---\" line")
+			return nil
+		}
 	}
 	if len(doc.Content) == 0 {
 		return nil
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil // "---" alone, or "~": an empty document, like an empty file
+	}
 	if root.Kind != yaml.MappingNode {
 		f.r.errorf(f.name, root.Line, "want a mapping of sections at the top level, found %s", kindName(root))
 		return nil
 	}
 	return root
+}
+
+// docStart finds the "---" line that starts document doc, which go-yaml
+// does not give: the last such line before the document's content (doc
+// has some).
+func docStart(data []byte, doc *yaml.Node) int {
+	end := max(doc.Content[0].Line, 1)
+	found, line := end, 1
+	for i := 0; i < len(data) && line < end; line++ {
+		if rest, ok := bytes.CutPrefix(data[i:], []byte("---")); ok && (len(rest) == 0 || rest[0] == ' ' || rest[0] == '\t' || yamlBreak(rest) > 0) {
+			found = line
+		}
+		for i < len(data) && yamlBreak(data[i:]) == 0 {
+			i++
+		}
+		if i < len(data) {
+			i += yamlBreak(data[i:])
+		}
+	}
+	return found
+}
+
+// yamlLineAt returns the line of byte off of data, counting line breaks as
+// YAML does, and go-yaml in its line numbers: LF, CR, CR LF, and the
+// Unicode next-line, line and paragraph separators.
+func yamlLineAt(data []byte, off int) int {
+	line := 1
+	for i := 0; i < off && i < len(data); {
+		if n := yamlBreak(data[i:]); n > 0 {
+			line++
+			i += n
+			continue
+		}
+		i++
+	}
+	return line
+}
+
+// yamlBreak returns the length of the line break that b starts with, or 0.
+func yamlBreak(b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case b[0] == '\n':
+		return 1
+	case b[0] == '\r':
+		if len(b) > 1 && b[1] == '\n' {
+			return 2
+		}
+		return 1
+	case bytes.HasPrefix(b, []byte("\u0085")):
+		return 2
+	case bytes.HasPrefix(b, []byte("\u2028")), bytes.HasPrefix(b, []byte("\u2029")):
+		return 3
+	}
+	return 0
 }
 
 // badChar finds the first character the YAML reader refuses — a byte that
@@ -115,7 +180,7 @@ func yamlErrLine(err error, data []byte) int {
 	}
 	if m := yamlAnchorRE.FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
-			return lineAt(data, i)
+			return yamlLineAt(data, i)
 		}
 	}
 	return 1

@@ -119,11 +119,48 @@ func checkOffsets(t *testing.T, name, text string, got []Sentence) {
 	}
 }
 
+// FuzzSplit checks Split on any text, invalid UTF-8 included: the offsets
+// hold (checkOffsets); no text is lost, since what lies between sentences
+// is white space only; a sentence's paragraph is the number of non-blank
+// lines before its own; and every kind is a known one.
 func FuzzSplit(f *testing.F) {
-	for _, s := range []string{"Mr. A. B. said “Hi?” he asked… Then\nNo. 10.", "\xff.\xe2\x80\xa6 X", "a.\u00a0B"} {
+	for _, s := range []string{"Mr. A. B. said “Hi?” he asked… Then\nNo. 10.", "\xff.\xe2\x80\xa6 X", "a.\u00a0B",
+		"Headline\n\nBy Jane Smith\n\nRead more: x. Photo: AP\n\u200b\n“Quote.” Next.\r\nU.S. 2.5 a...b", "\ufeff \n\t\n x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkOffsets(t, "fuzz", s, Split(s))
+		got := Split(s)
+		checkOffsets(t, "fuzz", s, got)
+		prev := 0
+		blank := func(gap string) bool {
+			for _, r := range gap {
+				if !isSpace(r) {
+					return false
+				}
+			}
+			return true
+		}
+		for i, st := range got {
+			if !blank(s[prev:st.Start]) {
+				t.Fatalf("text lost before sentence %d: %q", i, s[prev:st.Start])
+			}
+			prev = st.End
+			lines := strings.Split(s[:st.Start], "\n")
+			paras := 0
+			for _, l := range lines[:len(lines)-1] {
+				if !blank(l) {
+					paras++
+				}
+			}
+			if st.Para != paras {
+				t.Fatalf("sentence %d %q is in paragraph %d, after %d non-blank lines", i, s[st.Start:st.End], st.Para, paras)
+			}
+			if st.Kind > Furniture {
+				t.Fatalf("sentence %d has kind %v", i, st.Kind)
+			}
+		}
+		if !blank(s[prev:]) {
+			t.Fatalf("text lost at the end: %q", s[prev:])
+		}
 	})
 }

@@ -2,7 +2,10 @@ package search
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestTokens(t *testing.T) {
@@ -84,17 +87,38 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
+// FuzzTokens checks the tokenizer on any text, invalid UTF-8 included:
+// tokens in order, non-empty and inside the text, each starting and ending
+// with a letter, digit or combining mark; none of those left between tokens
+// (a word the index skipped could never be found); stems lower-case valid
+// UTF-8.
 func FuzzTokens(f *testing.F) {
-	for _, s := range []string{"Ukraine’s 2.5% co-op", "\xff'\xe2\x80", "1,,2..3 a'b'c"} {
+	for _, s := range []string{"Ukraine’s 2.5% co-op", "\xff'\xe2\x80", "1,,2..3 a'b'c", "ǅemal İstanbul ΣΑΣ ﬁne ⅻ", "e\u0301 ١٢٣ 中文", "'a' ’b’ 1.000,5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// Combining marks count as letters: they keep decomposed accents in their word.
+		wordy := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
 		prev := 0
 		for _, tok := range Tokens(s) {
 			if tok.Start < prev || tok.Start >= tok.End || tok.End > len(s) {
 				t.Fatalf("bad token %+v after %d in %q", tok, prev, s)
 			}
+			first, _ := utf8.DecodeRuneInString(s[tok.Start:])
+			last, _ := utf8.DecodeLastRuneInString(s[:tok.End])
+			if !wordy(first) || !wordy(last) {
+				t.Fatalf("token %q of %q does not start and end with a letter or digit", s[tok.Start:tok.End], s)
+			}
+			if gap := s[prev:tok.Start]; strings.ContainsFunc(gap, wordy) {
+				t.Fatalf("letters or digits %q left out before token %q of %q", gap, s[tok.Start:tok.End], s)
+			}
+			if !utf8.ValidString(tok.Stem) || strings.ToLower(tok.Stem) != tok.Stem {
+				t.Fatalf("token %q of %q has stem %q", s[tok.Start:tok.End], s, tok.Stem)
+			}
 			prev = tok.End
+		}
+		if strings.ContainsFunc(s[prev:], wordy) {
+			t.Fatalf("letters or digits %q left out at the end of %q", s[prev:], s)
 		}
 	})
 }

@@ -7,8 +7,9 @@ import (
 
 // FuzzFind feeds arbitrary text, invalid UTF-8 included, and publication
 // days, and checks the invariants callers rely on: offsets inside the text,
-// in order, not overlapping, never empty; dates at UTC midnight; ranges
-// that end after they start.
+// in order, not overlapping, never empty; dates at UTC midnight, at the
+// start of their period; ranges that end after they start; qualifiers and
+// tenses among the documented ones.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"", "on Monday", "by 2027", "March 23-25", "23-25 March 2025",
 		"between 3 and 5 May", "from 2010 to 2012", "2025-26", "2024-02-30", "on the 31st",
@@ -40,6 +41,33 @@ func FuzzFind(f *testing.F) {
 			if !e.Until.IsZero() && !e.Until.After(e.Date) {
 				t.Fatalf("Find(%q): %q ends %v before it starts %v", text, text[e.Start:e.End], e.Until, e.Date)
 			}
+			// A period starts where its granularity starts: a week on a
+			// Monday, a month on the 1st, a year on 1 January; and so does
+			// the first period after a range.
+			for _, d := range []time.Time{e.Date, e.Until} {
+				if !d.IsZero() && !startsPeriod(d, e.Gran) {
+					t.Fatalf("Find(%q): %q is a %v starting %v", text, text[e.Start:e.End], e.Gran, d)
+				}
+			}
+			if !qualifiers[e.Qualifier] || e.Tense > Future {
+				t.Fatalf("Find(%q): %q has qualifier %q, tense %d", text, text[e.Start:e.End], e.Qualifier, e.Tense)
+			}
 		}
 	})
+}
+
+// qualifiers are the values Expr.Qualifier may take.
+var qualifiers = map[string]bool{"": true, "by": true, "since": true, "until": true, "before": true,
+	"after": true, "later": true, "earlier": true, "within": true, "from": true}
+
+func startsPeriod(d time.Time, g Gran) bool {
+	switch g {
+	case Week:
+		return d.Weekday() == time.Monday
+	case Month:
+		return d.Day() == 1
+	case Year:
+		return d.Day() == 1 && d.Month() == time.January
+	}
+	return true
 }

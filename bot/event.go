@@ -1,0 +1,101 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/briefbot/briefbot/commands"
+)
+
+// Outcomes, as logged.
+const (
+	outOK          = "ok"
+	outNotFound    = "not_found"
+	outUserError   = "user_error"
+	outError       = "error"
+	outPanic       = "panic"
+	outRateLimited = "rate_limited"
+	outRefused     = "refused"
+	outStale       = "stale"
+	outReloadFail  = "reload_failed"
+	outExpired     = "expired" // Discord refused the reply as too late (10062)
+)
+
+const genericError = "Something went wrong on our side; it has been logged. Please try again."
+
+// event is what the one log line of an interaction or DM says, and what
+// answering it needs to know along the way.
+type event struct {
+	kind, command, user, guild string
+	outcome                    string
+	err                        error
+	retries                    int       // REST calls tried again
+	quiet                      bool      // log at debug: a repeat of a refusal already logged
+	deadline                   time.Time // for the first reply to an interaction
+	responded                  bool      // a first reply was sent (or tried)
+}
+
+func (b *Bot) logEvent(ev *event, start time.Time) {
+	level := slog.LevelInfo
+	if ev.quiet {
+		level = slog.LevelDebug
+	}
+	attrs := []slog.Attr{slog.String("kind", ev.kind), slog.String("command", ev.command),
+		slog.String("user", ev.user), slog.String("guild", ev.guild),
+		slog.Duration("duration", b.opts.Now().Sub(start)), slog.String("outcome", ev.outcome)}
+	if ev.retries > 0 {
+		attrs = append(attrs, slog.Int("retries", ev.retries))
+	}
+	if ev.err != nil && ev.outcome != outUserError {
+		level = slog.LevelError
+		if ev.outcome == outExpired {
+			level = slog.LevelWarn
+		}
+		attrs = append(attrs, slog.String("err", ev.err.Error()))
+		var pe *panicError
+		if errors.As(ev.err, &pe) {
+			attrs = append(attrs, slog.String("stack", string(pe.stack)))
+		}
+	}
+	b.log.LogAttrs(context.Background(), level, "interaction", attrs...)
+}
+
+// sendFailed records in ev a reply that could not be sent.
+func sendFailed(ev *event, what string, err error) {
+	ev.outcome, ev.err = outError, fmt.Errorf("%s: %w", what, err)
+	if errors.Is(err, errExpired) {
+		ev.outcome = outExpired
+	}
+}
+
+// panicError is a handler's panic, recovered so that one bad query cannot
+// take the bot down.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
+
+// errorMessage is what the user sees when a request fails: a user error as
+// it is, anything else as a generic line (the details go to the log).
+func errorMessage(err error) (message, string) {
+	switch {
+	case commands.IsUserError(err) || errors.Is(err, errStale):
+		return textMessage("⚠️ "+escape(err.Error()), true), outUserError
+	case errors.As(err, new(*panicError)):
+		return textMessage(genericError, true), outPanic
+	}
+	return textMessage(genericError, true), outError
+}
+
+// outcomeOf names a successful answer's outcome.
+func outcomeOf(a commands.Answer) string {
+	if a.Found {
+		return outOK
+	}
+	return outNotFound
+}

@@ -1,0 +1,48 @@
+package facts
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"sort"
+	"time"
+)
+
+// Version identifies the content a base was built from: a hash of the name
+// and bytes of every file read, so replicas serving the same folder report
+// the same version, and a changed folder a new one.
+func (b *Base) Version() string { return b.version }
+
+// LoadedAt is when the base was built.
+func (b *Base) LoadedAt() time.Time { return b.loadedAt }
+
+// contentHash hashes files by name, in name order, whatever order they
+// were read in.
+type contentHash struct {
+	files map[string][]byte
+}
+
+func (h *contentHash) add(name string, data []byte) {
+	if h.files == nil {
+		h.files = map[string][]byte{}
+	}
+	h.files[name] = data
+}
+
+// sum returns the first 12 hex digits of the SHA-256 of the files: enough
+// to tell versions apart at a glance, short enough to read out.
+func (h *contentHash) sum() string {
+	names := make([]string, 0, len(h.files))
+	for n := range h.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var d hash.Hash = sha256.New()
+	for _, n := range names {
+		d.Write([]byte(n))
+		d.Write([]byte{0})
+		d.Write(h.files[n])
+		d.Write([]byte{0})
+	}
+	return hex.EncodeToString(d.Sum(nil))[:12]
+}
