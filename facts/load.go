@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/briefbot/briefbot/facts/prose"
 )
@@ -42,6 +43,15 @@ type Options struct {
 	// Workers is how many articles are read at once; 0 means one per core.
 	// A reload while the bot serves uses fewer, so that queries keep a core.
 	Workers int
+	// Now stamps the base's LoadedAt; nil means the wall clock.
+	Now func() time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
 }
 
 // LoadWith is Load with options.
@@ -57,6 +67,7 @@ func LoadWith(fsys fs.FS, dir string, opts Options) (*Base, []Problem, error) {
 
 type loader struct {
 	opts    Options
+	content contentHash // every file read, for the base's version
 	fsys    fs.FS
 	dir     string
 	r       *report
@@ -100,6 +111,8 @@ func (l *loader) load() *Base {
 	if len(l.r.errs) > 0 {
 		return nil
 	}
+	b.version = l.content.sum()
+	b.loadedAt = l.opts.now()
 	b.finish(!l.opts.NoExtraction)
 	return b
 }
@@ -196,6 +209,7 @@ func (l *loader) readFile(name string) ([]byte, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(-1)
 	}
+	l.content.add(name, data)
 	return data, nil
 }
 

@@ -117,3 +117,20 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestVersionFollowsContent(t *testing.T) {
+	files := map[string]string{"a1.txt": article, "sources.yaml": goodSources, "facts.yaml": goodFacts}
+	load := func(files map[string]string) *Base {
+		b, _, err := Load(folder(files), "dir")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	v1, v2 := load(files).Version(), load(files).Version()
+	files["a1.txt"] = article + "One more sentence.\n"
+	v3 := load(files).Version()
+	if v1 == "" || v1 != v2 || v1 == v3 {
+		t.Errorf("versions %q, %q (same folder) and %q (changed article): want equal, then different", v1, v2, v3)
+	}
+}
