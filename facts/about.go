@@ -20,15 +20,12 @@ func newWordIndex(n int, textsOf func(i int) []string) wordIndex {
 	ix := wordIndex{post: map[string][]int32{}}
 	for i := 0; i < n; i++ {
 		for _, text := range textsOf(i) {
-			for _, t := range st.Tokens(text) {
-				if t.Stem == "" {
-					continue
-				}
-				p := ix.post[t.Stem]
+			st.EachStem(text, func(stem string) {
+				p := ix.post[stem]
 				if len(p) == 0 || p[len(p)-1] != int32(i) {
-					ix.post[t.Stem] = append(p, int32(i))
+					ix.post[stem] = append(p, int32(i))
 				}
-			}
+			})
 		}
 	}
 	return ix

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/facts/names"
+	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
 )
 
@@ -79,9 +80,11 @@ func (b *Base) finish(extraction bool) {
 	} else {
 		build() // one worker: keep to one core
 	}
-	findMentions(b.docs, b.people)
+	// Split once, read by mention finding and both passes of extraction.
+	words := parallel(b.docs, b.workers, func(d *Document) []prose.Span { return prose.Words(d.Text) })
+	findMentions(b.docs, words, b.people)
 	if extraction {
-		b.extractAll()
+		b.extractAll(words)
 		b.extractEvents()
 		b.extractFigures()
 	}

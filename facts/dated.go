@@ -181,11 +181,7 @@ func citesWithin(cs []Citation, c Citation) bool {
 
 func (ix *eventIndex) stemSet(text string) map[string]bool {
 	m := map[string]bool{}
-	for _, t := range ix.stemmer.Tokens(text) {
-		if t.Stem != "" {
-			m[t.Stem] = true
-		}
-	}
+	ix.stemmer.EachStem(text, func(stem string) { m[stem] = true })
 	return m
 }
 

@@ -3,6 +3,8 @@ package facts
 import (
 	"fmt"
 
+	"github.com/briefbot/briefbot/facts/prose"
+
 	"github.com/briefbot/briefbot/facts/extract"
 )
 
@@ -10,14 +12,14 @@ import (
 // not in facts.yaml and the quotes of everyone. Curated facts stay the
 // authority: a curated person is never duplicated, and a quote already
 // curated is not added again.
-func (b *Base) extractAll() {
+func (b *Base) extractAll(words [][]prose.Span) {
 	known := make([]extract.Known, len(b.people))
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
 	}
 	docs := make([]extract.Doc, len(b.docs))
 	for i, d := range b.docs {
-		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences}
+		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences, Words: words[i]}
 	}
 	results := extract.RunAll(docs, known, b.workers)
 	curated := quotesByDoc(b.quotes)

@@ -22,7 +22,9 @@ type aliasForm struct {
 // findMentions records, for every person, each sentence that names them by
 // any of their names. A name in the text must start with a capital letter, so
 // that an alias which is also an everyday word is not matched in lower case.
-func findMentions(docs []*Document, people []*Person) {
+//
+// words holds prose.Words of each article's text.
+func findMentions(docs []*Document, words [][]prose.Span, people []*Person) {
 	byFirst := map[string][]aliasForm{}
 	for pi, p := range people {
 		for _, n := range p.Names() {
@@ -40,8 +42,8 @@ func findMentions(docs []*Document, people []*Person) {
 	if len(byFirst) == 0 {
 		return
 	}
-	for _, d := range docs {
-		ws := prose.Words(d.Text)
+	for di, d := range docs {
+		ws := words[di]
 		last := make(map[int]int, 8) // person -> last sentence recorded, to record each once
 		for i, w := range ws {
 			r, _ := utf8.DecodeRuneInString(d.Text[w.Start:])

@@ -13,6 +13,9 @@ import (
 type Doc struct {
 	Text      string
 	Sentences []prose.Sentence
+	// Words are prose.Words(Text), when the caller has them already: both
+	// passes read them, and splitting a large corpus again costs memory.
+	Words []prose.Span
 }
 
 // derived marks the ids RunAll gives people found in the first pass.
@@ -58,7 +61,7 @@ func runEach(docs []Doc, ix *knownIndex, workers int) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = run(docs[i].Text, docs[i].Sentences, ix)
+				out[i] = run(docs[i], ix)
 			}
 		}()
 	}

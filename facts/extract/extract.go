@@ -54,7 +54,7 @@ type Result struct {
 
 // Run extracts people and quotes from one article split into sentences.
 func Run(text string, sents []prose.Sentence, known []Known) Result {
-	return run(text, sents, newKnownIndex(known))
+	return run(Doc{Text: text, Sentences: sents}, newKnownIndex(known))
 }
 
 // knownIndex is the known people folded for lookup, built once and shared
@@ -81,8 +81,8 @@ func newKnownIndex(known []Known) *knownIndex {
 	return ix
 }
 
-func run(text string, sents []prose.Sentence, ix *knownIndex) Result {
-	d := newDoc(text, sents, ix)
+func run(in Doc, ix *knownIndex) Result {
+	d := newDoc(in, ix)
 	d.findNames()
 	d.findQuotes()
 	var r Result
@@ -118,9 +118,13 @@ func (d *doc) lowerText() string {
 	return d.lower
 }
 
-func newDoc(text string, sents []prose.Sentence, ix *knownIndex) *doc {
+func newDoc(in Doc, ix *knownIndex) *doc {
+	text, sents := in.Text, in.Sentences
 	d := &doc{text: text, sents: sents, known: ix.known, knownByKey: ix.byKey, knownRoles: ix.roles, knownByRoleHead: ix.byRoleHead, byKey: map[string]int{}, nameAt: map[int]int{}}
-	d.words = prose.Words(text)
+	d.words = in.Words
+	if d.words == nil {
+		d.words = prose.Words(text)
+	}
 	d.low = make([]string, len(d.words))
 	d.sentOf = make([]int, len(d.words))
 	s := 0

@@ -209,3 +209,24 @@ func (st *Stemmer) Tokens(text string) []Token {
 		out = append(out, Token{Start: start, End: end, Stem: stem})
 	}
 }
+
+// EachStem calls fn with the stem of every word of text that is not a stop
+// word, in order, stemming each distinct word once; unlike Tokens it builds
+// no slice, for callers that only gather stems.
+func (st *Stemmer) EachStem(text string, fn func(stem string)) {
+	sc := scanner{text: text}
+	for {
+		_, _, norm, ok := sc.next()
+		if !ok {
+			return
+		}
+		stem, seen := st.cache[string(norm)]
+		if !seen {
+			stem = stemOf(string(norm))
+			st.cache[string(norm)] = stem
+		}
+		if stem != "" {
+			fn(stem)
+		}
+	}
+}
