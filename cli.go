@@ -35,8 +35,14 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // loadBase loads the facts folder dir, or the embedded seeds when dir is "".
 func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
+	return loadFolder(dir, facts.Options{})
+}
+
+// loadFolder is loadBase with load options (a reload while serving reads
+// with fewer workers).
+func loadFolder(dir string, o facts.Options) (*facts.Base, []facts.Problem, error) {
 	if dir == "" {
-		return facts.Load(seeds.FS(), seeds.Dir)
+		return facts.LoadWith(seeds.FS(), seeds.Dir, o)
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -53,7 +59,7 @@ func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
 		return nil, nil, fmt.Errorf("facts folder: %w", err)
 	}
 	defer root.Close()
-	return facts.Load(root.FS(), strings.TrimRight(dir, "/"))
+	return facts.LoadWith(root.FS(), strings.TrimRight(dir, "/"), o)
 }
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -20,12 +20,20 @@ import (
 // comes from $DISCORD_TOKEN only. Every option has a safe default, so an
 // empty file (or none) is a valid configuration.
 type config struct {
-	ApplicationID string   // discord.application_id; "" = learn it at connect
-	GuildIDs      []string // discord.guild_ids: register here instead of globally
-	APIBaseURL    string   // discord.api_base_url
-	AdminUsers    []string // admins.user_ids
-	AdminRoles    []string // admins.role_ids
-	FactsDir      string   // facts_dir; "" = the embedded seeds
+	Mode          string        // mode: "gateway" or "http"; --mode overrides it
+	ApplicationID string        // discord.application_id; "" = learn it at connect
+	PublicKey     string        // discord.public_key, hex; HTTP mode needs it
+	GuildIDs      []string      // discord.guild_ids: register here instead of globally
+	APIBaseURL    string        // discord.api_base_url
+	ShardCount    int           // discord.shard_count; bot.ShardAuto for "auto"
+	ShardIDs      []int         // discord.shard_id: the shards this process runs; none = all
+	Listen        string        // http.listen; "" = none in gateway mode, defaultListen in HTTP mode
+	AdminUsers    []string      // admins.user_ids
+	AdminRoles    []string      // admins.role_ids
+	FactsDir      string        // facts.dir (or facts_dir); "" = the embedded seeds
+	Watch         bool          // facts.watch: reload when the folder changes
+	Debounce      time.Duration // facts.debounce: quiet time before reloading
+	Poll          time.Duration // facts.poll: look for changes this often too; 0 = never
 	LogLevel      slog.Level
 	LogFormat     string        // "text" or "json"
 	RateBurst     int           // rate_limit.burst; 0 = no limit
@@ -33,9 +41,20 @@ type config struct {
 	Private       bool          // replies.visibility: private
 }
 
+// Run modes.
+const (
+	modeGateway = "gateway"
+	modeHTTP    = "http"
+)
+
+// defaultListen is where HTTP mode listens when http.listen is not set:
+// this machine only, for a reverse proxy or load balancer in front.
+const defaultListen = "127.0.0.1:8080"
+
 func defaultConfig() config {
-	return config{APIBaseURL: "https://discord.com", LogLevel: slog.LevelInfo, LogFormat: "text",
-		RateBurst: 5, RateEvery: 2 * time.Second}
+	return config{Mode: modeGateway, APIBaseURL: "https://discord.com", ShardCount: 1,
+		Watch: true, Debounce: time.Second, Poll: time.Minute,
+		LogLevel: slog.LevelInfo, LogFormat: "text", RateBurst: 5, RateEvery: 2 * time.Second}
 }
 
 // configError lists every problem of a config file, each as file:line: msg.
@@ -87,12 +106,31 @@ func parseConfig(file string, data []byte) (config, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return cfg, nil
 	}
+	var shardIDs *yaml.Node
+	factsDirs := 0
 	p.mapping(root, "the file", map[string]func(*yaml.Node){
+		"mode": func(n *yaml.Node) { cfg.Mode = p.oneOf(n, modeGateway, modeHTTP) },
 		"discord": func(n *yaml.Node) {
 			p.mapping(n, "discord", map[string]func(*yaml.Node){
 				"application_id": func(n *yaml.Node) { cfg.ApplicationID = p.snowflake(n, true) },
+				"public_key":     func(n *yaml.Node) { cfg.PublicKey = p.publicKey(n) },
 				"guild_ids":      func(n *yaml.Node) { cfg.GuildIDs = p.snowflakes(n) },
 				"api_base_url":   func(n *yaml.Node) { cfg.APIBaseURL = p.baseURL(n) },
+				"shard_count":    func(n *yaml.Node) { cfg.ShardCount = p.shardCount(n) },
+				"shard_id":       func(n *yaml.Node) { shardIDs, cfg.ShardIDs = n, p.shardIDs(n) },
+			})
+		},
+		"http": func(n *yaml.Node) {
+			p.mapping(n, "http", map[string]func(*yaml.Node){
+				"listen": func(n *yaml.Node) { cfg.Listen = p.listenAddr(n) },
+			})
+		},
+		"facts": func(n *yaml.Node) {
+			p.mapping(n, "facts", map[string]func(*yaml.Node){
+				"dir":      func(n *yaml.Node) { cfg.FactsDir, factsDirs = p.str(n), factsDirs+1 },
+				"watch":    func(n *yaml.Node) { cfg.Watch = p.boolean(n) },
+				"debounce": func(n *yaml.Node) { cfg.Debounce = p.duration(n, 10*time.Millisecond, time.Minute) },
+				"poll":     func(n *yaml.Node) { cfg.Poll = p.durationOrOff(n, time.Second, 24*time.Hour) },
 			})
 		},
 		"admins": func(n *yaml.Node) {
@@ -101,7 +139,9 @@ func parseConfig(file string, data []byte) (config, error) {
 				"role_ids": func(n *yaml.Node) { cfg.AdminRoles = p.snowflakes(n) },
 			})
 		},
-		"facts_dir": func(n *yaml.Node) { cfg.FactsDir = p.str(n) },
+		// The first spelling of facts.dir, still read so that older
+		// config files keep working.
+		"facts_dir": func(n *yaml.Node) { cfg.FactsDir, factsDirs = p.str(n), factsDirs+1 },
 		"log": func(n *yaml.Node) {
 			p.mapping(n, "log", map[string]func(*yaml.Node){
 				"level": func(n *yaml.Node) {
@@ -135,6 +175,12 @@ func parseConfig(file string, data []byte) (config, error) {
 			})
 		},
 	})
+	if factsDirs > 1 {
+		p.problems = append(p.problems, fmt.Sprintf("%s: facts.dir and facts_dir both given: keep facts.dir", file))
+	}
+	if shardIDs != nil {
+		p.checkShards(shardIDs, cfg.ShardCount, cfg.ShardIDs)
+	}
 	if len(p.problems) > 0 {
 		return config{}, &configError{p.problems}
 	}

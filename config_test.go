@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -45,8 +46,9 @@ replies: {visibility: private}
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := config{ApplicationID: "123456789012345678", GuildIDs: []string{"223456789012345678", "323456789012345678"},
-		APIBaseURL: "http://127.0.0.1:8080", AdminUsers: []string{"423456789012345678"}, FactsDir: "/srv/facts",
+	want := config{Mode: modeGateway, ApplicationID: "123456789012345678", GuildIDs: []string{"223456789012345678", "323456789012345678"},
+		APIBaseURL: "http://127.0.0.1:8080", ShardCount: 1, AdminUsers: []string{"423456789012345678"}, FactsDir: "/srv/facts",
+		Watch: true, Debounce: time.Second, Poll: time.Minute,
 		LogLevel: slog.LevelDebug, LogFormat: "json", RateBurst: 0, RateEvery: 500 * time.Millisecond, Private: true}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("got  %+v\nwant %+v", cfg, want)
@@ -143,6 +145,15 @@ func TestRunAndRegisterErrors(t *testing.T) {
 	if err := os.WriteFile(badCfg, []byte("replies:\n  visibility: loud\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	httpCfg := filepath.Join(dir, "http.yaml")
+	if err := os.WriteFile(httpCfg, []byte("mode: http\ndiscord: {public_key: "+testKey+"}\nhttp: {listen: \""+taken.Addr().String()+"\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name  string
 		args  []string
@@ -154,6 +165,9 @@ func TestRunAndRegisterErrors(t *testing.T) {
 		{"run with a bad config", []string{"run", "--config", badCfg}, "t", 2, badCfg + ":2:"},
 		{"run with a missing config", []string{"run", "--config", filepath.Join(dir, "none.yaml")}, "t", 2, "no such file"},
 		{"run with an argument", []string{"run", "extra"}, "t", 2, "unexpected argument"},
+		{"run with a bad mode", []string{"run", "--mode", "websocket"}, "t", 2, "want gateway or http"},
+		{"HTTP mode without a public key", []string{"run", "--mode", "http"}, "", 2, "discord.public_key"},
+		{"HTTP mode on a taken port", []string{"run", "--config", httpCfg}, "", 1, "http.listen"},
 		{"register without a token", []string{"register"}, "", 2, "DISCORD_TOKEN is not set"},
 		{"register without an application id", []string{"register"}, "t", 2, "application_id"},
 	}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -14,6 +16,9 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/watch"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
 // configFlag reads --config; without it, the defaults apply.
@@ -38,17 +43,21 @@ func newLogger(cfg config, w io.Writer) *slog.Logger {
 
 func botOptions(cfg config, log *slog.Logger) bot.Options {
 	return bot.Options{Table: commands.NewTable(), Logger: log,
-		Load:  func() (*facts.Base, []facts.Problem, error) { return loadBase(cfg.FactsDir) },
+		Load:  func(o facts.Options) (*facts.Base, []facts.Problem, error) { return loadFolder(cfg.FactsDir, o) },
 		AppID: cfg.ApplicationID, GuildIDs: cfg.GuildIDs, AdminUsers: cfg.AdminUsers, AdminRoles: cfg.AdminRoles,
-		Private: cfg.Private, RateBurst: cfg.RateBurst, RateEvery: cfg.RateEvery, APIBase: cfg.APIBaseURL}
+		Private: cfg.Private, RateBurst: cfg.RateBurst, RateEvery: cfg.RateEvery, APIBase: cfg.APIBaseURL,
+		ShardCount: cfg.ShardCount, ShardIDs: cfg.ShardIDs}
 }
 
-// runBot is `briefbot run`: serve on Discord until SIGINT or SIGTERM (ctx);
-// SIGHUP reloads the fact base as /reload does.
+// runBot is `briefbot run`: serve on Discord until SIGINT or SIGTERM (ctx),
+// through the gateway or, with --mode http, as an interactions endpoint;
+// SIGHUP and changes to the facts folder reload the fact base as /reload
+// does.
 func runBot(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := configFlag(fs)
+	mode := fs.String("mode", "", "gateway or http (default: the config's mode, else gateway)")
 	if err := fs.Parse(args); err != nil {
 		return &exitError{code: 2, err: err, quiet: true}
 	}
@@ -59,26 +68,83 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stde
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
+	switch *mode {
+	case "":
+	case modeGateway, modeHTTP:
+		cfg.Mode = *mode
+	default:
+		return usageErrorf("run: --mode %q: want gateway or http", *mode)
+	}
 	token := getenv("DISCORD_TOKEN")
-	if token == "" {
+	switch {
+	case cfg.Mode == modeGateway && token == "":
 		return &exitError{code: 2, err: errNoToken}
+	case cfg.Mode == modeHTTP && cfg.PublicKey == "":
+		return &exitError{code: 2, err: errors.New("HTTP mode needs discord.public_key in the config (Developer Portal > General Information > Public Key)")}
 	}
 	log := newLogger(cfg, stderr)
-	opts := botOptions(cfg, log)
-	base, warns, err := opts.Load()
+	b, err := newBot(cfg, log)
 	if err != nil {
-		return fmt.Errorf("loading the fact base:\n%w", err)
+		return err
+	}
+	watchHUP(ctx, log, b)
+	watchFacts(ctx, cfg, log, b)
+	if cfg.Mode == modeHTTP {
+		if cfg.ShardCount != 1 || len(cfg.ShardIDs) > 0 {
+			log.Warn("shard_count and shard_id are for gateway mode; HTTP mode has no gateway connection to shard")
+		}
+		return b.RunHTTP(ctx, token)
+	}
+	return b.Run(ctx, token)
+}
+
+// newBot loads the fact base (on every core: nothing is served yet), opens
+// the listener if one is configured, and makes the bot, with a metrics
+// registry of its own that also has Go's and the process's metrics.
+func newBot(cfg config, log *slog.Logger) (*bot.Bot, error) {
+	opts := botOptions(cfg, log)
+	base, warns, err := opts.Load(facts.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("loading the fact base:\n%w", err)
 	}
 	for _, w := range warns {
 		log.Warn("fact base", "warning", w.String())
 	}
 	opts.Base = base
-	b, err := bot.New(opts)
-	if err != nil {
-		return err
+	opts.Registry = prometheus.NewRegistry()
+	opts.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	opts.PublicKey, _ = hex.DecodeString(cfg.PublicKey) // checked when the config was read
+	listen := cfg.Listen
+	if listen == "" && cfg.Mode == modeHTTP {
+		listen = defaultListen
 	}
-	watchHUP(ctx, log, b)
-	return b.Run(ctx, token)
+	if listen != "" {
+		if opts.Listener, err = net.Listen("tcp", listen); err != nil {
+			return nil, fmt.Errorf("http.listen: %w", err)
+		}
+	}
+	b, err := bot.New(opts)
+	if err != nil && opts.Listener != nil {
+		opts.Listener.Close()
+	}
+	return b, err
+}
+
+// watchFacts reloads the fact base when the facts folder changes (and has
+// then been quiet for the debounce time), so that replicas sharing a
+// folder keep in step. The embedded seeds never change.
+func watchFacts(ctx context.Context, cfg config, log *slog.Logger, b reloader) {
+	if !cfg.Watch || cfg.FactsDir == "" {
+		return
+	}
+	err := watch.Start(ctx, watch.Options{Dir: cfg.FactsDir, Debounce: cfg.Debounce, Poll: cfg.Poll, Logger: log,
+		OnChange: func() {
+			log.Info("the facts folder changed: reloading", "dir", cfg.FactsDir)
+			b.Reload() // logs the version now served, or the errors
+		}})
+	if err != nil {
+		log.Warn("not watching the facts folder: reload with /reload or SIGHUP", "err", err)
+	}
 }
 
 // runRegister is `briefbot register`: bulk-overwrite the command table, or

@@ -14,9 +14,9 @@ func countLoads(t *testing.T) (*harness, *atomic.Int32) {
 	var loads atomic.Int32
 	h := startHarness(t, func(o *Options) {
 		load := o.Load
-		o.Load = func() (*facts.Base, []facts.Problem, error) {
+		o.Load = func(fo facts.Options) (*facts.Base, []facts.Problem, error) {
 			loads.Add(1)
-			return load()
+			return load(fo)
 		}
 	})
 	return h, &loads

@@ -1,48 +1,159 @@
 package bot
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"io/fs"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/corpus"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
+
+// benchBase is a fact base the benchmarks serve: the seeds (each harness's
+// own copy), or the seeds plus the BBC corpus, loaded once for all the
+// benchmarks that use it and skipped when the corpus is absent.
+type benchBase struct {
+	name string
+	edit func(testing.TB, *Options)
+}
+
+func benchBases() []benchBase {
+	var once sync.Once
+	var fsys fs.FS
+	var base *facts.Base
+	var err error
+	bbc := func(tb testing.TB, o *Options) {
+		once.Do(func() {
+			if fsys, _, err = corpus.SeedsPlusBBC(); err == nil {
+				base, _, err = facts.Load(fsys, "bbc")
+			}
+		})
+		if err != nil {
+			tb.Skip(err)
+		}
+		o.Base = base
+		o.Load = func(opts facts.Options) (*facts.Base, []facts.Problem, error) {
+			return facts.LoadWith(fsys, "bbc", opts)
+		}
+	}
+	return []benchBase{{"seeds", func(testing.TB, *Options) {}}, {"bbc", bbc}}
+}
+
+// report adds the median and 99th percentile of lat, in µs.
+func report(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(lat[min(len(lat)-1, len(lat)*99/100)].Microseconds()), "p99-µs")
+}
 
 // BenchmarkInteractionRoundTrip times the whole path through the fake
 // Discord: from the fake writing INTERACTION_CREATE on the gateway to the
 // fake receiving the callback POST, with the real discordgo Session in
 // between (gateway read, JSON decoding, dispatch, the handler, rendering,
-// the limit check, and the REST call). It reports the median and the 99th
-// percentile; run it with -benchtime=2000x for at least 1,000 interactions.
+// the limit check, and the REST call), on the seeds and on the seeds plus
+// the BBC corpus. It reports the median and the 99th percentile; run it
+// with -benchtime=2000x for at least 1,000 interactions.
 func BenchmarkInteractionRoundTrip(b *testing.B) {
-	for _, q := range []struct{ name, cmd, opt, val string }{
-		{"who", "who", "name", "Witkoff"},
-		{"timeline", "timeline", "", ""},
-	} {
-		b.Run(q.name, func(b *testing.B) {
-			h := startHarness(b, nil)
-			lat := make([]time.Duration, 0, b.N)
-			data := slash(q.cmd)
-			if q.opt != "" {
-				data = slash(q.cmd, q.opt, q.val)
+	for _, base := range benchBases() {
+		b.Run(base.name, func(b *testing.B) {
+			for _, q := range []struct{ name, cmd, opt, val string }{
+				{"who", "who", "name", "Witkoff"},
+				{"timeline", "timeline", "", ""},
+			} {
+				b.Run(q.name, func(b *testing.B) {
+					h := startHarness(b, func(o *Options) { base.edit(b, o) })
+					lat := make([]time.Duration, 0, b.N)
+					data := slash(q.cmd)
+					if q.opt != "" {
+						data = slash(q.cmd, q.opt, q.val)
+					}
+					b.ResetTimer()
+					for range b.N {
+						id := h.id()
+						in := interaction(id, 2, testGuild, plainUser, nil, data)
+						sent, err := h.fake.Dispatch("INTERACTION_CREATE", in)
+						if err != nil {
+							b.Fatal(err)
+						}
+						path := fmt.Sprintf("/interactions/%s/tok-%s/callback", id, id)
+						r := h.next(func(r fakediscord.Request) bool { return r.Path == path })
+						lat = append(lat, r.At.Sub(sent))
+					}
+					b.StopTimer()
+					report(b, lat)
+				})
 			}
-			b.ResetTimer()
-			for range b.N {
-				id := h.id()
-				in := interaction(id, 2, testGuild, plainUser, nil, data)
-				sent, err := h.fake.Dispatch("INTERACTION_CREATE", in)
-				if err != nil {
-					b.Fatal(err)
-				}
-				path := fmt.Sprintf("/interactions/%s/tok-%s/callback", id, id)
-				r := h.next(func(r fakediscord.Request) bool { return r.Path == path })
-				lat = append(lat, r.At.Sub(sent))
+		})
+	}
+}
+
+// BenchmarkHTTPInteractions is HTTP mode's throughput and latency on
+// loopback: clients POST signed interactions to the endpoint, which checks
+// each signature, runs the handler and writes the reply. It reports
+// requests per second with 4 clients at once, and the median and 99th
+// percentile of a request's time as a client sees it.
+func BenchmarkHTTPInteractions(b *testing.B) {
+	const clients = 4
+	for _, base := range benchBases() {
+		b.Run(base.name, func(b *testing.B) {
+			for _, q := range []struct{ name, cmd, opt, val string }{
+				{"who", "who", "name", "Witkoff"},
+				{"search", "search", "query", "sanctions"},
+			} {
+				b.Run(q.name, func(b *testing.B) {
+					h := startHTTP(b, func(o *Options) { base.edit(b, o) })
+					// One body, signed once: the bot keeps nothing between
+					// requests, so the same interaction can come again, and
+					// signing is Discord's work, not the bot's.
+					in := body(b, interaction(h.id(), 2, testGuild, plainUser, nil, slash(q.cmd, q.opt, q.val)))
+					proto, err := h.signer.NewRequest(context.Background(), h.url+"/interactions", in)
+					if err != nil {
+						b.Fatal(err)
+					}
+					lat := make([]time.Duration, b.N)
+					var next atomic.Int64
+					var failOnce sync.Once
+					var failed error
+					var wg sync.WaitGroup
+					b.ResetTimer()
+					start := time.Now()
+					for range clients {
+						wg.Add(1)
+						go func() {
+							defer wg.Done()
+							for i := next.Add(1) - 1; i < int64(b.N); i = next.Add(1) - 1 {
+								req := proto.Clone(context.Background())
+								req.Body, req.ContentLength = io.NopCloser(bytes.NewReader(in)), int64(len(in))
+								t0 := time.Now()
+								status, out, err := do(h.client, req)
+								lat[i] = time.Since(t0)
+								if err == nil && (status != 200 || !bytes.HasPrefix(out, []byte(`{"type":4`))) {
+									err = fmt.Errorf("status %d: %.100s", status, out)
+								}
+								if err != nil {
+									failOnce.Do(func() { failed = err })
+								}
+							}
+						}()
+					}
+					wg.Wait()
+					elapsed := time.Since(start)
+					b.StopTimer()
+					if failed != nil {
+						b.Fatal(failed)
+					}
+					b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+					report(b, lat)
+				})
 			}
-			b.StopTimer()
-			slices.Sort(lat)
-			b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
-			b.ReportMetric(float64(lat[min(len(lat)-1, len(lat)*99/100)].Microseconds()), "p99-µs")
 		})
 	}
 }

@@ -2,8 +2,11 @@ package bot
 
 import (
 	"cmp"
+	"crypto/ed25519"
 	"errors"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Options is everything a Bot needs, passed in: no globals, no files read
@@ -18,9 +22,28 @@ import (
 type Options struct {
 	Table *commands.Table
 	Base  *facts.Base // served from the start
-	// Load rebuilds the fact base for /reload and SIGHUP.
-	Load   func() (*facts.Base, []facts.Problem, error)
+	// Load rebuilds the fact base for /reload, SIGHUP and the folder
+	// watcher, with the options the bot chooses (fewer workers than cores,
+	// so that queries keep one while it loads).
+	Load   func(facts.Options) (*facts.Base, []facts.Problem, error)
 	Logger *slog.Logger
+	// Registry receives the bot's metrics; nil makes one of its own. It is
+	// served at /metrics on Listener.
+	Registry *prometheus.Registry
+	// Listener, when set, serves /healthz and /metrics, and in HTTP mode
+	// (RunHTTP) the interactions endpoint at /interactions. The bot closes
+	// it when it stops.
+	Listener net.Listener
+	// PublicKey is the application's Ed25519 public key, which signs every
+	// request of the interactions endpoint (HTTP mode only).
+	PublicKey ed25519.PublicKey
+
+	// ShardCount is how many gateway shards the bot's connection is split
+	// into: 0 or 1 for none, ShardAuto for the number Discord recommends.
+	// ShardIDs are the shards this process runs (all when empty). Discord
+	// sends DMs on shard 0 only.
+	ShardCount int
+	ShardIDs   []int
 
 	AppID      string   // application id; "" takes it from the gateway's READY
 	GuildIDs   []string // register commands here (instant) instead of globally
@@ -37,14 +60,20 @@ type Options struct {
 	// DeferAfter is how long a handler may run before the reply is
 	// deferred (Discord wants a first reply within 3 s). Default 1.5 s.
 	DeferAfter time.Duration
-	// Now is the clock of the rate limiter and the logs' durations.
+	// Now is the clock of the rate limiter, the logs' durations, the
+	// fact base's age in the metrics, and the check that a signed HTTP
+	// request is recent.
 	Now func() time.Time
 
 	// Test knobs, zero for the defaults: Discord's window for the first
 	// reply to an interaction (3 s), the deadline of any other REST call
-	// (10 s), and how long shutdown waits for replies in flight (5 s).
-	window, restTimeout, drainWait time.Duration
+	// (10 s), how long shutdown waits for replies in flight (5 s), and the
+	// wait between two gateway identifies in one rate-limit bucket (5 s).
+	window, restTimeout, drainWait, identifyGap time.Duration
 }
+
+// ShardAuto as Options.ShardCount asks Discord how many shards to use.
+const ShardAuto = -1
 
 // Bot answers interactions and DMs from the fact base it serves.
 type Bot struct {
@@ -58,6 +87,12 @@ type Bot struct {
 	adminRoles map[string]bool
 	apiBase    *url.URL
 	secrets    *secrets // the token, kept out of logs and errors
+	metrics    *metrics
+	// What /healthz reports: the gateway shards' connection logs (each
+	// knows whether its shard is up), or that the HTTP endpoint serves.
+	shards   atomic.Pointer[[]*connLog]
+	httpUp   atomic.Bool
+	stopping atomic.Bool // shutting down: /healthz says so at once
 	// handle runs a request: the table's Handle, or a stand-in in tests
 	// that need a slow or failing handler.
 	handle func(*facts.Base, commands.Request) (commands.Answer, error)
@@ -89,6 +124,7 @@ func New(opts Options) (*Bot, error) {
 	opts.window = cmp.Or(opts.window, defaultWindow)
 	opts.restTimeout = cmp.Or(opts.restTimeout, defaultRESTTimeout)
 	opts.drainWait = cmp.Or(opts.drainWait, defaultDrainWait)
+	opts.identifyGap = cmp.Or(opts.identifyGap, defaultIdentifyGap)
 	u, err := apiBase(opts.APIBase)
 	if err != nil {
 		return nil, err
@@ -99,8 +135,18 @@ func New(opts Options) (*Bot, error) {
 	b := &Bot{opts: opts, log: opts.Logger, table: opts.Table, apiBase: u, secrets: sec,
 		limiter:    newLimiter(opts.RateBurst, opts.RateEvery, opts.Now),
 		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles)}
+	if err := checkShards(opts.ShardCount, opts.ShardIDs); err != nil {
+		return nil, err
+	}
 	b.handle = b.table.Handle
 	b.base.Store(newServed(opts.Base))
+	reg := opts.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
+	if b.metrics, err = newMetrics(reg, b); err != nil {
+		return nil, fmt.Errorf("bot: registering metrics: %w", err)
+	}
 	// From here b.base serves it: a copy left in the options would keep
 	// the first base alive after every reload.
 	b.opts.Base = nil

@@ -79,8 +79,7 @@ func (b *Bot) autocomplete(s sender, i *discordgo.Interaction, ev *event) {
 		r.Data.Choices = nil
 	}
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-	ev.responded = true
-	err := b.call(ev, ev.deadline, func(o ...discordgo.RequestOption) error {
+	err := b.first(s, ev, r, func(o ...discordgo.RequestOption) error {
 		_, err := s.RequestWithBucketID("POST", endpoint, r, endpoint, o...)
 		return err
 	})
@@ -96,7 +95,11 @@ func (b *Bot) reloadCommand(s sender, i *discordgo.Interaction, ev *event) {
 	switch {
 	case i.GuildID == "":
 		ev.outcome = outRefused
-		b.respond(s, i, ev, textMessage("/reload works in a server; an admin can also DM me “reload”.", true).response(discordgo.InteractionResponseChannelMessageWithSource))
+		msg := "/reload works in a server; an admin can also DM me “reload”."
+		if _, ok := s.(*inline); ok {
+			msg = "/reload works in a server." // HTTP mode: no DMs in plain words
+		}
+		b.respond(s, i, ev, textMessage(msg, true).response(discordgo.InteractionResponseChannelMessageWithSource))
 		return
 	case !b.isAdmin(user, roles):
 		ev.outcome = outRefused

@@ -11,10 +11,12 @@ import (
 
 // answer runs a handler on the current base, turning a panic into an error.
 func (b *Bot) answer(req commands.Request) (a commands.Answer, err error) {
+	start := time.Now()
 	defer func() {
 		if r := recover(); r != nil {
 			err = &panicError{value: r, stack: debug.Stack()}
 		}
+		b.metrics.handled(b.commandLabel(req.Command), time.Since(start))
 	}()
 	return b.handle(b.current().base, req)
 }
@@ -106,6 +108,7 @@ func (b *Bot) allow(s sender, i *discordgo.Interaction, ev *event) bool {
 		return true
 	}
 	ev.outcome, ev.quiet = outRateLimited, !first
+	b.metrics.limited("user")
 	b.respond(s, i, ev, textMessage(slowDown(wait), true).response(discordgo.InteractionResponseChannelMessageWithSource))
 	return false
 }

@@ -54,6 +54,7 @@ func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message, ok bool) 
 	}()
 	if allowed, wait, first := b.limiter.allow(ev.user); !allowed {
 		ev.outcome, ev.quiet = outRateLimited, !first
+		b.metrics.limited("user")
 		return textMessage(slowDown(wait), false), first
 	}
 	req, err := b.table.Parse(m.Content)

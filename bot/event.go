@@ -61,6 +61,7 @@ func (b *Bot) logEvent(ev *event, start time.Time) {
 		}
 	}
 	b.log.LogAttrs(context.Background(), level, "interaction", attrs...)
+	b.metrics.event(ev.kind, b.commandLabel(ev.command), ev.outcome)
 }
 
 // sendFailed records in ev a reply that could not be sent.

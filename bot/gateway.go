@@ -3,6 +3,7 @@ package bot
 import (
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -23,8 +24,10 @@ const quietFor = time.Minute
 // reconnects when heartbeats go unanswered. What it does shows in the
 // events handled here.
 type connLog struct {
-	log    *slog.Logger
-	closed func() bool // the bot is shutting down: a disconnect is expected
+	log    *slog.Logger // with the shard's number when there are several
+	closed func() bool  // the bot is shutting down: a disconnect is expected
+	shard  int
+	up     atomic.Bool // connected and identified or resumed: for /healthz
 
 	mu       sync.Mutex
 	ready    int       // READY events so far
@@ -66,6 +69,7 @@ func (c *connLog) end(now time.Time) (time.Duration, bool) {
 }
 
 func (c *connLog) disconnected(s *discordgo.Session) {
+	c.up.Store(false)
 	if c.closed() {
 		return
 	}
@@ -89,6 +93,7 @@ func (c *connLog) disconnected(s *discordgo.Session) {
 }
 
 func (c *connLog) resumed() {
+	c.up.Store(true)
 	c.mu.Lock()
 	after, loud := c.end(time.Now())
 	c.mu.Unlock()
@@ -98,6 +103,7 @@ func (c *connLog) resumed() {
 }
 
 func (c *connLog) newSession(r *discordgo.Ready) {
+	c.up.Store(true)
 	c.mu.Lock()
 	c.ready++
 	if c.ready == 1 {

@@ -95,8 +95,10 @@ func copySeeds(t testing.TB) string {
 	return dir
 }
 
-func loadDir(dir string) func() (*facts.Base, []facts.Problem, error) {
-	return func() (*facts.Base, []facts.Problem, error) { return facts.Load(os.DirFS(dir), dir) }
+func loadDir(dir string) func(facts.Options) (*facts.Base, []facts.Problem, error) {
+	return func(o facts.Options) (*facts.Base, []facts.Problem, error) {
+		return facts.LoadWith(os.DirFS(dir), dir, o)
+	}
 }
 
 // startHarness starts a fake Discord and a bot connected to it, and waits
@@ -115,7 +117,7 @@ func startHarnessWith(t testing.TB, cfg fakediscord.Config, edit func(*Options))
 		t.Fatal(err)
 	}
 	h := &harness{t: t, fake: fake, dir: copySeeds(t), logs: newLogRecorder(), done: make(chan error, 1)}
-	base, _, err := loadDir(h.dir)()
+	base, _, err := loadDir(h.dir)(facts.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,15 +25,15 @@ func TestReloadLeavesNoOldBase(t *testing.T) {
 		}
 	}
 	var loaded, freed atomic.Int64
-	load := func() (*facts.Base, []facts.Problem, error) {
-		b, warns, err := facts.Load(fsys, "leak")
+	load := func(o facts.Options) (*facts.Base, []facts.Problem, error) {
+		b, warns, err := facts.LoadWith(fsys, "leak", o)
 		if err == nil {
 			loaded.Add(1)
 			runtime.SetFinalizer(b, func(*facts.Base) { freed.Add(1) })
 		}
 		return b, warns, err
 	}
-	first, _, err := load()
+	first, _, err := load(facts.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

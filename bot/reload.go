@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
@@ -67,16 +68,21 @@ func diffKeys(what string, old, cur map[string]bool) change {
 	return c
 }
 
+// reloadWorkers is how many articles a reload reads at once: one core
+// fewer than the process has, so that the queries served meanwhile keep one.
+func reloadWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
+
 // Reload rebuilds the fact base from the facts folder and, when it loads,
 // swaps it in for every later query; when it does not, the old base keeps
-// serving. Reloads are serialised, so two admins reloading at once get two
-// consistent reports. The answer (always private) says what changed or
-// lists every error as file:line.
+// serving. Reloads are serialised (/reload, SIGHUP and the folder watcher
+// all come here), so two reloads at once give two consistent reports. The
+// answer (always private) names the fact base version now served and says
+// what changed, or lists every error as file:line.
 func (b *Bot) Reload() (commands.Answer, bool) {
 	b.reloadMu.Lock()
 	defer b.reloadMu.Unlock()
 	old := b.current().base
-	base, warns, err := b.opts.Load()
+	base, warns, err := b.opts.Load(facts.Options{Workers: reloadWorkers()})
 	a := commands.Answer{Command: "reload", Found: true, Private: true, Items: []commands.Item{}, AsOf: old.AsOf().String()}
 	if err != nil {
 		var le *facts.LoadError
@@ -89,15 +95,17 @@ func (b *Bot) Reload() (commands.Answer, bool) {
 		} else {
 			a.Lead = "The facts folder could not be read: " + err.Error()
 		}
-		b.log.Warn("reload failed", "err", err)
+		a.Lead += fmt.Sprintf(" Still serving fact base version %s.", old.Version())
+		b.log.Warn("reload failed", "err", err, "version", old.Version())
+		b.metrics.reloaded(false)
 		return a, false
 	}
 	b.base.Store(newServed(base))
 	changes := diffBases(old, base)
 	a.Title = "Fact base reloaded"
 	a.AsOf = base.AsOf().String()
-	a.Lead = fmt.Sprintf("Now serving %d articles, as of %s; %d warnings.", len(base.Docs()), a.AsOf, len(warns))
-	attrs := []any{"warnings", len(warns)}
+	a.Lead = fmt.Sprintf("Now serving fact base version %s: %d articles, as of %s; %d warnings.", base.Version(), len(base.Docs()), a.AsOf, len(warns))
+	attrs := []any{"version", base.Version(), "previous", old.Version(), "articles", len(base.Docs()), "warnings", len(warns)}
 	for _, c := range changes {
 		a.Items = append(a.Items, commands.Item{Section: "What changed", Label: c.what,
 			Text: fmt.Sprintf("%d added, %d removed; %d now, %d before", c.added, c.removed, c.after, c.before)})
@@ -107,5 +115,6 @@ func (b *Bot) Reload() (commands.Answer, bool) {
 		a.Items = append(a.Items, commands.Item{Section: "Warnings", Text: w.String()})
 	}
 	b.log.Info("reloaded", attrs...)
+	b.metrics.reloaded(true)
 	return a, true
 }

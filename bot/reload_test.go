@@ -14,14 +14,14 @@ import (
 
 func TestDiffBases(t *testing.T) {
 	dir := copySeeds(t)
-	old, _, err := loadDir(dir)()
+	old, _, err := loadDir(dir)(facts.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "999_new.txt"), []byte("New\n\nText.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cur, _, err := loadDir(dir)()
+	cur, _, err := loadDir(dir)(facts.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestDiffBases(t *testing.T) {
 func newTestBot(t testing.TB, edit func(*Options)) *Bot {
 	t.Helper()
 	dir := copySeeds(t)
-	base, _, err := loadDir(dir)()
+	base, _, err := loadDir(dir)(facts.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,13 +66,13 @@ func TestReloadSerialised(t *testing.T) {
 	running, most := 0, 0
 	b := newTestBot(t, nil)
 	load := b.opts.Load
-	b.opts.Load = func() (*facts.Base, []facts.Problem, error) {
+	b.opts.Load = func(o facts.Options) (*facts.Base, []facts.Problem, error) {
 		mu.Lock()
 		running++
 		most = max(most, running)
 		mu.Unlock()
 		defer func() { mu.Lock(); running--; mu.Unlock() }()
-		return load()
+		return load(o)
 	}
 	var wg sync.WaitGroup
 	for range 4 {
@@ -95,7 +95,7 @@ func TestReloadSerialised(t *testing.T) {
 func TestReloadFailureKeepsBase(t *testing.T) {
 	b := newTestBot(t, nil)
 	before := b.current()
-	b.opts.Load = func() (*facts.Base, []facts.Problem, error) {
+	b.opts.Load = func(facts.Options) (*facts.Base, []facts.Problem, error) {
 		return nil, nil, &facts.LoadError{Problems: []facts.Problem{{File: "f/facts.yaml", Line: 3, Msg: "bad"}, {File: "f/x.txt", Msg: "worse"}}}
 	}
 	a, ok := b.Reload()
@@ -108,7 +108,9 @@ func TestReloadFailureKeepsBase(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, text)
 		}
 	}
-	b.opts.Load = func() (*facts.Base, []facts.Problem, error) { return nil, nil, errors.New("permission denied") }
+	b.opts.Load = func(facts.Options) (*facts.Base, []facts.Problem, error) {
+		return nil, nil, errors.New("permission denied")
+	}
 	if a, _ := b.Reload(); !strings.Contains(a.Lead, "permission denied") {
 		t.Errorf("report: %s", a.Lead)
 	}

@@ -47,6 +47,10 @@ func (b *Bot) call(ev *event, deadline time.Time, do func(...discordgo.RequestOp
 		if err == nil || (attempt > 1 && apiCode(err) == codeAlreadyAcked) {
 			return nil
 		}
+		var rl *discordgo.RateLimitError
+		if errors.As(err, &rl) {
+			b.metrics.limited("discord")
+		}
 		wait, retry := retryable(err, &backoff)
 		if !retry || attempt == maxAttempts || time.Until(deadline) < wait+minTry {
 			return describe(err)

@@ -34,13 +34,23 @@ func (b *Bot) respond(s sender, i *discordgo.Interaction, ev *event, r *discordg
 		ev.outcome, ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
 		r = textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource)
 	}
-	ev.responded = true
-	err := b.call(ev, ev.deadline, func(o ...discordgo.RequestOption) error { return s.InteractionRespond(i, r, o...) })
+	err := b.first(s, ev, r, func(o ...discordgo.RequestOption) error { return s.InteractionRespond(i, r, o...) })
 	if err != nil {
 		sendFailed(ev, "sending the reply", err)
 		return false
 	}
 	return true
+}
+
+// first sends the first reply to an interaction, v: in the HTTP response
+// when the interaction came over HTTP, else by post (a REST callback)
+// within Discord's window.
+func (b *Bot) first(s sender, ev *event, v any, post func(...discordgo.RequestOption) error) error {
+	ev.responded = true
+	if in, ok := s.(*inline); ok {
+		return in.reply(v)
+	}
+	return b.call(ev, ev.deadline, post)
 }
 
 // edit replaces a deferred reply with the real one. It does not go through

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,7 +33,21 @@ func newSession(token string, apiBase *url.URL) (*discordgo.Session, error) {
 	if strings.TrimSpace(token) == "" {
 		return nil, errors.New("no token: set DISCORD_TOKEN to the bot's token")
 	}
-	if !strings.HasPrefix(token, "Bot ") {
+	s, err := newRESTSession(token, apiBase)
+	if err != nil {
+		return nil, err
+	}
+	s.Identify.Intents = discordgo.IntentsDirectMessages
+	s.StateEnabled = false // the bot needs READY only, which is kept regardless
+	return s, nil
+}
+
+// newRESTSession makes a discordgo session for REST calls only. In HTTP
+// mode the token may be empty: the calls that follow an interaction's first
+// reply (edits, follow-ups) are authorised by the interaction's own token.
+func newRESTSession(token string, apiBase *url.URL) (*discordgo.Session, error) {
+	token = strings.TrimSpace(token)
+	if token != "" && !strings.HasPrefix(token, "Bot ") {
 		token = "Bot " + token
 	}
 	s, err := discordgo.New(token)
@@ -45,8 +60,6 @@ func newSession(token string, apiBase *url.URL) (*discordgo.Session, error) {
 	// The bot retries by itself, within each call's deadline (see call).
 	s.ShouldRetryOnRateLimit = false
 	s.MaxRestRetries = 0
-	s.Identify.Intents = discordgo.IntentsDirectMessages
-	s.StateEnabled = false // the bot needs READY only, which is kept regardless
 	return s, nil
 }
 
@@ -88,55 +101,71 @@ func (b *Bot) Run(ctx context.Context, token string) error {
 }
 
 func (b *Bot) run(ctx context.Context, token string) error {
-	s, err := newSession(token, b.apiBase)
+	stopServer, failed := b.startServer(nil)
+	defer stopServer()
+	rest, err := newSession(token, b.apiBase)
 	if err != nil {
 		return err
 	}
-	// Handlers are called in the order of the events (so that the
-	// connection's log sees a loss before its end), on discordgo's reading
-	// goroutine; the work of answering runs on goroutines of its own.
-	s.SyncEvents = true
-	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-		if ic != nil && ic.Interaction != nil && b.begin() {
-			go func() {
-				defer b.inflight.Done()
-				defer b.survive("interaction")
-				b.handleInteraction(s, ic.Interaction)
-			}()
-		}
-	})
-	s.AddHandler(func(s *discordgo.Session, mc *discordgo.MessageCreate) {
-		if mc != nil && b.begin() {
-			go func() {
-				defer b.inflight.Done()
-				defer b.survive("message")
-				b.handleMessage(s, mc.Message)
-			}()
-		}
-	})
-	(&connLog{log: b.log, closed: b.isClosed}).attach(s)
-	if err := s.Open(); err != nil {
-		return fmt.Errorf("connecting to the gateway: %w", err)
+	plan, err := b.planShards(rest)
+	if err != nil {
+		return err
 	}
+	sessions, logs, err := b.openShards(ctx, token, plan)
+	closeAll := func() error {
+		var errs []error
+		for _, s := range sessions {
+			errs = append(errs, s.Close())
+		}
+		return errors.Join(errs...)
+	}
+	if err != nil {
+		b.drain(0)
+		if errors.Is(err, context.Canceled) {
+			return closeAll()
+		}
+		return errors.Join(err, closeAll())
+	}
+	b.shards.Store(&logs)
 	appID := b.opts.AppID
 	if appID == "" {
+		s := sessions[0]
 		s.State.RLock()
 		if s.State.Ready.Application != nil {
 			appID = s.State.Ready.Application.ID
 		}
 		s.State.RUnlock()
 	}
-	if err := b.register(s, appID); err != nil {
+	if err := b.register(rest, appID); err != nil {
 		b.drain(0)
-		return errors.Join(err, s.Close())
+		return errors.Join(err, closeAll())
 	}
-	b.log.Info("serving", "application", appID, "guilds", len(b.opts.GuildIDs), "articles", len(b.current().base.Docs()))
-	<-ctx.Done()
+	attrs := []any{"application", appID, "guilds", len(b.opts.GuildIDs), "articles", len(b.current().base.Docs()),
+		"version", b.current().base.Version()}
+	if plan.count > 1 {
+		attrs = append(attrs, "shards", plan.ids, "shard_count", plan.count)
+	}
+	b.log.Info("serving", attrs...)
+	if !slices.Contains(plan.ids, 0) {
+		b.log.Info("this process does not run shard 0: Discord sends every DM to shard 0, so the process running it answers DMs")
+	}
+	for waiting := true; waiting; {
+		select {
+		case <-ctx.Done():
+			waiting = false
+		case err := <-failed:
+			// Health and metrics are the operator's extras: Discord is
+			// still served without them.
+			b.log.Error("the health and metrics listener stopped", "err", err)
+			failed = nil
+		}
+	}
 	b.log.Info("shutting down")
+	b.stopping.Store(true)
 	if !b.drain(b.opts.drainWait) {
 		b.log.Warn("replies still in flight at shutdown", "waited", b.opts.drainWait)
 	}
-	if err := s.Close(); err != nil {
+	if err := closeAll(); err != nil {
 		return fmt.Errorf("closing the gateway connection: %w", err)
 	}
 	return nil

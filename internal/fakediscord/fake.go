@@ -1,7 +1,9 @@
 // Package fakediscord is a fake Discord for tests: the REST paths briefbot
 // uses and a gateway that speaks enough of the protocol (HELLO, IDENTIFY ->
 // READY, heartbeats, RESUME -> RESUMED, RECONNECT, INVALID_SESSION,
-// dispatches) for a real discordgo Session. It listens on 127.0.0.1 only,
+// dispatches, one session per shard with each guild's events on its shard
+// and DMs on shard 0, GET /gateway/bot) for real discordgo Sessions. For
+// HTTP mode, a Signer plays Discord's side of the interactions endpoint. It listens on 127.0.0.1 only,
 // records every REST request, can be told to misbehave the ways Discord
 // does (429, 5xx, hangs, dropped connections, missing heartbeat ACKs, late
 // callbacks answered with 10062), and shares no types with the client
@@ -41,6 +43,10 @@ type Config struct {
 	// when the client identifies, quoting the token it sent, the way a
 	// careless proxy would: for tests that the client never repeats it.
 	RejectIdentify bool
+	// Shards is the shard count GET /gateway/bot recommends (default 1),
+	// and MaxConcurrency how many shards it says may identify at once
+	// (default 1, as for most bots).
+	Shards, MaxConcurrency int
 }
 
 // Request is one REST request the fake received.
@@ -87,6 +93,8 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.Window <= 0 {
 		cfg.Window = 3 * time.Second
 	}
+	cfg.Shards = max(cfg.Shards, 1)
+	cfg.MaxConcurrency = max(cfg.MaxConcurrency, 1)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("fake discord: %w", err)
@@ -203,9 +211,10 @@ func (s *Server) wait(timeout time.Duration, done func() bool) error {
 	}
 }
 
-// Dispatch sends an event (op 0) with the next sequence number, and
-// returns when it was handed to the connection. An INTERACTION_CREATE
-// starts the interaction's callback window.
+// Dispatch sends an event (op 0) with the next sequence number, on the
+// shard Discord would send it on (see shardOf), and returns when it was
+// handed to the connection. An INTERACTION_CREATE starts the interaction's
+// callback window.
 func (s *Server) Dispatch(event string, data any) (time.Time, error) {
 	d, err := json.Marshal(data)
 	if err != nil {
@@ -228,9 +237,10 @@ func (s *Server) DispatchRaw(event string, data []byte) (time.Time, error) {
 		}
 	}
 	s.mu.Lock()
-	c := s.gw.conn
-	s.gw.seq++
-	msg := fmt.Appendf(nil, `{"op":0,"t":%q,"s":%d,"d":`, event, s.gw.seq)
+	sh := s.gw.shard(s.shardOf(data))
+	c := sh.conn
+	sh.seq++
+	msg := fmt.Appendf(nil, `{"op":0,"t":%q,"s":%d,"d":`, event, sh.seq)
 	msg = append(append(msg, data...), '}')
 	s.mu.Unlock()
 	if c == nil {

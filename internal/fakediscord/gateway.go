@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,13 +14,33 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// gateway is the fake's gateway state, guarded by Server.mu.
+// gateway is the fake's gateway state, guarded by Server.mu: one session
+// per shard, as a sharded bot has.
 type gateway struct {
-	conn     *conn
-	seq      int64
-	session  string // the resumable session; "" when none is
-	sessions int    // READY events sent
+	shards   map[int]*shard
+	count    int // the shard count the client identified with (1 unsharded)
+	sessions int // READY events sent
 	ops      []GatewayOp
+}
+
+// shard is one shard's connection and session.
+type shard struct {
+	conn    *conn
+	seq     int64
+	session string // the resumable session; "" when none is
+}
+
+// shard returns shard id's state, made on first use. The caller holds mu.
+func (g *gateway) shard(id int) *shard {
+	if g.shards == nil {
+		g.shards = map[int]*shard{}
+	}
+	sh := g.shards[id]
+	if sh == nil {
+		sh = &shard{}
+		g.shards[id] = sh
+	}
+	return sh
 }
 
 // conn is one gateway connection.
@@ -26,6 +48,7 @@ type conn struct {
 	ws    *websocket.Conn
 	wmu   sync.Mutex  // one writer at a time
 	noAck atomic.Bool // heartbeats go unanswered, as on a zombie connection
+	shard int         // set by IDENTIFY or RESUME; -1 before
 }
 
 func (c *conn) write(msg []byte) (time.Time, error) {
@@ -42,38 +65,45 @@ type GatewayOp struct {
 	Data json.RawMessage `json:"d"`
 }
 
-// current returns the gateway connection, if there is one.
+// current returns shard 0's gateway connection (the only one of an
+// unsharded bot), if there is one.
 func (s *Server) current() *conn {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.gw.conn
+	return s.gw.shard(0).conn
 }
 
-// Drop cuts the gateway connection without a close frame, as a network
-// failure would. The session stays resumable.
+// Drop cuts every gateway connection without a close frame, as a network
+// failure would. The sessions stay resumable.
 func (s *Server) Drop() {
 	s.mu.Lock()
-	c := s.gw.conn
-	s.gw.conn = nil
+	var cs []*conn
+	for _, sh := range s.gw.shards {
+		if sh.conn != nil {
+			cs = append(cs, sh.conn)
+			sh.conn = nil
+		}
+	}
 	s.mu.Unlock()
-	if c != nil {
+	for _, c := range cs {
 		c.ws.UnderlyingConn().Close()
 	}
 }
 
-// Reconnect sends RECONNECT (op 7): the client should reconnect and resume.
+// Reconnect sends RECONNECT (op 7) on shard 0: the client should reconnect
+// and resume.
 func (s *Server) Reconnect() error { return s.send(`{"op":7,"d":null}`) }
 
-// InvalidateSession ends the session and sends INVALID_SESSION (op 9, not
-// resumable): the client should identify again.
+// InvalidateSession ends shard 0's session and sends INVALID_SESSION (op
+// 9, not resumable): the client should identify again.
 func (s *Server) InvalidateSession() error {
 	s.mu.Lock()
-	s.gw.session = ""
+	s.gw.shard(0).session = ""
 	s.mu.Unlock()
 	return s.send(`{"op":9,"d":false}`)
 }
 
-// StopAcks makes the current connection a zombie: it goes on delivering
+// StopAcks makes shard 0's connection a zombie: it goes on delivering
 // events but no longer answers heartbeats. A new connection is healthy.
 func (s *Server) StopAcks() error {
 	c := s.current()
@@ -120,14 +150,11 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer ws.Close()
-	c := &conn{ws: ws}
-	s.mu.Lock()
-	s.gw.conn = c
-	s.mu.Unlock()
+	c := &conn{ws: ws, shard: -1}
 	defer func() {
 		s.mu.Lock()
-		if s.gw.conn == c {
-			s.gw.conn = nil
+		if c.shard >= 0 && s.gw.shard(c.shard).conn == c {
+			s.gw.shard(c.shard).conn = nil
 		}
 		s.mu.Unlock()
 	}()
@@ -141,9 +168,9 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			// A client that closes with 1000 or 1001 ends its session, as
 			// on Discord: it cannot resume it later.
-			if websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway) {
+			if websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway) && c.shard >= 0 {
 				s.mu.Lock()
-				s.gw.session = ""
+				s.gw.shard(c.shard).session = ""
 				s.mu.Unlock()
 			}
 			return
@@ -161,7 +188,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		case 2:
 			reply = s.identify(c, op)
 		case 6:
-			reply = s.resume(op)
+			reply = s.resume(c, op)
 		}
 		if reply != "" {
 			if _, err := c.write([]byte(reply)); err != nil {
@@ -179,15 +206,17 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// identify starts a new session and returns its READY.
+// identify starts a new session on the shard the client names and returns
+// its READY.
 func (s *Server) identify(c *conn, op GatewayOp) string {
+	var id struct {
+		Token string  `json:"token"`
+		Shard *[2]int `json:"shard"`
+	}
+	_ = json.Unmarshal(op.Data, &id)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cfg.RejectIdentify {
-		var id struct {
-			Token string `json:"token"`
-		}
-		_ = json.Unmarshal(op.Data, &id)
 		msg := websocket.FormatCloseMessage(4004, "Authentication failed: "+id.Token)
 		go func() {
 			c.wmu.Lock()
@@ -196,24 +225,69 @@ func (s *Server) identify(c *conn, op GatewayOp) string {
 		}()
 		return ""
 	}
+	c.shard, s.gw.count = 0, 1
+	if id.Shard != nil && id.Shard[1] > 0 && id.Shard[0] >= 0 && id.Shard[0] < id.Shard[1] {
+		c.shard, s.gw.count = id.Shard[0], id.Shard[1]
+	}
+	sh := s.gw.shard(c.shard)
+	sh.conn = c
 	s.gw.sessions++
-	s.gw.session = fmt.Sprintf("session-%d", s.gw.sessions)
-	s.gw.seq++
-	return fmt.Sprintf(`{"op":0,"t":"READY","s":%d,"d":{"v":9,"session_id":%q,"resume_gateway_url":"ws://%s/gw","user":{"id":%q,"username":"briefbot","discriminator":"0","bot":true},"application":{"id":%q,"flags":0},"guilds":[],"private_channels":[]}}`,
-		s.gw.seq, s.gw.session, s.ln.Addr(), BotUserID, AppID)
+	sh.session = fmt.Sprintf("session-%d", s.gw.sessions)
+	sh.seq = 1
+	shardJSON := ""
+	if id.Shard != nil {
+		shardJSON = fmt.Sprintf(`,"shard":[%d,%d]`, id.Shard[0], id.Shard[1])
+	}
+	return fmt.Sprintf(`{"op":0,"t":"READY","s":%d,"d":{"v":9,"session_id":%q,"resume_gateway_url":"ws://%s/gw","user":{"id":%q,"username":"briefbot","discriminator":"0","bot":true},"application":{"id":%q,"flags":0},"guilds":[],"private_channels":[]%s}}`,
+		sh.seq, sh.session, s.ln.Addr(), BotUserID, AppID, shardJSON)
 }
 
-// resume answers RESUMED for the live session, INVALID_SESSION otherwise.
-func (s *Server) resume(op GatewayOp) string {
+// resume answers RESUMED for a live session, whichever shard's it is, and
+// INVALID_SESSION otherwise.
+func (s *Server) resume(c *conn, op GatewayOp) string {
 	var d struct {
 		SessionID string `json:"session_id"`
 	}
 	_ = json.Unmarshal(op.Data, &d)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d.SessionID == "" || d.SessionID != s.gw.session {
-		return `{"op":9,"d":false}`
+	for id, sh := range s.gw.shards {
+		if d.SessionID != "" && d.SessionID == sh.session {
+			c.shard, sh.conn = id, c
+			sh.seq++
+			return fmt.Sprintf(`{"op":0,"t":"RESUMED","s":%d,"d":{}}`, sh.seq)
+		}
 	}
-	s.gw.seq++
-	return fmt.Sprintf(`{"op":0,"t":"RESUMED","s":%d,"d":{}}`, s.gw.seq)
+	return `{"op":9,"d":false}`
+}
+
+// Shards returns the shards with a live connection, in order.
+func (s *Server) Shards() []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []int
+	for id, sh := range s.gw.shards {
+		if sh.conn != nil {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// shardOf is the shard Discord sends an event to: a guild's events go to
+// shard (guild_id >> 22) % count, everything else (DMs) to shard 0. The
+// caller holds mu.
+func (s *Server) shardOf(data []byte) int {
+	var ev struct {
+		GuildID string `json:"guild_id"`
+	}
+	if s.gw.count <= 1 || json.Unmarshal(data, &ev) != nil || ev.GuildID == "" {
+		return 0
+	}
+	g, err := strconv.ParseUint(ev.GuildID, 10, 64)
+	if err != nil {
+		return 0
+	}
+	return int((g >> 22) % uint64(s.gw.count))
 }

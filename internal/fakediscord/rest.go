@@ -108,6 +108,9 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, n int) int {
 	switch {
 	case r.Method == "GET" && path == "/gateway":
 		fmt.Fprintf(w, `{"url":"ws://%s/gw"}`, s.ln.Addr())
+	case r.Method == "GET" && path == "/gateway/bot":
+		fmt.Fprintf(w, `{"url":"ws://%s/gw","shards":%d,"session_start_limit":{"total":1000,"remaining":999,"reset_after":86400000,"max_concurrency":%d}}`,
+			s.ln.Addr(), s.cfg.Shards, s.cfg.MaxConcurrency)
 	case r.Method == "POST" && len(parts) == 4 && parts[0] == "interactions" && parts[3] == "callback":
 		status = s.callback(w, parts[1])
 	case parts[0] == "webhooks" && r.Method == "DELETE":

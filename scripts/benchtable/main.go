@@ -90,6 +90,12 @@ func main() {
 			fmt.Printf("| fake Discord dispatch -> callback, /%s, %s (µs) | %s | %s | |\n", q, base, get(name, "p50-µs"), get(name, "p99-µs"))
 		}
 	}
+	for _, base := range []string{"seeds", "bbc"} {
+		for _, q := range []string{"who", "search"} {
+			name := "BenchmarkHTTPInteractions/" + base + "/" + q
+			fmt.Printf("| HTTP mode /%s, %s (µs; %s req/s) | %s | %s | |\n", q, base, get(name, "req/s"), get(name, "p50-µs"), get(name, "p99-µs"))
+		}
+	}
 	fmt.Printf("| queries during BBC reloads (4 goroutines) | | | p99.9 %s ms, max %s ms over %s queries |\n",
 		get("BenchmarkQueriesDuringReload", "p999-ms"), get("BenchmarkQueriesDuringReload", "max-ms"), get("BenchmarkQueriesDuringReload", "queries"))
 	fmt.Println()
