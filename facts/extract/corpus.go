@@ -2,11 +2,11 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/agnivade/levenshtein"
 
 	"github.com/briefbot/briefbot/facts/prose"
+	"github.com/briefbot/briefbot/internal/workpool"
 )
 
 // Doc is one article for RunAll.
@@ -53,24 +53,7 @@ func RunAll(docs []Doc, known []Known, workers int) []Result {
 // runEach extracts from the articles with several workers: articles are
 // read independently, and the index is shared read-only.
 func runEach(docs []Doc, ix *knownIndex, workers int) []Result {
-	out := make([]Result, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(workers, 1); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = run(docs[i], ix)
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
+	return workpool.Map(docs, workers, func(d Doc) Result { return run(d, ix) })
 }
 
 // gather turns the people of a first pass into known entries: one per full

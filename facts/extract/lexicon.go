@@ -105,36 +105,53 @@ var placeWords = set("street", "house", "office", "sea", "ocean", "river", "mini
 // pronouns that can be the subject of speech.
 var pronouns = set("he", "she")
 
-// givenNames are common first names: a capitalised pair starting with one is
-// a person even with no title or role around it ("like Jane Smith").
-var givenNames = set("john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
-	"charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "steve", "paul",
-	"andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason",
-	"jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin",
-	"scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack",
-	"dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter",
-	"pete", "kyle", "noah", "ethan", "jeremy", "walter", "christian", "keith", "roger", "terry", "austin",
-	"sean", "gerald", "carl", "harold", "dylan", "arthur", "lawrence", "jordan", "jesse", "bryan", "billy",
-	"bruce", "gabriel", "joe", "logan", "alan", "juan", "albert", "willie", "elijah", "wayne", "randy",
-	"vincent", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
-	"sarah", "karen", "lisa", "nancy", "betty", "sandra", "margaret", "ashley", "kimberly", "emily", "donna",
-	"michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "dorothy", "rebecca", "sharon",
-	"laura", "cynthia", "amy", "kathleen", "angela", "shirley", "brenda", "emma", "anna", "pamela",
-	"nicole", "samantha", "katherine", "christine", "helen", "debra", "rachel", "carolyn", "janet",
-	"maria", "catherine", "heather", "diane", "olivia", "julie", "joyce", "victoria", "ruth", "virginia",
-	"lauren", "kelly", "christina", "joan", "evelyn", "judith", "andrea", "hannah", "megan", "cheryl",
-	"jacqueline", "martha", "madison", "teresa", "gloria", "sara", "janice", "ann", "kathryn", "abigail",
-	"sophia", "frances", "jean", "alice", "judy", "isabella", "julia", "grace", "amber", "denise",
-	"danielle", "marilyn", "beverly", "charlotte", "natalie", "theresa", "diana", "brittany", "doris",
-	"kayla", "alexis", "lori", "marie", "tony", "tom", "tim", "ben", "sam", "nick", "rob", "bob",
-	"bill", "jim", "mike", "dave", "chris", "matt", "dan", "alex", "jane", "kate", "liz", "sue", "jo",
-	"claire", "fiona", "gordon", "theresa", "tony", "nigel", "ed", "harry",
-	"william", "charles", "anne", "philip", "margaret", "angela", "xi",
-	"joe", "jeff", "bill", "tim",
-	"mohammed", "muhammad", "ahmed", "ali", "omar", "hassan", "fatima", "aisha", "wei", "li", "yuki",
-	"hiroshi", "raj", "priya", "sanjay", "amit", "carlos", "luis", "miguel", "pedro", "ana", "sofia",
-	"lucas", "pierre", "jean", "francois", "marie", "hans", "klaus", "anna", "giuseppe", "luca",
-	"ivan", "olga", "sergei", "dmitry", "yulia", "kwame", "amara")
+// Common first names, by the sex they usually mark: a capitalised pair
+// starting with one is a person even with no title or role around it
+// ("like Jane Smith"), and "she" does not resolve to a man.
+var (
+	maleNames = set(
+		"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+		"charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "steve",
+		"paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
+		"jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry",
+		"justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick",
+		"raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry",
+		"douglas", "zachary", "peter", "pete", "kyle", "noah", "ethan", "jeremy", "walter", "christian",
+		"keith", "roger", "terry", "austin", "sean", "gerald", "carl", "harold", "dylan", "arthur",
+		"lawrence", "jordan", "jesse", "bryan", "billy", "bruce", "gabriel", "joe", "logan", "alan",
+		"juan", "albert", "willie", "elijah", "wayne", "randy", "vincent", "tony", "tom", "tim", "ben",
+		"sam", "nick", "rob", "bob", "bill", "jim", "mike", "dave", "chris", "matt", "dan", "alex",
+		"gordon", "nigel", "ed", "harry", "philip", "xi", "jeff", "mohammed", "muhammad", "ahmed", "ali",
+		"omar", "hassan", "wei", "li", "hiroshi", "raj", "sanjay", "amit", "carlos", "luis", "miguel",
+		"pedro", "lucas", "pierre", "francois", "hans", "klaus", "giuseppe", "luca", "ivan", "sergei",
+		"dmitry", "kwame")
+	femaleNames = set(
+		"mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+		"karen", "lisa", "nancy", "betty", "sandra", "margaret", "ashley", "kimberly", "emily", "donna",
+		"michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "dorothy", "rebecca", "sharon",
+		"laura", "cynthia", "amy", "kathleen", "angela", "shirley", "brenda", "emma", "anna", "pamela",
+		"nicole", "samantha", "katherine", "christine", "helen", "debra", "rachel", "carolyn", "janet",
+		"maria", "catherine", "heather", "diane", "olivia", "julie", "joyce", "victoria", "ruth",
+		"virginia", "lauren", "kelly", "christina", "joan", "evelyn", "judith", "andrea", "hannah",
+		"megan", "cheryl", "jacqueline", "martha", "madison", "teresa", "gloria", "sara", "janice",
+		"ann", "anne", "kathryn", "abigail", "sophia", "frances", "jean", "alice", "judy", "isabella",
+		"julia", "grace", "amber", "denise", "danielle", "marilyn", "beverly", "charlotte", "natalie",
+		"theresa", "diana", "brittany", "doris", "kayla", "alexis", "lori", "marie", "jane", "kate",
+		"liz", "sue", "jo", "claire", "fiona", "fatima", "aisha", "priya", "ana", "sofia", "olga",
+		"yulia", "amara", "yuki", "helena", "lena")
+	givenNames = union(maleNames, femaleNames)
+)
+
+func union(a, b map[string]bool) map[string]bool {
+	m := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
 
 // orgNouns before a name say it names a group, not a person ("the fans'
 // group X", "the charity X").
@@ -147,16 +164,4 @@ var orgNouns = set("group", "company", "firm", "club", "party", "charity", "camp
 var (
 	maleWords   = set("mr", "sir", "lord", "king", "prince", "he", "him", "his", "father", "son", "husband", "brother", "baron")
 	femaleWords = set("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "she", "her", "mother", "daughter", "wife", "sister", "baroness")
-	femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
-		"sarah", "karen", "lisa", "nancy", "betty", "sandra", "margaret", "ashley", "kimberly", "emily", "donna",
-		"michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "dorothy", "rebecca", "sharon",
-		"laura", "cynthia", "amy", "kathleen", "angela", "shirley", "brenda", "emma", "anna", "pamela",
-		"nicole", "samantha", "katherine", "christine", "helen", "debra", "rachel", "carolyn", "janet",
-		"maria", "catherine", "heather", "diane", "olivia", "julie", "joyce", "victoria", "ruth", "virginia",
-		"lauren", "kelly", "christina", "joan", "evelyn", "judith", "andrea", "hannah", "megan", "cheryl",
-		"jacqueline", "martha", "madison", "teresa", "gloria", "sara", "janice", "ann", "anne", "kathryn",
-		"abigail", "sophia", "frances", "jean", "alice", "judy", "isabella", "julia", "grace", "amber",
-		"denise", "danielle", "marilyn", "beverly", "charlotte", "natalie", "theresa", "diana", "brittany",
-		"doris", "kayla", "alexis", "lori", "marie", "jane", "kate", "liz", "sue", "jo", "claire", "fiona",
-		"fatima", "aisha", "priya", "ana", "sofia", "olga", "yulia", "amara", "yuki", "helena", "lena")
 )

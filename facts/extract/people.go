@@ -231,7 +231,7 @@ func (d *doc) sexOf(r nameRun) byte {
 		switch first := d.low[r.first]; {
 		case femaleNames[first]:
 			return 'f'
-		case givenNames[first]:
+		case maleNames[first]:
 			return 'm'
 		}
 	}

@@ -46,17 +46,9 @@ func SeedsPlusBBC() (fs.FS, int, error) {
 	if !ok {
 		return nil, 0, errors.New("the BBC corpus (../shared/corpora/bbc) is absent")
 	}
-	out := fstest.MapFS{}
-	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(seeds.FS(), p)
-		out[p] = &fstest.MapFile{Data: data}
-		return err
-	})
+	out, err := seedFolder()
 	if err != nil {
-		return nil, 0, fmt.Errorf("copying seeds: %w", err)
+		return nil, 0, err
 	}
 	n := 0
 	err = filepath.WalkDir(bbc, func(p string, d fs.DirEntry, err error) error {
@@ -138,17 +130,9 @@ func shuffleParagraphs(data []byte, rng *rand.Rand) []byte {
 // BBC corpus: sentences with names, quotes, dates and figures, enough to
 // exercise every stage of a load.
 func standIn() fstest.MapFS {
-	out := fstest.MapFS{}
-	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(seeds.FS(), p)
-		out[p] = &fstest.MapFile{Data: data}
-		return err
-	})
+	out, err := seedFolder()
 	if err != nil {
-		panic(fmt.Sprintf("reading the embedded seeds: %v", err))
+		panic(err) // the seeds are embedded in the binary: they are always there
 	}
 	rng := rand.New(rand.NewPCG(7, 7))
 	first := []string{"Anna", "Ben", "Clara", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "James"}
@@ -166,4 +150,21 @@ func standIn() fstest.MapFS {
 		out[fmt.Sprintf("gen-%04d.txt", i)] = &fstest.MapFile{Data: []byte(b.String())}
 	}
 	return out
+}
+
+// seedFolder copies the embedded seeds into an in-memory folder.
+func seedFolder() (fstest.MapFS, error) {
+	out := fstest.MapFS{}
+	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(seeds.FS(), p)
+		out[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("copying the embedded seeds: %w", err)
+	}
+	return out, nil
 }
