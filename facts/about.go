@@ -34,27 +34,58 @@ func newWordIndex(n int, textsOf func(i int) []string) wordIndex {
 // best returns, in ascending order, the items holding the most of the
 // query's distinct stems (at least one); nil when none holds any. A filter
 // of several words thus still finds the closest items when none has all.
+// The postings are merged in order, with no map: a common word can have
+// tens of thousands of them.
 func (ix wordIndex) best(query string) []int {
 	stems := distinctStems(query)
-	if len(stems) == 0 {
+	lists := make([][]int32, 0, len(stems))
+	for _, s := range stems {
+		if p := ix.post[s]; len(p) > 0 {
+			lists = append(lists, p)
+		}
+	}
+	if len(lists) == 0 {
 		return nil
 	}
-	count := map[int32]int{}
-	top := 0
-	for _, s := range stems {
-		for _, i := range ix.post[s] {
-			count[i]++
-			top = max(top, count[i])
+	if len(lists) == 1 {
+		out := make([]int, len(lists[0]))
+		for i, v := range lists[0] {
+			out[i] = int(v)
 		}
+		return out
 	}
+	heads := make([]int, len(lists))
 	var out []int
-	for i, n := range count {
-		if n == top {
-			out = append(out, int(i))
+	top := 0
+	for {
+		// The smallest item at the heads, and how many lists hold it.
+		next, n := int32(-1), 0
+		for l, p := range lists {
+			if heads[l] == len(p) {
+				continue
+			}
+			switch v := p[heads[l]]; {
+			case next < 0 || v < next:
+				next, n = v, 1
+			case v == next:
+				n++
+			}
+		}
+		if next < 0 {
+			return out
+		}
+		for l, p := range lists {
+			if heads[l] < len(p) && p[heads[l]] == next {
+				heads[l]++
+			}
+		}
+		switch {
+		case n > top:
+			top, out = n, append(out[:0], int(next))
+		case n == top:
+			out = append(out, int(next))
 		}
 	}
-	sort.Ints(out)
-	return out
 }
 
 // distinctStems returns the stems of a query's words, stop words left out.

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -132,5 +133,25 @@ func TestVersionFollowsContent(t *testing.T) {
 	v3 := load(files).Version()
 	if v1 == "" || v1 != v2 || v1 == v3 {
 		t.Errorf("versions %q, %q (same folder) and %q (changed article): want equal, then different", v1, v2, v3)
+	}
+}
+
+func TestWordIndexBest(t *testing.T) {
+	texts := [][]string{{"the council met"}, {"meeting of the council on jobs"}, {"jobs and wages"}, {"nothing here"}}
+	ix := newWordIndex(len(texts), func(i int) []string { return texts[i] })
+	tests := []struct {
+		q    string
+		want []int
+	}{
+		{"council", []int{0, 1}},
+		{"council jobs", []int{1}},      // the item with both words wins
+		{"meetings wages", []int{1, 2}}, // none has both: every item with one ("met" is not stemmed to "meet")
+		{"the", nil},                    // stop words only
+		{"zebra", nil},
+	}
+	for _, tt := range tests {
+		if got := ix.best(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("best(%q) = %v, want %v", tt.q, got, tt.want)
+		}
 	}
 }

@@ -182,6 +182,11 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 		return n == 0
 	}
 	phrase := strings.ToLower(strings.Trim(inner, " ,.;:!?"))
+	if phrase == "" {
+		// Punctuation alone ("…! !") says nothing; and an empty phrase
+		// would be found at every offset below without moving on.
+		return true
+	}
 	low := d.lowerText()
 	if len(low) != len(d.text) {
 		return false // case folding moved offsets; no safe comparison
