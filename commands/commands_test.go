@@ -64,6 +64,14 @@ func TestGolden(t *testing.T) {
 		{"help", "/help"},
 		{"dm_who", "who is witkoff?"},
 		{"dm_when", "when was the Northwood meeting?"},
+		{"who_role", "/who Defence Secretary"},
+		{"dm_role", "who is Britain's defence secretary"},
+		{"dm_figure", "how many countries are in the coalition?"},
+		{"dm_why", "why did Starmer visit Northwood?"},
+		{"dm_define", "tell me about the Lancaster House treaty"},
+		{"dm_not_covered", "what is the weather in London today?"},
+		{"search_not_covered", "/search weather forecast"},
+		{"search_question", "/search why is the UK sending troops?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,7 +154,11 @@ func TestCitationsVerbatim(t *testing.T) {
 		raw[d.ID] = data
 	}
 	total := 0
-	for _, q := range queriesOverBase(b) {
+	queries := queriesOverBase(b)
+	for _, lq := range readQuestionSet(t, "testdata/questions/seeds.yaml").Questions {
+		queries = append(queries, lq.Q, "/search "+lq.Q)
+	}
+	for _, q := range queries {
 		a := ask(t, tab, b, q)
 		for i, c := range a.Citations {
 			total++

@@ -40,7 +40,7 @@ func checkParsed(t *testing.T, tab *Table, s string, req Request) {
 			t.Fatalf("Parse(%q) option %s=%q is not trimmed", s, name, v)
 		}
 		switch {
-		case slash || req.Command == "search":
+		case slash || req.Command == "search" || req.Command == "ask":
 			if !strings.Contains(raw, v) {
 				t.Fatalf("Parse(%q) option %s=%q is not in the query", s, name, v)
 			}

@@ -84,17 +84,14 @@ func (t *Table) parseSlash(raw string) (Request, error) {
 	return req, nil
 }
 
-// Free-text patterns, tried in order; the first that matches decides.
+// Free-text commands, tried in order; the first that matches decides.
+// Anything else is a question for the question layer.
 var routes = []struct {
 	re      *regexp.Regexp
 	command string
 	opts    []string // option names for the pattern's groups
 }{
-	{regexp.MustCompile(`^(?:what|which things?) (?:did|does|has|have) (.+?) (?:say|said|says)(?: (?:about|on|of) (.+))?$`), "quotes", []string{"who", "about"}},
-	{regexp.MustCompile(`^(?:quotes?|quotations?) (?:from|by|of) (.+?)(?: (?:about|on) (.+))?$`), "quotes", []string{"who", "about"}},
-	{regexp.MustCompile(`^(?:who(?:'s| is| are| was| were)|tell me about|info on|what about) (.+)$`), "who", []string{"name"}},
-	{regexp.MustCompile(`^when (?:was|were|did|is|will|does|do|has|had) (.+)$`), "timeline", []string{"about"}},
-	{regexp.MustCompile(`^(?:timeline|events|what happened|chronology)(?: (?:of|about|on|for) (.+))?$`), "timeline", []string{"about"}},
+	{regexp.MustCompile(`^(?:timeline|events|chronology)(?: (?:of|about|on|for) (.+))?$`), "timeline", []string{"about"}},
 	{regexp.MustCompile(`^(?:sources|articles|list sources|list articles)$`), "sources", nil},
 	{regexp.MustCompile(`^(?:source|article) ([\w-]+)$`), "source", []string{"id"}},
 	{regexp.MustCompile(`^(?:figures|numbers|stats|statistics)(?: (?:of|about|on|for) (.+))?$`), "figures", []string{"about"}},
@@ -104,7 +101,8 @@ var routes = []struct {
 	{regexp.MustCompile(`^reload$`), "reload", nil},
 }
 
-// route maps a plain question to a command; anything else is a search.
+// route maps plain text to a command; anything that is not one of the
+// few command words is a question.
 func (t *Table) route(raw string) Request {
 	q := normalise(raw)
 	for _, r := range routes {
@@ -115,16 +113,12 @@ func (t *Table) route(raw string) Request {
 		req := Request{Command: r.command, Options: map[string]string{}}
 		for i, name := range r.opts {
 			if v := strings.TrimSpace(m[i+1]); v != "" {
-				req.Options[name] = stripArticle(v, r.command)
+				req.Options[name] = strings.TrimPrefix(v, "the ")
 			}
 		}
 		return req
 	}
-	query := strings.TrimRight(raw, "?!. ")
-	if query == "" {
-		query = raw // a query of punctuation alone is still what was asked
-	}
-	return Request{Command: "search", Options: map[string]string{"query": query}}
+	return Request{Command: "ask", Options: map[string]string{"question": raw}}
 }
 
 // normalise lowercases a question and drops politeness and end punctuation.
@@ -136,15 +130,4 @@ func normalise(s string) string {
 	}
 	s = strings.TrimSuffix(s, " please")
 	return strings.TrimRight(s, "?!. ")
-}
-
-// stripArticle drops the words around a timeline topic ("the summit", "… take place").
-func stripArticle(v, command string) string {
-	if command == "timeline" || command == "figures" {
-		v = strings.TrimPrefix(v, "the ")
-		for _, verb := range []string{" happen", " take place", " happened", " start", " begin"} {
-			v = strings.TrimSuffix(v, verb)
-		}
-	}
-	return v
 }

@@ -16,6 +16,9 @@ type Table struct {
 // NewTable returns briefbot's commands.
 func NewTable() *Table {
 	t := &Table{specs: []Spec{
+		{Name: "ask", Description: "Ask a question in plain words; the answer quotes its sources or says they don't cover it",
+			Options:  []Option{{Name: "question", Description: "Who, what, when, where, why, how many … about the story", Required: true}},
+			Examples: []string{"/ask question:who is the defence secretary?", "why did smith resign?"}, Handler: askQuestion},
 		{Name: "who", Description: "Who is someone in the story: role, what the sources say, quotes",
 			Options:  []Option{{Name: "name", Description: "A name, surname or part of one", Required: true, Complete: CompletePerson}},
 			Examples: []string{"/who name:Smith", "who is smith?"}, Handler: who},

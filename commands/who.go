@@ -25,13 +25,17 @@ const (
 	secMentioned = "Mentioned in"
 )
 
+// who answers /who: a name (typos and parts allowed) or a role ("Defence
+// Secretary", "the French president").
 func who(b *facts.Base, req Request) (Answer, error) {
 	name := req.Opt("name")
-	p, sugg, ok := b.FindPerson(name)
-	a, c := newAnswer(b, req)
-	if !ok {
-		return notFound(a, fmt.Sprintf("No one called “%s” is in the fact base.", name), sugg), nil
-	}
+	return newAsker(b, req, Question{Text: name, Kind: KindPerson, Target: name, Topic: name}).person()
+}
+
+// card fills an answer with what the base holds about one person or
+// organisation: role and description, what the sources say, their quotes,
+// their events and where they are mentioned.
+func card(b *facts.Base, a *Answer, c *citer, p *facts.Person) {
 	a.Title = p.Name
 	if p.Role != "" {
 		a.Title += " — " + p.Role
@@ -91,7 +95,6 @@ func who(b *facts.Base, req Request) (Answer, error) {
 	for _, dm := range mentionCounts(p) {
 		a.Items = append(a.Items, Item{Section: secMentioned, Label: dm.doc.ID, Text: fmt.Sprintf("%s (%s)", dm.doc.Label(), plural(dm.n, "sentence"))})
 	}
-	return *a, nil
 }
 
 // notFound fills an answer that honestly has nothing, with close names.
@@ -148,9 +151,23 @@ func coveredBy(s facts.Citation, cs []facts.Citation) bool {
 	return false
 }
 
+// fragmentWords is the length under which a quote says little alone
+// ("challenge", "an understanding"): it is shown inside its sentence, with
+// the quoted words marked.
+const fragmentWords = 5
+
 func quoteItem(c *citer, q *facts.Quote, section string) Item {
-	return Item{Section: section, Date: q.Date.String(), Label: q.About, Text: q.Cite.Quote(), Verbatim: true,
-		Citations: []int{c.cite(q.Cite)}, Extracted: q.Extracted}
+	it := Item{Section: section, Date: q.Date.String(), Label: q.About, Text: q.Cite.Quote(), Verbatim: true, Extracted: q.Extracted}
+	if len(strings.Fields(it.Text)) < fragmentWords {
+		if s := sentenceOf(q.Cite); s.End-s.Start > q.Cite.End-q.Cite.Start {
+			it.Text = s.Quote()
+			it.Marks = [][2]int{{q.Cite.Start - s.Start, q.Cite.End - s.Start}}
+			it.Citations = []int{c.cite(s)}
+			return it
+		}
+	}
+	it.Citations = []int{c.cite(q.Cite)}
+	return it
 }
 
 func eventItem(c *citer, e *facts.Event, section string) Item {

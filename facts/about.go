@@ -180,8 +180,20 @@ func (b *Base) indexWords() {
 		}
 		return texts
 	})
+	// A quote is about what its sentence names outside the quote marks
+	// too, and often what the sentence before it names ("Some fear X will
+	// sue. "…," he said.").
 	b.quoteWords = newWordIndex(len(b.quotes), func(i int) []string {
-		return []string{b.quotes[i].Cite.Quote(), b.quotes[i].About}
+		q := b.quotes[i]
+		texts := []string{q.Cite.Quote(), q.About}
+		if s := q.Cite.Doc.SentenceAt(q.Cite.Start); s >= 0 {
+			for _, j := range []int{s - 1, s} {
+				if j >= 0 {
+					texts = append(texts, q.Cite.Doc.SentenceText(j))
+				}
+			}
+		}
+		return texts
 	})
 	b.quotesBy = map[string][]int{}
 	for i, q := range b.quotes {

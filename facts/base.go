@@ -33,6 +33,7 @@ type Base struct {
 	eventWords, figureWords, quoteWords wordIndex
 	quotesBy                            map[string][]int // speaker -> indexes into quotes
 	eventsWith                          map[string][]*Event
+	roleKeys                            [][]roleKey // person index -> their parsed roles
 }
 
 // unit is one searchable sentence.
@@ -105,6 +106,7 @@ func (b *Base) finish(extraction bool) {
 	}
 	b.names = names.NewIndex(entries)
 	b.indexWords()
+	b.indexRoles()
 	<-index
 }
 

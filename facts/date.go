@@ -178,6 +178,20 @@ func (d Date) Human() string {
 	return "date unknown"
 }
 
+// Long renders the date in words, for the opening line of an answer:
+// "Monday 24 March 2025", "week of 24 March 2025", "February 2025", "2025".
+func (d Date) Long() string {
+	switch d.gran {
+	case Day:
+		return d.start.Format("Monday 2 January 2006")
+	case Week:
+		return "week of " + d.start.Format("2 January 2006")
+	case Month:
+		return d.start.Format("January 2006")
+	}
+	return d.Human()
+}
+
 // Before orders dates by their start, a coarser period first when two start
 // on the same day, so "March" comes before "1 March" in a timeline.
 func (d Date) Before(e Date) bool {

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/briefbot/briefbot/facts/prose"
 
@@ -44,6 +45,9 @@ func (b *Base) extractAll(words [][]prose.Span) {
 // person on first sight and recording where this article names them.
 func (b *Base) extractedPerson(d *Document, xp extract.Person, byKey map[string]*Person) string {
 	if xp.KnownID != "" {
+		if p := b.personByID[xp.KnownID]; p != nil {
+			p.addRole(xp.Role)
+		}
 		return xp.KnownID
 	}
 	p := byKey[xp.Key]
@@ -58,6 +62,8 @@ func (b *Base) extractedPerson(d *Document, xp extract.Person, byKey map[string]
 	}
 	if p.Role == "" {
 		p.Role = xp.Role
+	} else {
+		p.addRole(xp.Role)
 	}
 	for _, m := range xp.Mentions {
 		s := d.SentenceAt(m.Start)
@@ -102,4 +108,17 @@ func coveredQuote(qs []*Quote, c Citation) bool {
 		}
 	}
 	return false
+}
+
+// addRole records another role an article gives a person, once.
+func (p *Person) addRole(r string) {
+	if r == "" || strings.EqualFold(r, p.Role) {
+		return
+	}
+	for _, o := range p.Roles {
+		if strings.EqualFold(o, r) {
+			return
+		}
+	}
+	p.Roles = append(p.Roles, r)
 }

@@ -16,6 +16,7 @@ type Person struct {
 	Kind        string // "person" or "organisation"
 	Aliases     []string
 	Role        string
+	Roles       []string // other roles the articles give them, as written
 	Description string
 	Citations   []Citation
 	Extracted   bool      // found in the text, not curated

@@ -62,7 +62,8 @@ var participles = set("saying", "adding", "telling", "warning", "describing", "c
 // adverbs may stand between a subject and its verb ("he also said").
 var adverbs = set("also", "then", "later", "earlier", "repeatedly", "previously", "already", "just", "once",
 	"recently", "has", "have", "had", "is", "was", "were", "are", "will", "would", "had", "reportedly",
-	"publicly", "privately", "today", "yesterday", "now", "last", "week", "night", "again", "further", "still")
+	"publicly", "privately", "today", "yesterday", "now", "last", "week", "night", "again", "further", "still",
+	"reported", "quoted", "as")
 
 // determiners open a role phrase.
 var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "one", "another")

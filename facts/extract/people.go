@@ -25,6 +25,9 @@ func (d *doc) findNames() {
 		}
 		j := i
 		for j+1 < len(d.words) && d.joined(j+1) && (d.capitalised(j+1) || particle(d.low[j+1]) && j+2 < len(d.words) && d.capitalised(j+2)) {
+			if d.possessive(j) {
+				break // "Labour's Jane Doe": the name starts after the owner's
+			}
 			j++
 		}
 		if r, ok := d.split(i, j); ok {

@@ -197,6 +197,19 @@ func (r *resolver) after(q qspan) (int, bool) {
 		}
 		return r.np(j, false), true
 	}
+	// "…,” Jane Doe, a member of the board, said": a name, its
+	// appositive, then the verb.
+	k := i
+	for k+1 < len(d.words) && d.joined(k+1) && d.capitalised(k+1) {
+		k++
+	}
+	if d.capitalised(i) && d.isName(k) && d.appositive(k) != "" {
+		for j := k + 1; j < len(d.words) && j-k < 16 && d.sentOf[j] == d.sentOf[k]; j++ {
+			if speechVerbs[d.low[j]] {
+				return r.np(k, false), true
+			}
+		}
+	}
 	for j := i; j < len(d.words) && j-i < 6 && (j == i || d.joined(j)); j++ {
 		if speechVerbs[d.low[j]] && j > i {
 			k := j - 1

@@ -54,7 +54,7 @@ func (d *doc) appositive(i int) string {
 	}
 	s := d.sentOf[i]
 	first := i + 1
-	hasRole := false
+	hasRole, roleEnd := false, first
 	k := first
 	for ; k < len(d.words) && k-first < 12 && d.sentOf[k] == s; k++ {
 		if k > first && strings.TrimSpace(d.gap(k)) != "" && !strings.HasPrefix(strings.TrimSpace(d.gap(k)), "’") {
@@ -67,14 +67,24 @@ func (d *doc) appositive(i int) string {
 			return d.phrase(first, k-1)
 		}
 		if speechVerbs[d.low[k]] && k > first {
+			if hasRole && !roleNouns[d.low[k-1]] && !unnamedHeads[d.low[k-1]] {
+				// "X, a member of the European Parliament said": the
+				// appositive runs up to the verb without a closing comma.
+				return d.phrase(first, k-1)
+			}
 			return "" // "to X, the official said": a new clause, not an appositive
 		}
 		if k-first < 5 && (roleNouns[d.low[k]] || titles[d.low[k]]) {
-			hasRole = true
+			hasRole, roleEnd = true, k
 		}
 	}
 	if hasRole && k > first && (k == len(d.words) || d.sentOf[k] != s) {
 		return d.phrase(first, k-1) // the phrase ends the sentence: "By X, Science Editor"
+	}
+	if hasRole && k-first >= 12 {
+		// Too long to keep whole ("campaign manager of a group lobbying
+		// to …"): the role is its head.
+		return d.phrase(first, roleEnd)
 	}
 	return ""
 }

@@ -117,6 +117,10 @@ type Index struct {
 	norm []float32
 	// scores recycles the per-query score accumulators.
 	scores sync.Pool
+	// spell holds the known words grouped for spelling correction,
+	// built once on first need.
+	spellOnce sync.Once
+	spell     *spelling
 }
 
 // Build returns an Index of the units added so far. The Builder stays

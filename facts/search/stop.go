@@ -18,7 +18,7 @@ var stopWords = func() map[string]bool {
 		"him", "his", "she", "her", "hers", "it", "its", "they", "them",
 		"their", "theirs", "this", "that", "these", "those", "there", "here",
 		"who", "whom", "whose", "which", "what", "when", "where", "why",
-		"how", "while", "also", "not", "no", "all", "any", "both", "each",
+		"how", "while", "whether", "also", "not", "no", "all", "any", "both", "each",
 		"such", "too", "very", "just", "s", "t",
 		"it's", "that's", "there's", "here's", "what's", "who's", "let's",
 		"i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd",

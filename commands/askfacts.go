@@ -1,0 +1,204 @@
+package commands
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/facts"
+)
+
+// scoredEvent is an event with the share of the question it holds.
+type scoredEvent struct {
+	e     *facts.Event
+	cover float64
+}
+
+// eventsAbout returns the events holding most of the question's weight,
+// best first: more of the question, then a more precise date (a day before
+// a month before a year), then curated before extracted.
+func (x *asker) eventsAbout(ts facts.Terms) []*facts.Event {
+	var scored []scoredEvent
+	for _, e := range x.b.EventsAbout(x.b.Correct(x.q.Topic)) {
+		if cv := ts.Cover(eventTexts(x.b, e)...); cv >= minCover {
+			scored = append(scored, scoredEvent{e, cv})
+		}
+	}
+	sort.SliceStable(scored, func(i, j int) bool {
+		si, sj := scored[i], scored[j]
+		if si.cover != sj.cover {
+			return si.cover > sj.cover
+		}
+		if gi, gj := si.e.Date.Granularity(), sj.e.Date.Granularity(); gi != gj {
+			return gi > gj
+		}
+		return !si.e.Extracted && sj.e.Extracted
+	})
+	out := make([]*facts.Event, len(scored))
+	for i, s := range scored {
+		out[i] = s.e
+	}
+	return out
+}
+
+// leadEvent opens the answer with an event and its date.
+func (x *asker) leadEvent(e *facts.Event) {
+	x.a.Lead = e.Date.Long() + ": " + e.Text
+	if e.Planned {
+		x.a.Lead += " (planned)"
+	}
+	x.a.LeadCites = x.c.cites(e.Citations)
+}
+
+// when answers "when …": the matching dated event, the most precise first;
+// failing one, a sentence of the story that dates it.
+func (x *asker) when() {
+	evs := x.eventsAbout(x.topicTerms())
+	if len(evs) == 0 {
+		x.sentences(facts.WantTime, true)
+		return
+	}
+	x.leadEvent(evs[0])
+	for _, e := range evs[1:] {
+		if len(x.a.Items) == supporting {
+			break
+		}
+		x.a.Items = append(x.a.Items, eventItem(x.c, e, secSupport))
+	}
+}
+
+// event answers "what happened at X": the events about X, curated first,
+// then the sentences that tell it.
+func (x *asker) event() {
+	ts := x.topicTerms()
+	evs := x.eventsAbout(ts)
+	sort.SliceStable(evs, func(i, j int) bool { return !evs[i].Extracted && evs[j].Extracted })
+	if len(evs) == 0 {
+		x.sentences(facts.WantAny, false)
+		return
+	}
+	x.leadEvent(evs[0])
+	for _, e := range evs[1:] {
+		if len(x.a.Items) == 2 {
+			break
+		}
+		x.a.Items = append(x.a.Items, eventItem(x.c, e, secSupport))
+	}
+	x.support(x.b.Passages(ts, facts.WantAny, "", supporting*2))
+}
+
+// measureUnits are the units that answer "how much / long / old".
+var measureUnits = map[string][]string{
+	"much": {"%", "£", "$", "€", "per cent", "percent", "bn", "billion", "million", "pound", "dollar", "euro", "m "},
+	"long": {"day", "week", "month", "year", "hour", "minute", "decade"},
+	"old":  {"year", "age"},
+}
+
+// figure answers "how many / much / long / old": the figure of the right
+// unit about the subject, with every source's number where they differ.
+func (x *asker) figure() {
+	unit := ""
+	topic := x.q.Target
+	if x.q.Measure == "many" {
+		unit = x.q.About
+		topic = strings.TrimSpace(strings.TrimPrefix(topic, unit))
+	}
+	ts := x.b.Terms(topic)
+	var best *facts.Figure
+	bestScore := 0.0
+	for _, f := range x.b.FiguresAbout(x.b.Correct(x.q.Target)) {
+		texts := figureTexts(f)
+		cv := ts.Cover(texts...)
+		if len(ts) > 0 && cv < minCover {
+			continue
+		}
+		fit := x.unitFit(f, unit)
+		if fit == 0 {
+			continue
+		}
+		score := cv + float64(fit)
+		if !f.Extracted {
+			score += 0.5
+		}
+		if score > bestScore {
+			best, bestScore = f, score
+		}
+	}
+	if best == nil {
+		want := facts.WantNumber
+		switch x.q.Measure {
+		case "long", "old":
+			want = facts.WantTime
+		case "much":
+			want = facts.WantAmount
+		}
+		x.sentences(want, true)
+		return
+	}
+	group := []*facts.Figure{best}
+	if best.Topic != "" {
+		group = nil
+		for _, f := range x.b.Figures() {
+			if f.Topic == best.Topic {
+				group = append(group, f)
+			}
+		}
+	}
+	x.leadFigures(group)
+	x.support(x.b.Passages(ts, facts.WantNumber, "", supporting*2))
+}
+
+// unitFit rates how well a figure's unit answers the question: 2 when its
+// unit is the thing asked about, 1 when its sentence names it, 0 not at all.
+func (x *asker) unitFit(f *facts.Figure, unit string) int {
+	text := strings.ToLower(f.Value + " " + f.Unit)
+	switch {
+	case unit != "":
+		ut := x.b.Terms(unit)
+		if ut.Cover(f.Unit) > 0 {
+			return 2
+		}
+		if ut.Cover(figureTexts(f)...) > 0 {
+			return 1
+		}
+		return 0
+	case measureUnits[x.q.Measure] != nil:
+		for _, u := range measureUnits[x.q.Measure] {
+			if strings.Contains(text, u) {
+				return 2
+			}
+		}
+		return 0
+	}
+	return 1
+}
+
+// leadFigures opens with the figure, or with every source's figure where
+// they give different numbers for one thing.
+func (x *asker) leadFigures(fs []*facts.Figure) {
+	var parts []string
+	values := map[string]bool{}
+	for _, f := range fs {
+		values[strings.ToLower(f.Value)] = true
+		part := strings.TrimSpace(f.Value + " " + f.Unit)
+		if f.About != "" && len(fs) == 1 {
+			part += " — " + f.About
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", part, sourceNames(f.Citations)))
+		x.a.LeadCites = append(x.a.LeadCites, x.c.cites(f.Citations)...)
+	}
+	if len(values) > 1 {
+		x.a.Lead = "Sources differ: " + strings.Join(parts, "; ") + "."
+		return
+	}
+	x.a.Lead = strings.Join(parts, "; ")
+}
+
+// figureTexts is what a question about a figure is matched against.
+func figureTexts(f *facts.Figure) []string {
+	texts := []string{f.Value, f.Unit, f.About, f.Topic}
+	for _, c := range f.Citations {
+		texts = append(texts, c.Quote())
+	}
+	return texts
+}

@@ -1,0 +1,189 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/facts"
+)
+
+// findPerson resolves the person a question names: by name (typos
+// allowed), by a full name the articles give although the base knows only
+// the surname, or by the one role that fits.
+func (x *asker) findPerson(target string) (*facts.Person, []*facts.Person, bool) {
+	p, sugg, ok := x.b.FindPerson(target)
+	if ok {
+		return p, nil, true
+	}
+	fixed := x.b.Correct(target)
+	if fixed != target {
+		if p, _, ok := x.b.FindPerson(fixed); ok {
+			return p, nil, true
+		}
+	}
+	if len(sugg) > 0 && fullNameOf(sugg[0], target) {
+		return sugg[0], nil, true
+	}
+	return nil, sugg, false
+}
+
+// fullNameOf reports whether typed is a longer form of p's name that the
+// articles themselves use where they mention p ("Jane Doe" for "Doe").
+func fullNameOf(p *facts.Person, typed string) bool {
+	lower := strings.ToLower(typed)
+	for _, w := range strings.Fields(strings.ToLower(p.Name)) {
+		if !strings.Contains(lower, w) {
+			return false
+		}
+	}
+	if len(strings.Fields(lower)) <= len(strings.Fields(p.Name)) {
+		return false
+	}
+	for _, m := range p.Mentions {
+		if strings.Contains(strings.ToLower(m.Doc.SentenceText(m.Sentence)), lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// byRole finds the people a typed role describes, typos corrected.
+func (x *asker) byRole(target string) []*facts.Person {
+	if ps := x.b.PeopleByRole(target); len(ps) > 0 {
+		return ps
+	}
+	return x.b.PeopleByRole(x.b.Correct(target))
+}
+
+// person answers "who is X": a card when one person is meant, by name or
+// by role; the holders of a role when several share it.
+func (x *asker) person() (Answer, error) {
+	target := x.q.Target
+	if p, _, ok := x.findPerson(target); ok {
+		card(x.b, x.a, x.c, p)
+		return *x.a, nil
+	}
+	ps := x.byRole(target)
+	switch len(ps) {
+	case 0:
+		_, sugg, _ := x.b.FindPerson(target)
+		return notFound(x.a, fmt.Sprintf("No one called or described as “%s” is in the fact base.", target), sugg), nil
+	case 1:
+		card(x.b, x.a, x.c, ps[0])
+		return *x.a, nil
+	}
+	x.a.Title = "Who is " + target
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name+" ("+p.Role+")")
+		if len(x.a.Items) < supporting {
+			x.a.Items = append(x.a.Items, Item{Label: p.Name, Text: strings.TrimPrefix(p.Role+" — "+p.Description, " — "),
+				Citations: x.c.cites(p.Citations[:min(1, len(p.Citations))]), Extracted: p.Extracted})
+		}
+	}
+	x.a.Lead = fmt.Sprintf("%d people fit “%s”: %s.", len(ps), target, strings.Join(names, "; "))
+	return *x.a, nil
+}
+
+// quote answers "what did X say (about Y)": X's quotes, the best first,
+// or an honest "no quotes" when the articles have none.
+func (x *asker) quote() (Answer, error) {
+	p, sugg, ok := x.findPerson(x.q.Target)
+	if !ok {
+		if ps := x.byRole(x.q.Target); len(ps) == 1 {
+			p, ok = ps[0], true
+		}
+	}
+	if !ok {
+		return notFound(x.a, fmt.Sprintf("No one called “%s” is in the fact base.", x.q.Target), sugg), nil
+	}
+	qs := x.b.QuotesBy(p.ID)
+	about := x.q.About
+	if facts.HasWords(about) {
+		qs = x.b.QuotesAbout(p.ID, x.b.Correct(about))
+		if other, _, ok := x.b.FindPerson(about); ok && len(qs) == 0 {
+			// About a person: any of their names will do ("Zelenskyy").
+			for _, n := range other.Names() {
+				if qs = x.b.QuotesAbout(p.ID, n); len(qs) > 0 {
+					break
+				}
+			}
+		}
+	}
+	x.a.Title = "Quotes: " + p.Name
+	if about != "" {
+		x.a.Title += " on " + about
+	}
+	if len(qs) == 0 {
+		x.a.Found = false
+		x.a.Lead = fmt.Sprintf("The articles quote no words of %s", p.Name)
+		if about != "" {
+			x.a.Lead += fmt.Sprintf(" about “%s”", about)
+		}
+		x.a.Lead += "."
+		return *x.a, nil
+	}
+	first := quoteItem(x.c, qs[0], "")
+	x.a.Lead = p.Name + ": “" + first.Text + "”"
+	x.a.LeadCites = first.Citations
+	for _, q := range qs[1:] {
+		if len(x.a.Items) == supporting {
+			break
+		}
+		x.a.Items = append(x.a.Items, quoteItem(x.c, q, ""))
+	}
+	return *x.a, nil
+}
+
+// define answers "what is X" / "tell me about X": the card when X is a
+// person or organisation of the base, else the sentence that says what X
+// is, then the events and figures about it.
+func (x *asker) define() (Answer, error) {
+	target := x.q.Target
+	if p, _, ok := x.findPerson(target); ok {
+		card(x.b, x.a, x.c, p)
+		return *x.a, nil
+	}
+	ts := x.topicTerms()
+	subject := x.b.Correct(target)
+	ps := x.b.Passages(ts, facts.WantDefinition, subject, supporting*4)
+	if len(ps) == 0 || ps[0].Cover < minCover || !x.headKnown(target) {
+		x.notCovered(ts, ps)
+		return *x.a, nil
+	}
+	x.lead(ps[0])
+	// A lead that refers back ("The visit made him …") needs the sentence
+	// before it too; for a definition even "The …" usually does.
+	lead := ps[0].Text()
+	if prev, ok := x.b.Beside(ps[0].Cites[0], -1); ok && (facts.StartsWithReference(lead) || strings.HasPrefix(lead, "The ")) {
+		x.context(prev)
+	}
+	for _, e := range x.eventsAbout(ts) {
+		if len(x.a.Items) >= 2 {
+			break
+		}
+		if !x.shown(e.Citations[0]) {
+			x.a.Items = append(x.a.Items, eventItem(x.c, e, secSupport))
+		}
+	}
+	x.support(ps[1:])
+	return *x.a, nil
+}
+
+// headKnown reports whether the articles use every word of the thing a
+// "what is" question asks about — its head, before any "of", "in" or "for"
+// ("the weather" of "the weather in London"). A question whose very
+// subject the articles never name is not one they cover, however many of
+// its other words they share.
+func (x *asker) headKnown(target string) bool {
+	head := target
+	for _, prep := range []string{" of ", " in ", " for ", " at ", " on ", " like ", " this ", " today", " now"} {
+		head, _, _ = strings.Cut(head, prep)
+	}
+	for _, t := range x.b.Terms(head) {
+		if !t.Known {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,178 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+
+	"github.com/briefbot/briefbot/facts/search"
+)
+
+// roleKey is a job title reduced to what identifies it: the stems of its
+// words, with synonyms made one ("PM" is "prime minister", "chief" is
+// "head"), and the countries it names, whatever form they take ("French",
+// "France's", "France").
+type roleKey struct {
+	words     []string
+	countries []string
+}
+
+// parseRole reduces a role as written in an article or typed in a question.
+func parseRole(text string) roleKey {
+	var k roleKey
+	toks := search.Tokens(text)
+	surface := func(i int) string {
+		w := strings.ToLower(strings.ReplaceAll(text[toks[i].Start:toks[i].End], "’", "'"))
+		w = strings.TrimSuffix(w, "'s")
+		return strings.TrimSuffix(w, "'")
+	}
+	for i := 0; i < len(toks); i++ {
+		w := surface(i)
+		if i+1 < len(toks) {
+			if c, ok := countryForms[w+" "+surface(i+1)]; ok {
+				k.countries = append(k.countries, c)
+				i++
+				continue
+			}
+		}
+		if c, ok := countryForms[w]; ok {
+			k.countries = append(k.countries, c)
+			continue
+		}
+		if c, ok := countryForms[strings.TrimSuffix(w, "s")]; ok && strings.HasSuffix(w, "s") {
+			k.countries = append(k.countries, c) // a possessive typed without its apostrophe
+			continue
+		}
+		if roleFiller[w] {
+			continue
+		}
+		if syn, ok := roleSynonyms[w]; ok {
+			for _, t := range search.Tokens(syn) {
+				k.words = appendNew(k.words, t.Stem)
+			}
+			continue
+		}
+		if toks[i].Stem != "" {
+			k.words = appendNew(k.words, toks[i].Stem)
+		}
+	}
+	return k
+}
+
+func appendNew(ws []string, w string) []string {
+	for _, x := range ws {
+		if x == w {
+			return ws
+		}
+	}
+	return append(ws, w)
+}
+
+// roleScore rates how well a person's role r answers a typed role q; ok is
+// false when it does not. Every word of q must be in r (a typo of a long
+// word allowed); a country q names must be r's when r names one. Fewer
+// words of r left over is better.
+func roleScore(q, r roleKey) (score int, ok bool) {
+	if len(q.words) == 0 {
+		return 0, false
+	}
+	for _, w := range q.words {
+		if !hasWord(r.words, w) {
+			return 0, false
+		}
+	}
+	score = 10 * len(q.words)
+	if len(q.countries) > 0 && len(r.countries) > 0 {
+		shared := false
+		for _, c := range q.countries {
+			for _, rc := range r.countries {
+				shared = shared || c == rc
+			}
+		}
+		if !shared {
+			return 0, false
+		}
+		score += 3
+	}
+	return score - (len(r.words) - len(q.words)), true
+}
+
+// hasWord reports whether ws holds w, or, for words of five letters or
+// more, a word one edit away ("secretery").
+func hasWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w || (len(w) >= 5 && len(x) >= 5 && levenshtein.ComputeDistance(w, x) == 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleTexts are the roles a person is known by: the curated role, the
+// roles the articles give them, and the titles in their aliases ("French
+// President Emmanuel Macron" gives "French President").
+func roleTexts(p *Person) []string {
+	out := make([]string, 0, 2+len(p.Roles))
+	if p.Role != "" {
+		out = append(out, p.Role)
+	}
+	out = append(out, p.Roles...)
+	nameWords := map[string]bool{}
+	for _, t := range search.Tokens(p.Name) {
+		nameWords[strings.ToLower(p.Name[t.Start:t.End])] = true
+	}
+	for _, a := range p.Aliases {
+		var title []string
+		for _, t := range search.Tokens(a) {
+			if w := a[t.Start:t.End]; !nameWords[strings.ToLower(w)] {
+				title = append(title, w)
+			}
+		}
+		if len(title) > 0 {
+			out = append(out, strings.Join(title, " "))
+		}
+	}
+	return out
+}
+
+// indexRoles parses every person's roles once, when the base is built.
+func (b *Base) indexRoles() {
+	b.roleKeys = make([][]roleKey, len(b.people))
+	for i, p := range b.people {
+		for _, r := range roleTexts(p) {
+			if k := parseRole(r); len(k.words) > 0 {
+				b.roleKeys[i] = append(b.roleKeys[i], k)
+			}
+		}
+	}
+}
+
+// PeopleByRole returns the people whose role best answers a typed role
+// ("the defence secretary", "Britain's PM", "the French president"), in
+// base order, curated people first. Several come back when they hold the
+// role equally well (two countries' defence ministers); none when no one's
+// role holds every word of the query.
+func (b *Base) PeopleByRole(role string) []*Person {
+	q := parseRole(role)
+	if len(q.words) == 0 {
+		return nil
+	}
+	best := 0
+	var out []*Person
+	for i, keys := range b.roleKeys {
+		top, any := 0, false
+		for _, k := range keys {
+			if s, ok := roleScore(q, k); ok && (!any || s > top) {
+				top, any = s, true
+			}
+		}
+		switch {
+		case !any:
+		case len(out) == 0 || top > best:
+			best, out = top, append(out[:0], b.people[i])
+		case top == best:
+			out = append(out, b.people[i])
+		}
+	}
+	return out
+}

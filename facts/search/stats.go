@@ -1,0 +1,161 @@
+package search
+
+import (
+	"math"
+	"sort"
+	"unicode/utf8"
+)
+
+// Term is a query word as the index sees it: its stem, how rare it is, and
+// whether any unit holds it.
+type Term struct {
+	Typed string  // the word as normalised from the query
+	Word  string  // the same, or the known word it was corrected to
+	Stem  string  // Word's stem
+	IDF   float64 // inverse unit frequency; the unseen maximum when !Known
+	Known bool    // some unit holds the stem
+	// Corrected is set when the word was unknown and a known word within a
+	// typo or two was used instead.
+	Corrected bool
+}
+
+// Terms returns the distinct non-stop words of a query with their weights.
+// A word the index has never seen is corrected to the most frequent known
+// word within the typo tolerance (one edit up to 7 letters, two beyond,
+// none under 4), so "sanctons" weighs as "sanctions"; words still unknown
+// weigh as much as the rarest possible word, which is what lets a caller
+// tell that a question is about something the units never mention.
+func (ix *Index) Terms(query string) []Term {
+	var out []Term
+	sc := scanner{text: query}
+	for {
+		_, _, norm, ok := sc.next()
+		if !ok {
+			return out
+		}
+		w := string(norm)
+		t := Term{Typed: w, Word: w}
+		id, seen := ix.words[w]
+		switch {
+		case seen && id == stopTerm:
+			continue
+		case seen:
+			t.Stem, t.IDF, t.Known = ix.stems[id], ix.idf[id], true
+		default:
+			if t.Stem = stemOf(w); t.Stem == "" {
+				continue
+			}
+			if id, ok := ix.terms[t.Stem]; ok {
+				t.IDF, t.Known = ix.idf[id], true
+			} else if fix, ok := ix.correct(w); ok {
+				id := ix.words[fix]
+				t.Word, t.Stem, t.IDF, t.Known, t.Corrected = fix, ix.stems[id], ix.idf[id], true, true
+			} else {
+				t.IDF = ix.unseenIDF()
+			}
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o.Stem == t.Stem
+		}
+		if !dup {
+			out = append(out, t)
+		}
+	}
+}
+
+// unseenIDF is the weight of a word no unit holds.
+func (ix *Index) unseenIDF() float64 {
+	n := float64(len(ix.norm))
+	return math.Log(1 + (n+0.5)/0.5)
+}
+
+// DF returns how many units hold a stem.
+func (ix *Index) DF(stem string) int {
+	t, ok := ix.terms[stem]
+	if !ok {
+		return 0
+	}
+	return ix.start[t+1] - ix.start[t]
+}
+
+// spelling groups the known words by first byte and rune length, built on
+// first need: most bases never see a misspelt query.
+type spelling struct {
+	byKey map[[2]int][]string
+}
+
+func (ix *Index) spelling() *spelling {
+	ix.spellOnce.Do(func() {
+		sp := &spelling{byKey: map[[2]int][]string{}}
+		for w, t := range ix.words {
+			if t == stopTerm || len(w) < 3 {
+				continue
+			}
+			k := [2]int{int(w[0]), utf8.RuneCountInString(w)}
+			sp.byKey[k] = append(sp.byKey[k], w)
+		}
+		for _, ws := range sp.byKey {
+			sort.Strings(ws) // a fixed order, so that ties resolve the same way every run
+		}
+		ix.spell = sp
+	})
+	return ix.spell
+}
+
+// editDistance counts the edits between two words, a swap of two
+// neighbouring letters ("cheifs") counting as one, as typists make it.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// correct finds the known word closest to an unknown one: same first
+// letter (typos rarely hit it), length within the tolerance, fewest edits,
+// then the most frequent.
+func (ix *Index) correct(w string) (string, bool) {
+	n := utf8.RuneCountInString(w)
+	tol := 1
+	switch {
+	case n < 4:
+		return "", false
+	case n >= 8:
+		tol = 2
+	}
+	sp := ix.spelling()
+	best, bestD, bestDF := "", tol+1, -1
+	for l := n - tol; l <= n+tol; l++ {
+		for _, cand := range sp.byKey[[2]int{int(w[0]), l}] {
+			d := editDistance(w, cand)
+			if d > tol {
+				continue
+			}
+			t := ix.words[cand]
+			df := ix.start[t+1] - ix.start[t]
+			if d < bestD || (d == bestD && df > bestDF) {
+				best, bestD, bestDF = cand, d, df
+			}
+		}
+	}
+	return best, best != ""
+}
