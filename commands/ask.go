@@ -78,7 +78,7 @@ func newAsker(b *facts.Base, req Request, q Question) *asker {
 func (x *asker) topicTerms() facts.Terms { return x.b.Terms(x.q.Topic) }
 
 // lead opens the answer with a passage, quoted and cited. A sentence right
-// after it that refers back to it ("He said he was …", "This summit will
+// after it that refers back to it ("He said he was …", "This plan will
 // …") goes on with the answer, so it comes first among the items.
 func (x *asker) lead(p facts.Passage) {
 	x.a.Lead = "“" + p.Text() + "”"
@@ -121,7 +121,7 @@ func (x *asker) shown(fc facts.Citation) bool {
 // sentences answers from the story's sentences: the best one of the wanted
 // kind that holds most of the question's weight, then a few more. When the
 // sentence that matches the question lacks the kind of answer, the one
-// before or after it may hold it ("He will lay the keel …" follows the
+// before or after it may hold it ("She will open it …" follows the
 // sentence naming the town).
 func (x *asker) sentences(want facts.Want, needKind bool) {
 	ts := x.topicTerms()

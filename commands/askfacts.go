@@ -109,7 +109,7 @@ func (x *asker) figure() {
 	for _, f := range x.b.FiguresAbout(x.b.Correct(x.q.Target)) {
 		texts := figureTexts(f)
 		cv := ts.Cover(texts...)
-		if len(ts) > 0 && cv < minCover {
+		if ts.Len() > 0 && cv < minCover {
 			continue
 		}
 		fit := x.unitFit(f, unit)

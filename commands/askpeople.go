@@ -102,7 +102,7 @@ func (x *asker) quote() (Answer, error) {
 	if facts.HasWords(about) {
 		qs = x.b.QuotesAbout(p.ID, x.b.Correct(about))
 		if other, _, ok := x.b.FindPerson(about); ok && len(qs) == 0 {
-			// About a person: any of their names will do ("Zelenskyy").
+			// About a person: any of their names will do (a second spelling).
 			for _, n := range other.Names() {
 				if qs = x.b.QuotesAbout(p.ID, n); len(qs) > 0 {
 					break
@@ -152,7 +152,7 @@ func (x *asker) define() (Answer, error) {
 		return *x.a, nil
 	}
 	x.lead(ps[0])
-	// A lead that refers back ("The visit made him …") needs the sentence
+	// A lead that refers back ("The move made her …") needs the sentence
 	// before it too; for a definition even "The …" usually does.
 	lead := ps[0].Text()
 	if prev, ok := x.b.Beside(ps[0].Cites[0], -1); ok && (facts.StartsWithReference(lead) || strings.HasPrefix(lead, "The ")) {
@@ -180,10 +180,5 @@ func (x *asker) headKnown(target string) bool {
 	for _, prep := range []string{" of ", " in ", " for ", " at ", " on ", " like ", " this ", " today", " now"} {
 		head, _, _ = strings.Cut(head, prep)
 	}
-	for _, t := range x.b.Terms(head) {
-		if !t.Known {
-			return false
-		}
-	}
-	return true
+	return len(x.b.Terms(head).Missing()) == 0
 }

@@ -75,3 +75,50 @@ func BenchmarkCommands(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkQuestions asks every labelled seed question in turn, on the
+// seeds alone and on the seeds with the BBC corpus, and reports p50/p99 of
+// the single calls: the free-text path a DM takes.
+func BenchmarkQuestions(b *testing.B) {
+	var qs []string
+	for _, lq := range readQuestionSet(b, "testdata/questions/seeds.yaml").Questions {
+		qs = append(qs, lq.Q)
+	}
+	for _, bs := range []struct {
+		name string
+		n    int
+	}{{"seeds", 0}, {"bbc", 2225}} {
+		b.Run(bs.name, func(b *testing.B) {
+			fsys, note, err := corpus.Scaled(bs.n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Log(note)
+			base, _, err := facts.Load(fsys, "bench")
+			if err != nil {
+				b.Fatal(err)
+			}
+			tab := NewTable()
+			reqs := make([]Request, len(qs))
+			for i, q := range qs {
+				if reqs[i], err = tab.Parse(q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			durs := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				if _, err := tab.Handle(base, reqs[i%len(reqs)]); err != nil {
+					b.Fatal(err)
+				}
+				durs = append(durs, time.Since(t0))
+			}
+			b.StopTimer()
+			sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
+			b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds()), "p50-ns")
+			b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds()), "p99-ns")
+		})
+	}
+}

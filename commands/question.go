@@ -27,7 +27,7 @@ const (
 type Question struct {
 	Text    string // as typed
 	Kind    Kind
-	Target  string // the person, role or thing asked about ("the defence secretary", "PJHQ")
+	Target  string // the person, role or thing asked about ("the home secretary", "NATO")
 	About   string // for quotes: the topic ("sanctions"); for figures: the unit asked for ("countries")
 	Measure string // for figures: "many", "much", "long", "old", …
 	Topic   string // the words that say what the question is about, question words removed

@@ -82,7 +82,7 @@ func TestQuestionSets(t *testing.T) {
 	}
 }
 
-func readQuestionSet(t *testing.T, file string) questionSet {
+func readQuestionSet(t testing.TB, file string) questionSet {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {

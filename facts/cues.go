@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/briefbot/briefbot/facts/search"
 )
 
 // The cue phrases that mark a sentence as holding a kind of answer. They
@@ -99,8 +97,7 @@ func HasKind(text string, want Want, subject string) bool {
 	case WantNumber:
 		return numberIn(text, strings.ToLower(subject))
 	case WantTime:
-		for _, t := range search.Tokens(lower) {
-			w := lower[t.Start:t.End]
+		for _, w := range plainWords(lower) {
 			if containsWord(timeWords, w) || (len(w) == 4 && w[0] >= '1' && w[0] <= '2' && digits(w)) {
 				return !strings.Contains(strings.ToLower(subject), w)
 			}
@@ -112,24 +109,23 @@ func HasKind(text string, want Want, subject string) bool {
 // placeIn finds "in/at/to/from" followed by a capitalised word, or by a
 // place word, that the subject does not already name.
 func placeIn(text, subject string) bool {
-	toks := search.Tokens(text)
-	for i := 0; i+1 < len(toks); i++ {
-		switch strings.ToLower(text[toks[i].Start:toks[i].End]) {
+	ws := plainWords(text)
+	for i := 0; i+1 < len(ws); i++ {
+		switch strings.ToLower(ws[i]) {
 		case "in", "at", "to", "from", "near", "outside", "inside":
 		case "of": // "in front of"
-			if i == 0 || strings.ToLower(text[toks[i-1].Start:toks[i-1].End]) != "front" {
+			if i == 0 || strings.ToLower(ws[i-1]) != "front" {
 				continue
 			}
 		default:
 			continue
 		}
 		j := i + 1
-		if w := strings.ToLower(text[toks[j].Start:toks[j].End]); (w == "the" || w == "a") && j+1 < len(toks) {
+		if w := strings.ToLower(ws[j]); (w == "the" || w == "a") && j+1 < len(ws) {
 			j++
 		}
-		w := text[toks[j].Start:toks[j].End]
-		r, _ := utf8.DecodeRuneInString(w)
-		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(ws[j])
+		lw := strings.ToLower(ws[j])
 		if (unicode.IsUpper(r) || containsWord(placeWords, lw)) && !strings.Contains(subject, lw) {
 			return true
 		}
@@ -139,14 +135,22 @@ func placeIn(text, subject string) bool {
 
 // numberIn finds a number, in digits or words, that the subject lacks.
 func numberIn(text, subject string) bool {
-	for _, t := range search.Tokens(text) {
-		w := strings.ToLower(text[t.Start:t.End])
+	for _, w := range plainWords(text) {
+		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
-		if (unicode.IsDigit(r) || containsWord(numberWords, w)) && !strings.Contains(subject, w) {
+		if (unicode.IsDigit(r) || containsWord(numberWords, lw)) && !strings.Contains(subject, lw) {
 			return true
 		}
 	}
 	return strings.ContainsAny(text, "%£$€")
+}
+
+// plainWords splits text into its words as written, runs of letters and
+// digits. No stemming: the cues are plain words.
+func plainWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 func containsWord(list []string, w string) bool {

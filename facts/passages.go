@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
@@ -13,7 +14,10 @@ import (
 // weighted by how rare it is in the base: a word no article holds weighs
 // most, so a question about something the articles never mention is seen
 // to be so.
-type Terms []search.Term
+type Terms struct {
+	list []search.Term
+	ix   *search.Index
+}
 
 // Terms weighs the words of q against the base's own index; misspelt words
 // are corrected to the closest word the articles use.
@@ -24,13 +28,16 @@ func (b *Base) Terms(q string) Terms {
 			ts[i].IDF *= lightWeight
 		}
 	}
-	return ts
+	return Terms{list: ts, ix: b.index}
 }
+
+// Len is the number of words.
+func (ts Terms) Len() int { return len(ts.list) }
 
 // Weight is the total weight of the terms.
 func (ts Terms) Weight() float64 {
 	w := 0.0
-	for _, t := range ts {
+	for _, t := range ts.list {
 		w += t.IDF
 	}
 	return w
@@ -39,7 +46,7 @@ func (ts Terms) Weight() float64 {
 // Missing returns the words no article holds.
 func (ts Terms) Missing() []string {
 	var out []string
-	for _, t := range ts {
+	for _, t := range ts.list {
 		if !t.Known {
 			out = append(out, t.Typed)
 		}
@@ -50,8 +57,8 @@ func (ts Terms) Missing() []string {
 // query rebuilds a search query from the terms, misspelt words replaced by
 // their correction.
 func (ts Terms) query() string {
-	words := make([]string, 0, len(ts))
-	for _, t := range ts {
+	words := make([]string, 0, len(ts.list))
+	for _, t := range ts.list {
 		if t.Known {
 			words = append(words, t.Word)
 		}
@@ -63,20 +70,22 @@ func (ts Terms) query() string {
 // (none of the question's words) to 1 (all of them).
 func (ts Terms) Cover(texts ...string) float64 {
 	total := ts.Weight()
-	if total == 0 {
+	if total == 0 || ts.ix == nil {
 		return 0
 	}
-	have := map[string]bool{}
+	var have uint64 // bit i: term i is in the texts (a question has few words)
 	for _, text := range texts {
-		for _, t := range search.Tokens(text) {
-			if t.Stem != "" {
-				have[t.Stem] = true
+		ts.ix.EachStem(text, func(stem string) {
+			for i, t := range ts.list {
+				if i < 64 && t.Known && t.Stem == stem {
+					have |= 1 << i
+				}
 			}
-		}
+		})
 	}
 	got := 0.0
-	for _, t := range ts {
-		if t.Known && have[t.Stem] {
+	for i, t := range ts.list {
+		if i < 64 && have&(1<<i) != 0 {
 			got += t.IDF
 		}
 	}
@@ -142,7 +151,7 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 		}
 		text := u.doc.Text[s.Start:s.End]
 		c := Citation{Doc: u.doc, Start: s.Start, End: s.End}
-		p := Passage{Cites: []Citation{c}, Cover: ts.Cover(text), Marks: search.Highlight(text, stems)}
+		p := Passage{Cites: []Citation{c}, Cover: ts.Cover(text)}
 		if startsWithPronoun(text) {
 			// "He said …" is about whoever the sentence before names.
 			if prev, ok := b.Beside(c, -1); ok {
@@ -158,21 +167,29 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 		}
 		cands = append(cands, cand{p, u.sent})
 	}
-	var out []Passage
-	for _, c := range cands {
+	for i := range cands {
+		c := &cands[i]
 		if want == WantDefinition && first[c.p.Cites[0].Doc] == c.sent && c.p.Cover >= 0.5 {
 			c.p.Score *= 1.5 // news introduces a thing where it first names it
 		}
-		if i := sameSentence(out, c.p.Text()); i >= 0 {
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].p.Score > cands[j].p.Score })
+	// The best passages, each once: a later copy of one adds its citation.
+	var out []Passage
+	var sets []map[string]bool
+	for _, c := range cands {
+		words := wordSet(c.p.Text())
+		if i := sameSentence(sets, words); i >= 0 {
 			out[i].Cites = append(out[i].Cites, c.p.Cites...)
-			out[i].Score = max(out[i].Score, c.p.Score)
 			continue
 		}
-		out = append(out, c.p)
+		if len(out) < limit {
+			out = append(out, c.p)
+			sets = append(sets, words)
+		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if len(out) > limit {
-		out = out[:limit]
+	for i := range out {
+		out[i].Marks = b.index.Highlight(out[i].Text(), stems)
 	}
 	return out
 }
@@ -193,7 +210,7 @@ func (b *Base) Beside(c Citation, step int) (Citation, bool) {
 }
 
 // StartsWithReference reports whether a sentence opens by referring back
-// ("He said …", "This summit …"), so that it needs the one before it.
+// ("He said …", "This plan …"), so that it needs the one before it.
 func StartsWithReference(text string) bool {
 	return startsWithPronoun(text) || startsWith(text, referenceWords)
 }
@@ -206,13 +223,14 @@ func startsWith(text string, words []string) bool {
 	return containsWord(words, strings.ToLower(w))
 }
 
-// sameSentence returns the passage that is a copy of text (the same words
-// but for a few, as syndicated copies differ in punctuation and house
-// style), or -1.
-func sameSentence(ps []Passage, text string) int {
-	words := wordSet(text)
-	for i, p := range ps {
-		other := wordSet(p.Text())
+// sameSentence returns the passage that is a copy of words (the same
+// words but for a few, as syndicated copies differ in punctuation and
+// house style), or -1.
+func sameSentence(sets []map[string]bool, words map[string]bool) int {
+	for i, other := range sets {
+		if a, b := len(words), len(other); 5*min(a, b) < 4*max(a, b) {
+			continue // sizes alone keep the overlap under 80%
+		}
 		shared := 0
 		for w := range words {
 			if other[w] {
@@ -227,16 +245,20 @@ func sameSentence(ps []Passage, text string) int {
 	return -1
 }
 
+// wordSet is the set of a sentence's words, lower-cased, for comparing
+// copies; stems are not needed for that.
 func wordSet(text string) map[string]bool {
 	m := map[string]bool{}
-	for _, t := range search.Tokens(text) {
-		m[strings.ToLower(text[t.Start:t.End])] = true
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		m[w] = true
 	}
 	return m
 }
 
 // Correct returns text with each word the articles never use replaced by
-// the closest word they do ("lancastr" by "lancaster"), so that a typo in
+// the closest word they do ("parlament" by "parliament"), so that a typo in
 // a name or a role does not stop the look-up.
 func (b *Base) Correct(text string) string {
 	words := strings.Fields(text)

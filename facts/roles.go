@@ -110,7 +110,7 @@ func hasWord(ws []string, w string) bool {
 
 // roleTexts are the roles a person is known by: the curated role, the
 // roles the articles give them, and the titles in their aliases ("French
-// President Emmanuel Macron" gives "French President").
+// President Jane Doe" gives "French President").
 func roleTexts(p *Person) []string {
 	out := make([]string, 0, 2+len(p.Roles))
 	if p.Role != "" {

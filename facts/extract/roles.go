@@ -68,7 +68,7 @@ func (d *doc) appositive(i int) string {
 		}
 		if speechVerbs[d.low[k]] && k > first {
 			if hasRole && !roleNouns[d.low[k-1]] && !unnamedHeads[d.low[k-1]] {
-				// "X, a member of the European Parliament said": the
+				// "X, a member of the city council said": the
 				// appositive runs up to the verb without a closing comma.
 				return d.phrase(first, k-1)
 			}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -158,4 +159,53 @@ func (ix *Index) correct(w string) (string, bool) {
 		}
 	}
 	return best, best != ""
+}
+
+// EachStem calls fn with the stem of every non-stop word of text, looking
+// words up in the index's own vocabulary first: text from the indexed
+// articles then costs map look-ups, not stemming.
+func (ix *Index) EachStem(text string, fn func(stem string)) {
+	sc := scanner{text: text}
+	for {
+		_, _, norm, ok := sc.next()
+		if !ok {
+			return
+		}
+		if t, ok := ix.words[string(norm)]; ok {
+			if t != stopTerm {
+				fn(ix.stems[t])
+			}
+			continue
+		}
+		if stem := stemOf(string(norm)); stem != "" {
+			fn(stem)
+		}
+	}
+}
+
+// Highlight is the package's Highlight for text from the indexed units,
+// which it stems by look-up rather than by running the stemmer.
+func (ix *Index) Highlight(text string, stems []string) [][2]int {
+	if len(stems) == 0 {
+		return nil
+	}
+	var out [][2]int
+	sc := scanner{text: text}
+	for {
+		start, end, norm, ok := sc.next()
+		if !ok {
+			return out
+		}
+		stem := ""
+		if t, ok := ix.words[string(norm)]; ok {
+			if t != stopTerm {
+				stem = ix.stems[t]
+			}
+		} else {
+			stem = stemOf(string(norm))
+		}
+		if stem != "" && slices.Contains(stems, stem) {
+			out = append(out, [2]int{start, end})
+		}
+	}
 }
