@@ -123,14 +123,20 @@ func (x *asker) quote() (Answer, error) {
 		x.a.Lead += "."
 		return *x.a, nil
 	}
+	// The lead is the speaker's own words. A short quote ("pathetic") is
+	// led by itself, and its sentence follows as the first item, so that
+	// no one reads the reporter's words as the speaker's.
+	x.a.Lead = p.Name + ": “" + qs[0].Cite.Quote() + "”"
+	x.a.LeadCites = []int{x.c.cite(qs[0].Cite)}
 	first := quoteItem(x.c, qs[0], "")
-	x.a.Lead = p.Name + ": “" + first.Text + "”"
-	x.a.LeadCites = first.Citations
-	for _, q := range qs[1:] {
+	if first.Text == qs[0].Cite.Quote() {
+		qs = qs[1:] // shown whole in the lead
+	}
+	for _, q := range qs {
 		if len(x.a.Items) == supporting {
 			break
 		}
-		x.a.Items = append(x.a.Items, quoteItem(x.c, q, ""))
+		x.a.Items = addQuote(x.a.Items, quoteItem(x.c, q, ""))
 	}
 	return *x.a, nil
 }

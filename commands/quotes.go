@@ -32,7 +32,7 @@ func quotes(b *facts.Base, req Request) (Answer, error) {
 		return *a, nil
 	}
 	for _, q := range qs {
-		a.Items = append(a.Items, quoteItem(c, q, ""))
+		a.Items = addQuote(a.Items, quoteItem(c, q, ""))
 	}
 	return *a, nil
 }

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/briefbot/briefbot/facts"
@@ -84,7 +85,7 @@ func card(b *facts.Base, a *Answer, c *citer, p *facts.Person) {
 		if i == whoQuotes {
 			break
 		}
-		a.Items = append(a.Items, quoteItem(c, q, secQuotes))
+		a.Items = addQuote(a.Items, quoteItem(c, q, secQuotes))
 	}
 	for i, e := range b.EventsWith(p.ID) {
 		if i == whoEvents {
@@ -168,6 +169,21 @@ func quoteItem(c *citer, q *facts.Quote, section string) Item {
 	}
 	it.Citations = []int{c.cite(q.Cite)}
 	return it
+}
+
+// addQuote appends a quote item, or, when an item already shows the same
+// sentence (two short quotes of one sentence, each shown in context),
+// marks its words in that item instead of repeating the sentence.
+func addQuote(items []Item, it Item) []Item {
+	for i := range items {
+		o := &items[i]
+		if o.Section == it.Section && len(o.Citations) > 0 && len(it.Citations) > 0 && o.Citations[0] == it.Citations[0] {
+			o.Marks = append(o.Marks, it.Marks...)
+			sort.Slice(o.Marks, func(a, b int) bool { return o.Marks[a][0] < o.Marks[b][0] })
+			return items
+		}
+	}
+	return append(items, it)
 }
 
 func eventItem(c *citer, e *facts.Event, section string) Item {

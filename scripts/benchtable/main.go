@@ -84,6 +84,10 @@ func main() {
 	fmt.Println("| measure | p50 | p99 | other |")
 	fmt.Println("|---|---|---|---|")
 	fmt.Printf("| autocomplete, 5,000 names (ms) | %s | %s | |\n", get("BenchmarkLatency", "p50-ns"), get("BenchmarkLatency", "p99-ns"))
+	for _, base := range []string{"seeds", "bbc"} {
+		name := "BenchmarkQuestions/" + base
+		fmt.Printf("| plain questions, the 133 labelled ones, %s (ms) | %s | %s | |\n", base, get(name, "p50-ns"), get(name, "p99-ns"))
+	}
 	for _, q := range []string{"who", "timeline"} {
 		for _, base := range []string{"seeds", "bbc"} {
 			name := "BenchmarkInteractionRoundTrip/" + base + "/" + q
