@@ -25,9 +25,12 @@ func (x *asker) eventsAbout(ts facts.Terms) []*facts.Event {
 		}
 	}
 	sort.SliceStable(scored, func(i, j int) bool {
+		// Covers within a quarter of each other tie, so that a precise
+		// date is not beaten by a vague one ("last year") that happens to
+		// share one more minor word with the question.
 		si, sj := scored[i], scored[j]
-		if si.cover != sj.cover {
-			return si.cover > sj.cover
+		if bi, bj := int(si.cover*4), int(sj.cover*4); bi != bj {
+			return bi > bj
 		}
 		if gi, gj := si.e.Date.Granularity(), sj.e.Date.Granularity(); gi != gj {
 			return gi > gj
@@ -94,14 +97,29 @@ var measureUnits = map[string][]string{
 	"old":  {"year", "age"},
 }
 
+// amountVerbs ask for a sum of money: "how much did X pay for Y".
+var amountVerbs = map[string]bool{"pay": true, "paid": true, "cost": true, "costs": true, "spend": true,
+	"spent": true, "charge": true, "charged": true, "worth": true, "price": true, "priced": true}
+
 // figure answers "how many / much / long / old": the figure of the right
 // unit about the subject, with every source's number where they differ.
 func (x *asker) figure() {
 	unit := ""
 	topic := x.q.Target
-	if x.q.Measure == "many" {
+	switch x.q.Measure {
+	case "many":
 		unit = x.q.About
 		topic = strings.TrimSpace(strings.TrimPrefix(topic, unit))
+	case "much":
+		// "pay", "cost", "spend" ask for a sum; the sum itself answers
+		// them, whether or not its sentence uses the verb.
+		var kept []string
+		for _, w := range strings.Fields(topic) {
+			if !amountVerbs[w] {
+				kept = append(kept, w)
+			}
+		}
+		topic = strings.Join(kept, " ")
 	}
 	ts := x.b.Terms(topic)
 	var best *facts.Figure

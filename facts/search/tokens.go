@@ -55,6 +55,9 @@ func stemOf(word string) string {
 			return word
 		}
 	}
+	if base, ok := irregularForms[word]; ok {
+		word = base
+	}
 	// Our own stop list is shorter than Snowball's, which drops words such
 	// as "against" and "under" that matter in news queries.
 	return english.Stem(word, true)

@@ -122,3 +122,15 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+func TestIrregularForms(t *testing.T) {
+	for _, pair := range [][2]string{{"bought", "buy"}, {"met", "meeting"}, {"spoke", "speaks"}, {"won", "wins"}, {"paid", "pay"}} {
+		a, b := Tokens(pair[0]), Tokens(pair[1])
+		if len(a) != 1 || len(b) != 1 || a[0].Stem != b[0].Stem {
+			t.Errorf("%q and %q stem to %v and %v, want one stem", pair[0], pair[1], a, b)
+		}
+	}
+	if Tokens("found")[0].Stem == Tokens("find")[0].Stem {
+		t.Error(`"found" (a company) is left alone`)
+	}
+}
