@@ -2,6 +2,7 @@ package facts
 
 import (
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/facts/names"
@@ -33,7 +34,10 @@ type Base struct {
 	eventWords, figureWords, quoteWords wordIndex
 	quotesBy                            map[string][]int // speaker -> indexes into quotes
 	eventsWith                          map[string][]*Event
-	roleKeys                            [][]roleKey // person index -> their parsed roles
+	// roleKeys holds each person's parsed roles, built on the first
+	// question by role: most loads, and most reloads, never see one.
+	roleOnce sync.Once
+	roleKeys [][]roleKey
 }
 
 // unit is one searchable sentence.
@@ -106,7 +110,6 @@ func (b *Base) finish(extraction bool) {
 	}
 	b.names = names.NewIndex(entries)
 	b.indexWords()
-	b.indexRoles()
 	<-index
 }
 

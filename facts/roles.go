@@ -135,7 +135,7 @@ func roleTexts(p *Person) []string {
 	return out
 }
 
-// indexRoles parses every person's roles once, when the base is built.
+// indexRoles parses every person's roles, once.
 func (b *Base) indexRoles() {
 	b.roleKeys = make([][]roleKey, len(b.people))
 	for i, p := range b.people {
@@ -157,6 +157,7 @@ func (b *Base) PeopleByRole(role string) []*Person {
 	if len(q.words) == 0 {
 		return nil
 	}
+	b.roleOnce.Do(b.indexRoles)
 	best := 0
 	var out []*Person
 	for i, keys := range b.roleKeys {
