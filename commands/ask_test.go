@@ -66,7 +66,7 @@ func TestAskKinds(t *testing.T) {
 			if len(a.Items) > supporting {
 				t.Errorf("%q: %d items, want at most %d after the lead", tt.q, len(a.Items), supporting)
 			}
-			checkCitations(t, b, tt.q, a)
+			checkCitations(t, baseText(b), tt.q, a)
 		})
 	}
 }

@@ -34,21 +34,29 @@ func benchCommands(b *testing.B, base *facts.Base) {
 			b.Fatal(err)
 		}
 		b.Run(q.name, func(b *testing.B) {
-			b.ReportAllocs()
-			durs := make([]time.Duration, 0, b.N)
-			for i := 0; i < b.N; i++ {
-				t0 := time.Now()
+			timeCalls(b, func(int) {
 				if _, err := tab.Handle(base, req); err != nil {
 					b.Fatal(err)
 				}
-				durs = append(durs, time.Since(t0))
-			}
-			b.StopTimer()
-			sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
-			b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds()), "p50-ns")
-			b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds()), "p99-ns")
+			})
 		})
 	}
+}
+
+// timeCalls runs call b.N times, timing each, and reports p50 and p99.
+func timeCalls(b *testing.B, call func(i int)) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	durs := make([]time.Duration, 0, b.N)
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		call(i)
+		durs = append(durs, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
+	b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds()), "p99-ns")
 }
 
 // BenchmarkCommands runs every query on three bases: the seeds, the seeds
@@ -61,17 +69,7 @@ func BenchmarkCommands(b *testing.B) {
 	}{{"seeds", 0}, {"bbc", 2225}, {"20k", 20000}}
 	for _, bs := range bases {
 		b.Run(bs.name, func(b *testing.B) {
-			fsys, note, err := corpus.Scaled(bs.n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Log(note)
-			base, _, err := facts.Load(fsys, "bench")
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ResetTimer()
-			benchCommands(b, base)
+			benchCommands(b, benchBase(b, bs.n))
 		})
 	}
 }
@@ -89,36 +87,35 @@ func BenchmarkQuestions(b *testing.B) {
 		n    int
 	}{{"seeds", 0}, {"bbc", 2225}} {
 		b.Run(bs.name, func(b *testing.B) {
-			fsys, note, err := corpus.Scaled(bs.n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Log(note)
-			base, _, err := facts.Load(fsys, "bench")
-			if err != nil {
-				b.Fatal(err)
-			}
+			base := benchBase(b, bs.n)
 			tab := NewTable()
 			reqs := make([]Request, len(qs))
 			for i, q := range qs {
+				var err error
 				if reqs[i], err = tab.Parse(q); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportAllocs()
-			b.ResetTimer()
-			durs := make([]time.Duration, 0, b.N)
-			for i := 0; i < b.N; i++ {
-				t0 := time.Now()
+			timeCalls(b, func(i int) {
 				if _, err := tab.Handle(base, reqs[i%len(reqs)]); err != nil {
 					b.Fatal(err)
 				}
-				durs = append(durs, time.Since(t0))
-			}
-			b.StopTimer()
-			sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
-			b.ReportMetric(float64(durs[len(durs)/2].Nanoseconds()), "p50-ns")
-			b.ReportMetric(float64(durs[len(durs)*99/100].Nanoseconds()), "p99-ns")
+			})
 		})
 	}
+}
+
+// benchBase loads a base of n articles for benchmarks (the seeds for 0),
+// logging what it is made of.
+func benchBase(b *testing.B, n int) *facts.Base {
+	fsys, note, err := corpus.Scaled(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Log(note)
+	base, _, err := facts.Load(fsys, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return base
 }

@@ -158,30 +158,11 @@ func TestCitationsVerbatim(t *testing.T) {
 	for _, lq := range readQuestionSet(t, "testdata/questions/seeds.yaml").Questions {
 		queries = append(queries, lq.Q, "/search "+lq.Q)
 	}
+	file := func(id string) string { return string(raw[id]) }
 	for _, q := range queries {
 		a := ask(t, tab, b, q)
-		for i, c := range a.Citations {
-			total++
-			if c.N != i+1 {
-				t.Errorf("%q: citation %d numbered %d", q, i+1, c.N)
-			}
-			data := raw[c.Source]
-			if c.Start < 0 || c.End > len(data) || c.Start >= c.End || string(data[c.Start:c.End]) != c.Quote {
-				t.Errorf("%q: citation [%d] %s[%d:%d] does not select %q", q, c.N, c.Source, c.Start, c.End, c.Quote)
-			}
-		}
-		refs := append([]int(nil), a.LeadCites...)
-		for _, it := range a.Items {
-			refs = append(refs, it.Citations...)
-			if it.Verbatim && (len(it.Citations) == 0 || it.Citations[0] > len(a.Citations) || a.Citations[it.Citations[0]-1].Quote != it.Text) {
-				t.Errorf("%q: verbatim item %q is not the text of its first citation", q, it.Text)
-			}
-		}
-		for _, n := range refs {
-			if n < 1 || n > len(a.Citations) {
-				t.Errorf("%q: reference [%d] out of range (%d citations)", q, n, len(a.Citations))
-			}
-		}
+		total += len(a.Citations)
+		checkCitations(t, file, q, a)
 	}
 	if total < 100 {
 		t.Errorf("only %d citations checked; the seed base should give many more", total)

@@ -52,7 +52,7 @@ func TestQuestionSets(t *testing.T) {
 			good, byType, total := 0, map[string][2]int{}, len(set.Questions)
 			for _, lq := range set.Questions {
 				a := ask(t, tab, b, lq.Q)
-				checkCitations(t, b, lq.Q, a)
+				checkCitations(t, baseText(b), lq.Q, a)
 				ok, why := judge(lq, a)
 				n := byType[lq.Type]
 				n[1]++
@@ -156,13 +156,15 @@ func foldQuotes(s string) string {
 	return strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(s)
 }
 
-// checkCitations checks that every citation of an answer selects its quote
-// in the article as read, and that verbatim items are their citation's text.
-func checkCitations(t *testing.T, b *facts.Base, q string, a Answer) {
+// checkCitations checks that every citation of an answer is numbered in
+// order and selects its quote in its article's text (as file gives it),
+// that verbatim items are their citation's text, and that every reference
+// is to a citation of the answer.
+func checkCitations(t *testing.T, file func(id string) string, q string, a Answer) {
 	t.Helper()
 	for i, c := range a.Citations {
-		d := b.Doc(c.Source)
-		if c.N != i+1 || d == nil || c.Start < 0 || c.End > len(d.Text) || c.Start >= c.End || d.Text[c.Start:c.End] != c.Quote {
+		text := file(c.Source)
+		if c.N != i+1 || c.Start < 0 || c.End > len(text) || c.Start >= c.End || text[c.Start:c.End] != c.Quote {
 			t.Errorf("%q: citation [%d] %s[%d:%d] does not select %q", q, c.N, c.Source, c.Start, c.End, c.Quote)
 		}
 	}
@@ -177,5 +179,15 @@ func checkCitations(t *testing.T, b *facts.Base, q string, a Answer) {
 		if n < 1 || n > len(a.Citations) {
 			t.Errorf("%q: reference [%d] out of range (%d citations)", q, n, len(a.Citations))
 		}
+	}
+}
+
+// baseText gives an article's text as the base read it.
+func baseText(b *facts.Base) func(id string) string {
+	return func(id string) string {
+		if d := b.Doc(id); d != nil {
+			return d.Text
+		}
+		return ""
 	}
 }

@@ -109,16 +109,8 @@ func (ix *Index) QueryStems(query string) []string {
 		if !ok {
 			return out
 		}
-		var stem string
-		if t, ok := ix.words[string(norm)]; ok {
-			if t == stopTerm {
-				continue
-			}
-			stem = ix.stems[t]
-		} else if stem = stemOf(string(norm)); stem == "" {
-			continue
-		}
-		if !slices.Contains(out, stem) {
+		stem := ix.stem(norm)
+		if stem != "" && !slices.Contains(out, stem) {
 			out = append(out, stem)
 		}
 	}

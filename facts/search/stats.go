@@ -171,16 +171,22 @@ func (ix *Index) EachStem(text string, fn func(stem string)) {
 		if !ok {
 			return
 		}
-		if t, ok := ix.words[string(norm)]; ok {
-			if t != stopTerm {
-				fn(ix.stems[t])
-			}
-			continue
-		}
-		if stem := stemOf(string(norm)); stem != "" {
+		if stem := ix.stem(norm); stem != "" {
 			fn(stem)
 		}
 	}
+}
+
+// stem returns the stem of a normalised word, "" for a stop word: from the
+// vocabulary when the index has seen the word, else by stemming it.
+func (ix *Index) stem(norm []byte) string {
+	if t, ok := ix.words[string(norm)]; ok {
+		if t == stopTerm {
+			return ""
+		}
+		return ix.stems[t]
+	}
+	return stemOf(string(norm))
 }
 
 // Highlight is the package's Highlight for text from the indexed units,
@@ -196,15 +202,7 @@ func (ix *Index) Highlight(text string, stems []string) [][2]int {
 		if !ok {
 			return out
 		}
-		stem := ""
-		if t, ok := ix.words[string(norm)]; ok {
-			if t != stopTerm {
-				stem = ix.stems[t]
-			}
-		} else {
-			stem = stemOf(string(norm))
-		}
-		if stem != "" && slices.Contains(stems, stem) {
+		if stem := ix.stem(norm); stem != "" && slices.Contains(stems, stem) {
 			out = append(out, [2]int{start, end})
 		}
 	}
