@@ -62,16 +62,15 @@ func (x *asker) answer(text string) (Answer, error) {
 
 // asker holds what answering one question needs.
 type asker struct {
-	b   *facts.Base
-	q   Question
-	a   *Answer
-	c   *citer
-	req Request
+	b *facts.Base
+	q Question
+	a *Answer
+	c *citer
 }
 
 func newAsker(b *facts.Base, req Request, q Question) *asker {
 	a, c := newAnswer(b, req)
-	return &asker{b: b, q: q, a: a, c: c, req: req}
+	return &asker{b: b, q: q, a: a, c: c}
 }
 
 // topicTerms weighs the words that say what the question is about.

@@ -90,13 +90,6 @@ func (x *asker) event() {
 	x.support(x.b.Passages(ts, facts.WantAny, "", supporting*2))
 }
 
-// measureUnits are the units that answer "how much / long / old".
-var measureUnits = map[string][]string{
-	"much": {"%", "£", "$", "€", "per cent", "percent", "bn", "billion", "million", "pound", "dollar", "euro", "m "},
-	"long": {"day", "week", "month", "year", "hour", "minute", "decade"},
-	"old":  {"year", "age"},
-}
-
 // amountVerbs ask for a sum of money: "how much did X pay for Y".
 var amountVerbs = map[string]bool{"pay": true, "paid": true, "cost": true, "costs": true, "spend": true,
 	"spent": true, "charge": true, "charged": true, "worth": true, "price": true, "priced": true}
@@ -169,7 +162,7 @@ func (x *asker) figure() {
 // unitFit rates how well a figure's unit answers the question: 2 when its
 // unit is the thing asked about, 1 when its sentence names it, 0 not at all.
 func (x *asker) unitFit(f *facts.Figure, unit string) int {
-	text := strings.ToLower(f.Value + " " + f.Unit)
+	text := f.Value + " " + f.Unit
 	switch {
 	case unit != "":
 		ut := x.b.Terms(unit)
@@ -180,15 +173,19 @@ func (x *asker) unitFit(f *facts.Figure, unit string) int {
 			return 1
 		}
 		return 0
-	case measureUnits[x.q.Measure] != nil:
-		for _, u := range measureUnits[x.q.Measure] {
-			if strings.Contains(text, u) {
-				return 2
-			}
-		}
-		return 0
+	case x.q.Measure == "much":
+		return fit(facts.HasKind(text, facts.WantAmount, ""))
+	case x.q.Measure == "long" || x.q.Measure == "old":
+		return fit(facts.HasKind(text, facts.WantTime, ""))
 	}
 	return 1
+}
+
+func fit(ok bool) int {
+	if ok {
+		return 2
+	}
+	return 0
 }
 
 // leadFigures opens with the figure, or with every source's figure where

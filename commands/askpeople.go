@@ -7,44 +7,20 @@ import (
 	"github.com/briefbot/briefbot/facts"
 )
 
-// findPerson resolves the person a question names: by name (typos
-// allowed), by a full name the articles give although the base knows only
-// the surname, or by the one role that fits.
+// findPerson resolves the person a question names, by name: typos in it
+// are mended against the articles' words when the name index alone does
+// not find them.
 func (x *asker) findPerson(target string) (*facts.Person, []*facts.Person, bool) {
 	p, sugg, ok := x.b.FindPerson(target)
 	if ok {
 		return p, nil, true
 	}
-	fixed := x.b.Correct(target)
-	if fixed != target {
+	if fixed := x.b.Correct(target); fixed != target {
 		if p, _, ok := x.b.FindPerson(fixed); ok {
 			return p, nil, true
 		}
 	}
-	if len(sugg) > 0 && fullNameOf(sugg[0], target) {
-		return sugg[0], nil, true
-	}
 	return nil, sugg, false
-}
-
-// fullNameOf reports whether typed is a longer form of p's name that the
-// articles themselves use where they mention p ("Jane Doe" for "Doe").
-func fullNameOf(p *facts.Person, typed string) bool {
-	lower := strings.ToLower(typed)
-	for _, w := range strings.Fields(strings.ToLower(p.Name)) {
-		if !strings.Contains(lower, w) {
-			return false
-		}
-	}
-	if len(strings.Fields(lower)) <= len(strings.Fields(p.Name)) {
-		return false
-	}
-	for _, m := range p.Mentions {
-		if strings.Contains(strings.ToLower(m.Doc.SentenceText(m.Sentence)), lower) {
-			return true
-		}
-	}
-	return false
 }
 
 // byRole finds the people a typed role describes, typos corrected.

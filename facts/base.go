@@ -2,6 +2,7 @@ package facts
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -154,7 +155,8 @@ func (b *Base) Warnings() []Problem { return b.warnings }
 func (b *Base) AsOf() Date { return b.asOf }
 
 // FindPerson resolves a typed name to one person; when it cannot, ok is false
-// and suggestions lists the closest names.
+// and suggestions lists the closest names. A full name the articles give
+// for someone the base knows by surname alone finds them.
 func (b *Base) FindPerson(query string) (p *Person, suggestions []*Person, ok bool) {
 	if m, ok := b.names.Resolve(query); ok {
 		return b.personByID[m.ID], nil, true
@@ -162,7 +164,31 @@ func (b *Base) FindPerson(query string) (p *Person, suggestions []*Person, ok bo
 	for _, m := range b.names.Find(query, 5) {
 		suggestions = append(suggestions, b.personByID[m.ID])
 	}
+	if len(suggestions) > 0 && fullNameOf(suggestions[0], query) {
+		return suggestions[0], nil, true
+	}
 	return nil, suggestions, false
+}
+
+// fullNameOf reports whether typed is a longer form of p's name that the
+// articles themselves use where they mention p ("Jane Doe" for "Doe").
+func fullNameOf(p *Person, typed string) bool {
+	lower := strings.ToLower(strings.Join(strings.Fields(typed), " "))
+	name := strings.Fields(strings.ToLower(p.Name))
+	if len(strings.Fields(lower)) <= len(name) {
+		return false
+	}
+	for _, w := range name {
+		if !strings.Contains(lower, w) {
+			return false
+		}
+	}
+	for _, m := range p.Mentions {
+		if strings.Contains(strings.ToLower(m.Doc.SentenceText(m.Sentence)), lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // CompletePeople serves autocomplete of a person option.

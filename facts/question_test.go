@@ -152,3 +152,25 @@ func TestHasKind(t *testing.T) {
 		}
 	}
 }
+
+func TestFindPersonByFullName(t *testing.T) {
+	files := map[string]string{
+		"a1.txt":       "Mill sold\n\nThe buyer, Jane Roe, said the mill would reopen. Roe said so twice.\n",
+		"sources.yaml": "sources:\n  - {id: a1, title: Mill sold, outlet: Test Times, published: 2024-05-02}\n",
+		"facts.yaml":   "people:\n  - id: roe\n    name: Roe\n    citations:\n      - {source: a1, quote: \"Roe said so twice.\"}\n",
+	}
+	// Extraction off: it would add a "Jane Roe" of its own, and the case
+	// here is a base that knows only the surname.
+	b, _, err := LoadWith(folder(files), "dir", Options{NoExtraction: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Roe", "jane roe", "Jane  Roe"} {
+		if p, _, ok := b.FindPerson(q); !ok || p.ID != "roe" {
+			t.Errorf("FindPerson(%q) = %v, %v; want roe: the articles call her Jane Roe", q, p, ok)
+		}
+	}
+	if p, _, ok := b.FindPerson("Peter Roe"); ok {
+		t.Errorf("FindPerson(Peter Roe) = %v; the articles name no Peter Roe", p.ID)
+	}
+}
