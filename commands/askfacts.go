@@ -18,6 +18,16 @@ type scoredEvent struct {
 // best first: more of the question, then a more precise date (a day before
 // a month before a year), then curated before extracted.
 func (x *asker) eventsAbout(ts facts.Terms) []*facts.Event {
+	scored := x.scoredEvents(ts)
+	out := make([]*facts.Event, len(scored))
+	for i, s := range scored {
+		out[i] = s.e
+	}
+	return out
+}
+
+// scoredEvents is eventsAbout with each event's cover.
+func (x *asker) scoredEvents(ts facts.Terms) []scoredEvent {
 	var scored []scoredEvent
 	for _, e := range x.b.EventsAbout(x.b.Correct(x.q.Topic)) {
 		if cv := ts.Cover(eventTexts(x.b, e)...); cv >= minCover {
@@ -37,11 +47,7 @@ func (x *asker) eventsAbout(ts facts.Terms) []*facts.Event {
 		}
 		return !si.e.Extracted && sj.e.Extracted
 	})
-	out := make([]*facts.Event, len(scored))
-	for i, s := range scored {
-		out[i] = s.e
-	}
-	return out
+	return scored
 }
 
 // leadEvent opens the answer with an event and its date.
@@ -54,20 +60,37 @@ func (x *asker) leadEvent(e *facts.Event) {
 }
 
 // when answers "when …": the matching dated event, the most precise first;
-// failing one, a sentence of the story that dates it.
+// but a sentence of the story that dates the thing and holds clearly more
+// of the question (an event not on the timeline, "later this year") comes
+// before an event about something else that shares a word or two.
 func (x *asker) when() {
-	evs := x.eventsAbout(x.topicTerms())
-	if len(evs) == 0 {
+	ts := x.topicTerms()
+	evs := x.scoredEvents(ts)
+	if len(evs) == 0 || x.datedSentenceBeats(ts, evs[0].cover) {
 		x.sentences(facts.WantTime, true)
 		return
 	}
-	x.leadEvent(evs[0])
+	x.leadEvent(evs[0].e)
 	for _, e := range evs[1:] {
 		if len(x.a.Items) == supporting {
 			break
 		}
-		x.a.Items = append(x.a.Items, eventItem(x.c, e, secSupport))
+		x.a.Items = append(x.a.Items, eventItem(x.c, e.e, secSupport))
 	}
+}
+
+// datedSentenceBeats reports whether a story sentence giving a time holds
+// clearly more of the question than the best event does: every word of it
+// where the event misses one, or a quarter more.
+func (x *asker) datedSentenceBeats(ts facts.Terms, eventCover float64) bool {
+	const all = 0.999
+	for _, p := range x.b.Passages(ts, facts.WantTime, x.q.Topic, supporting) {
+		more := p.Cover >= eventCover+0.25 || (p.Cover >= all && eventCover < all)
+		if more && facts.HasKind(p.Text(), facts.WantTime, x.q.Topic) {
+			return true
+		}
+	}
+	return false
 }
 
 // event answers "what happened at X": the events about X, curated first,
