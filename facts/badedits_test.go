@@ -168,6 +168,13 @@ func TestBadEdits(t *testing.T) {
 		{name: "a link inside the folder (refused too: every link is)",
 			edit: func(t *testing.T, dir, _ string) { symlink(t, "a1.txt", filepath.Join(dir, "copy.txt")) },
 			want: []string{`facts/copy.txt: is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead`}, wantN: 1},
+		{name: "article that is a hard link to a file outside the folder",
+			edit: func(t *testing.T, dir, outside string) {
+				if err := os.Link(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "leak.txt")); err != nil {
+					t.Skipf("hard links: %v", err)
+				}
+			},
+			want: []string{`facts/leak.txt: has 2 hard links: a file with another name may be a file outside the folder, so only files with one name are read; put a copy of the file here instead`}, wantN: 1},
 		{name: "a *.txt that is a directory",
 			edit: func(t *testing.T, dir, _ string) { mkdir(t, filepath.Join(dir, "drafts.txt")) },
 			want: []string{`facts/drafts.txt: is a directory, not a file`}, wantN: 1},

@@ -168,9 +168,10 @@ func (l *loader) readArticles() []*Document {
 // it could read a file outside the folder (os.DirFS follows links), and a
 // link inside the folder would only show one article twice; a directory, a
 // named pipe (whose read would block a reload for ever) or a device is
-// refused too, as is a file over MaxFileSize. A file missing from the folder
-// gives an error wrapping fs.ErrNotExist; any other error is a sentence for
-// the curator, to follow "file: ".
+// refused too, as is a file with more than one hard link, or one over
+// MaxFileSize. A file missing from the folder gives an error wrapping
+// fs.ErrNotExist; any other error is a sentence for the curator, to follow
+// "file: ".
 func (l *loader) readFile(name string) ([]byte, error) {
 	e, ok := l.entries[name]
 	if !ok {
@@ -197,6 +198,12 @@ func (l *loader) readFile(name string) ([]byte, error) {
 	}
 	if !st.Mode().IsRegular() {
 		return nil, notRegular(st.Mode())
+	}
+	// A hard link is a second name for a file that may live outside the
+	// folder (ln /etc/passwd facts/x.txt): nothing tells the two apart, so
+	// a file with more than one name is refused, as a symbolic link is.
+	if n, ok := linkCount(st); ok && n > 1 {
+		return nil, fmt.Errorf("has %d hard links: a file with another name may be a file outside the folder, so only files with one name are read; put a copy of the file here instead", n)
 	}
 	if st.Size() > MaxFileSize {
 		return nil, tooBig(st.Size())
