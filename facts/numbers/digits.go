@@ -1,5 +1,7 @@
 package numbers
 
+import "github.com/briefbot/briefbot/facts/lexer"
+
 // digits reads a figure written in digits at token i, which is the number
 // or a currency sign glued to it. It returns where to resume and whether
 // the number is a figure at all.
@@ -26,7 +28,7 @@ func (p *parser) digits(i int) (value, int, bool) {
 	// Letters glued on: a multiplier ("15.8m"), a measure ("10km"), or
 	// something that makes it no figure ("1990s", "5G", "10am").
 	if p.word(k+1) && p.tight(k+1) {
-		sfx, ok := lookup(suffixes, p.str(k+1))
+		sfx, ok := lexer.Lookup(suffixes, p.str(k+1))
 		switch {
 		case !ok:
 			return v, k + 2, false

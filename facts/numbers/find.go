@@ -1,6 +1,10 @@
 package numbers
 
-import "math"
+import (
+	"math"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // Find returns the figures of text in order, none overlapping.
 func Find(text string) []Figure {
@@ -87,7 +91,7 @@ func (p *parser) flags(k int) wflag {
 	t := &p.toks[k]
 	if !t.looked {
 		t.looked = true
-		if e, ok := lookup(words, p.text[t.start:t.end]); ok {
+		if e, ok := lexer.Lookup(words, p.text[t.start:t.end]); ok {
 			t.f, t.n = e.f, e.n
 		}
 	}

@@ -1,6 +1,10 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // wflag marks what a word can be next to a number; a word may have several.
 type wflag uint32
@@ -26,9 +30,6 @@ const (
 	wFraction                   // "thirds", "quarters": "two-thirds" is no count
 	wCounted                    // nouns that make even "1950" a count: "1950 troops"
 )
-
-// maxKey bounds the length of words looked up; longer ones are in no table.
-const maxKey = 16
 
 type wentry struct {
 	f wflag
@@ -135,7 +136,7 @@ var numShapes = func() (s [26]uint32) {
 
 // maybeNumWord reports whether w could be a number word.
 func maybeNumWord(w string) bool {
-	return len(w) < 32 && isLetter(w[0]) && numShapes[w[0]|0x20-'a']&(1<<len(w)) != 0
+	return len(w) < 32 && lexer.IsLetter(w[0]) && numShapes[w[0]|0x20-'a']&(1<<len(w)) != 0
 }
 
 // suffix is what letters glued to digits make of them.

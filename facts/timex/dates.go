@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/briefbot/briefbot/facts/lexer"
+
 // month reads a core starting with a month name: "March 11", "June
 // 3-5", "June 13, 2019", "June 2019", or a bare month after a
 // preposition or qualifier ("in March", "by June").
@@ -136,7 +138,7 @@ func inSet(m map[string]bool, w string) bool {
 	if w == "" {
 		return false
 	}
-	ok, _ := lookup(m, w)
+	ok, _ := lexer.Lookup(m, w)
 	return ok
 }
 

@@ -2,26 +2,26 @@ package timex
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/facts/lexer"
 )
 
-type kind uint8
-
-const (
-	kWord kind = iota + 1
-	kNum
-	kPunct
+// The shared lexer's kinds and gaps, under this package's short names. A
+// line break ends a paragraph in scraped news, so it bounds clauses as a
+// full stop does.
+type (
+	kind = lexer.Kind
+	gap  = lexer.Gap
 )
 
-// gap is the white space before a token. A line break ends a paragraph in
-// scraped news, so it bounds clauses as a full stop does.
-type gap uint8
-
 const (
-	gapNone gap = iota
-	gapSpace
-	gapLine
+	kWord  = lexer.Word
+	kNum   = lexer.Num
+	kPunct = lexer.Punct
+
+	gapNone  = lexer.GapNone
+	gapSpace = lexer.GapSpace
+	gapLine  = lexer.GapLine
 )
 
 // clitic is a contracted ending kept apart from its word, so that
@@ -64,128 +64,45 @@ func (t *token) digits() int {
 	return t.end - t.start
 }
 
-// lex splits text into tokens in one pass. Invalid UTF-8 becomes one-byte
-// punctuation, so offsets stay valid whatever the input.
+// lex splits text into tokens with the shared lexer, splitting clitics
+// off words and looking words up in the table.
 func lex(text string) []token {
 	// News prose averages a token per five bytes; a quarter of the length
 	// avoids regrowing the slice for almost every article.
 	toks := make([]token, 0, len(text)/4+8)
-	g := gapNone
-	for i := 0; i < len(text); {
-		c := text[i]
-		switch {
-		case c == '\n':
-			g = gapLine
-			i++
-			continue
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			g = max(g, gapSpace)
-			i++
-			continue
-		case c >= '0' && c <= '9':
-			t := scanNumber(text, i)
-			t.gap = g
-			toks = append(toks, t)
-			i = t.end
-		case c < utf8.RuneSelf && !isLetter(c):
-			toks = append(toks, token{start: i, end: i + 1, kind: kPunct, gap: g, n: -1})
-			i++
-		default:
-			r, size := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			switch {
-			case unicode.IsLetter(r):
-				t, full := scanWord(text, i)
-				t.gap = g
-				toks = append(toks, t)
-				i = full
-			case unicode.IsSpace(r):
-				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
-					g = gapLine
-				} else {
-					g = max(g, gapSpace)
+	for at := 0; ; {
+		lt, ok := lexer.Next(text, &at)
+		if !ok {
+			return toks
+		}
+		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
+		switch lt.Kind {
+		case kNum:
+			if lt.Plain && t.end-t.start-t.ordLen() <= 4 {
+				t.n = 0
+				for _, c := range []byte(text[t.start : t.end-t.ordLen()]) {
+					t.n = t.n*10 + int(c-'0')
 				}
-				i += size
-				continue
-			default:
-				toks = append(toks, token{start: i, end: i + size, kind: kPunct, gap: g, n: -1})
-				i += size
 			}
+		case kWord:
+			t.word(text, lt)
 		}
-		g = gapNone
+		toks = append(toks, t)
 	}
-	return toks
 }
 
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// startsLetter reports whether s begins with a letter.
-func startsLetter(s string) bool {
-	if s == "" {
-		return false
+// ordLen is the length of a number's ordinal suffix.
+func (t *token) ordLen() int {
+	if t.ord {
+		return 2
 	}
-	if s[0] < utf8.RuneSelf {
-		return isLetter(s[0])
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
+	return 0
 }
 
-// wordEnd returns where the word running through i ends, apostrophes
-// between letters included, and where its last such apostrophe starts
-// (-1 if none).
-func wordEnd(text string, i int) (end, apos int) {
-	apos = -1
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if isLetter(c) {
-				i++
-				continue
-			}
-			if c == '\'' && startsLetter(text[i+1:]) {
-				apos = i
-				i++
-				continue
-			}
-			return i, apos
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsMark(r) {
-			i += n
-			continue
-		}
-		if r == '’' && startsLetter(text[i+n:]) {
-			apos = i
-			i += n
-			continue
-		}
-		return i, apos
-	}
-	return i, apos
-}
-
-// scanWord reads the word at i, splits off a clitic and looks it up. It
-// returns the token and where the whole word, clitic included, ends.
-func scanWord(text string, i int) (token, int) {
-	end, a := wordEnd(text, i)
-	t := token{start: i, end: end, kind: kWord, n: -1}
-	if c := text[i]; c < utf8.RuneSelf {
-		t.upper = c >= 'A' && c <= 'Z'
-	} else {
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		t.upper = unicode.IsUpper(r)
-	}
-	if a > i {
-		alen := 1
-		if text[a] != '\'' {
-			alen = len("’")
-		}
-		switch sfx := text[a+alen : end]; len(sfx) {
+// word splits a clitic off the word and looks it up.
+func (t *token) word(text string, lt lexer.Token) {
+	if a := int(lt.Apos); a > t.start {
+		switch sfx := text[a+lt.AposLen(text) : t.end]; len(sfx) {
 		case 1:
 			switch sfx[0] | 0x20 {
 			case 's':
@@ -195,7 +112,7 @@ func scanWord(text string, i int) (token, int) {
 			case 'm':
 				t.cl = clM
 			case 't':
-				if a > i+1 && text[a-1]|0x20 == 'n' {
+				if a > t.start+1 && text[a-1]|0x20 == 'n' {
 					t.cl, a = clNt, a-1
 				}
 			}
@@ -214,11 +131,10 @@ func scanWord(text string, i int) (token, int) {
 		}
 	}
 	if w := text[t.start:t.end]; maybeKey(w) {
-		if e, ok := lookup(words, w); ok {
+		if e, ok := lexer.Lookup(words, w); ok {
 			t.cls, t.v, t.x = e.cls, e.v, e.x
 		}
 	}
-	return t, end
 }
 
 // keyShapes has bit n of entry c set when some key of words starts with
@@ -232,63 +148,5 @@ var keyShapes = func() (s [26]uint32) {
 
 // maybeKey reports whether w could be a key of words.
 func maybeKey(w string) bool {
-	return len(w) < 32 && isLetter(w[0]) && keyShapes[w[0]|0x20-'a']&(1<<len(w)) != 0
-}
-
-// scanNumber reads digits at i, with thousands commas and one decimal
-// point, and an ordinal suffix if one follows.
-func scanNumber(text string, i int) token {
-	j, plain, dot := i, true, false
-scan:
-	for j < len(text) {
-		switch c := text[j]; {
-		case isDigit(c):
-			j++
-		case c == ',' && !dot && thousands(text, j):
-			j, plain = j+1, false
-		case c == '.' && !dot && j+1 < len(text) && isDigit(text[j+1]):
-			j, plain, dot = j+1, false, true
-		default:
-			break scan
-		}
-	}
-	t := token{start: i, end: j, kind: kNum, n: -1}
-	if plain && j-i <= 4 {
-		t.n = 0
-		for _, c := range []byte(text[i:j]) {
-			t.n = t.n*10 + int(c-'0')
-		}
-	}
-	if j+2 <= len(text) && (j+2 == len(text) || !startsLetter(text[j+2:])) {
-		switch a, b := text[j]|0x20, text[j+1]|0x20; {
-		case a == 's' && b == 't', a == 'n' && b == 'd', a == 'r' && b == 'd', a == 't' && b == 'h':
-			t.ord, t.end = true, j+2
-		}
-	}
-	return t
-}
-
-// thousands reports whether the comma at j is followed by exactly three
-// digits, as in "2,000", and not by a list ("1,2,3") or a decimal comma.
-func thousands(text string, j int) bool {
-	return j+4 <= len(text) && isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) &&
-		(j+4 == len(text) || !isDigit(text[j+4]))
-}
-
-// lookup finds the lower-cased word in m without allocating.
-func lookup[V any](m map[string]V, w string) (V, bool) {
-	var buf [16]byte
-	var zero V
-	if len(w) > len(buf) {
-		return zero, false
-	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf {
-			return zero, false
-		}
-		buf[k] = c | 0x20
-	}
-	v, ok := m[string(buf[:len(w)])]
-	return v, ok
+	return len(w) < 32 && lexer.IsLetter(w[0]) && keyShapes[w[0]|0x20-'a']&(1<<len(w)) != 0
 }
