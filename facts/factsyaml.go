@@ -2,8 +2,8 @@ package facts
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/facts/names"
 	"regexp"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -96,14 +96,14 @@ func (l *loader) readPeople(f yfile, n *yaml.Node, b *Base) {
 		al, alLines := f.strs(m, "aliases", what)
 		p.Citations = l.citations(f, m, what, it.Line)
 		ok := checkID(f, ids, "person", id, idLine)
-		names := append([]string{name}, al...)
+		all := append([]string{name}, al...)
 		lines := append([]int{nameLine}, alLines...)
 		own := map[string]bool{}
-		for i, a := range names {
+		for i, a := range all {
 			if a == "" {
 				continue
 			}
-			key := foldName(a)
+			key := names.Key(a)
 			if own[key] {
 				continue
 			}
@@ -121,11 +121,6 @@ func (l *loader) readPeople(f yfile, n *yaml.Node, b *Base) {
 			b.addPerson(p)
 		}
 	}
-}
-
-// foldName compares names regardless of case, spacing and quote marks.
-func foldName(s string) string {
-	return strings.ToLower(foldQuote(s))
 }
 
 func (l *loader) readEvents(f yfile, n *yaml.Node, b *Base) {

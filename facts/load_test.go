@@ -86,6 +86,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`dir/facts.yaml:9: duplicate person id "roe" (first at line 2)`}},
 		{"alias shared by two people", withFacts(strings.Replace(goodFacts, "events:", "  - id: doe\n    name: John Doe\n    aliases: [Mayor Roe]\n    citations: [{source: a1, quote: council}]\nevents:", 1)),
 			[]string{`dir/facts.yaml:11: person doe: alias "Mayor Roe" is also a name of person "roe" (line 4)`}},
+		{"alias shared but for accents and dots", withFacts(strings.Replace(goodFacts, "events:", "  - id: doe\n    name: John Doe\n    aliases: [MAYOR RÖE.]\n    citations: [{source: a1, quote: council}]\nevents:", 1)),
+			[]string{`dir/facts.yaml:11: person doe: alias "MAYOR RÖE." is also a name of person "roe" (line 4)`}},
 		{"every error at once", withFacts(strings.Replace(strings.Replace(goodFacts, "source: a1\n", "source: zz\n", 1), "date: 2024-03", "date: soon", 1)),
 			[]string{`dir/facts.yaml:7: person roe: unknown source "zz"`, `dir/facts.yaml:11: event council: bad date "soon"`}},
 		{"bad date", withFacts(strings.Replace(goodFacts, "date: 2024-03", "date: 2024-13-40", 1)),

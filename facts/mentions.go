@@ -1,17 +1,13 @@
 package facts
 
 import (
+	"github.com/briefbot/briefbot/facts/names"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/facts/prose"
 )
-
-// nameKey folds a word for name comparison.
-func nameKey(w string) string {
-	return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-}
 
 // aliasForm is one way of writing a person's name, as folded words.
 type aliasForm struct {
@@ -34,7 +30,7 @@ func findMentions(docs []*Document, words [][]prose.Span, people []*Person) {
 			}
 			f := aliasForm{person: pi}
 			for _, w := range ws {
-				f.words = append(f.words, nameKey(n[w.Start:w.End]))
+				f.words = append(f.words, names.Key(n[w.Start:w.End]))
 			}
 			byFirst[f.words[0]] = append(byFirst[f.words[0]], f)
 		}
@@ -50,7 +46,7 @@ func findMentions(docs []*Document, words [][]prose.Span, people []*Person) {
 			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 				continue
 			}
-			forms := byFirst[nameKey(d.Text[w.Start:w.End])]
+			forms := byFirst[names.Key(d.Text[w.Start:w.End])]
 			for _, f := range forms {
 				if !matchesAt(d.Text, ws, i, f.words) {
 					continue
@@ -76,7 +72,7 @@ func matchesAt(text string, ws []prose.Span, i int, form []string) bool {
 	}
 	for k, fw := range form {
 		w := ws[i+k]
-		if nameKey(text[w.Start:w.End]) != fw {
+		if names.Key(text[w.Start:w.End]) != fw {
 			return false
 		}
 		if k > 0 && strings.TrimSpace(text[ws[i+k-1].End:w.Start]) != "" {

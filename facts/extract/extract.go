@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/briefbot/briefbot/facts/names"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,13 +160,15 @@ func fold(w string) string {
 	return strings.TrimSuffix(w, "'s")
 }
 
-// foldName folds every word of a name and joins them with single spaces.
+// foldName is a name's key: each word with its possessive dropped, then
+// the one name key of the names package, so that extraction, the loader,
+// mentions and the name index agree on when two names are one.
 func foldName(n string) string {
 	var parts []string
 	for _, w := range prose.Words(n) {
 		parts = append(parts, fold(n[w.Start:w.End]))
 	}
-	return strings.Join(parts, " ")
+	return names.Key(strings.Join(parts, " "))
 }
 
 // word returns the text of word i.

@@ -199,3 +199,42 @@ func isSuffix(w string) bool {
 	}
 	return false
 }
+
+// Key is the one form in which two ways of writing a name are compared:
+// case ignored, Latin accents and apostrophes and dots dropped, other
+// punctuation a word break, words joined by single spaces ("Zelenský",
+// "ZELENSKY" → "zelensky"; "J. D. Vance", "J.D. Vance" → "jd vance"). The
+// loader's uniqueness check, mention finding, extraction and this index all
+// use it, so two names that collide here are the same name everywhere.
+func Key(s string) string {
+	if simple, lower := plainWords(s); simple && lower {
+		return s // already a key: the usual case for a word of running text
+	} else if simple {
+		return strings.ToLower(s) // a capitalised word or name
+	}
+	return strings.Join(tokenize(s, 0), " ")
+}
+
+// plainWords reports whether s is ASCII letters and digits in words of two
+// or more, one space apart — a string Key only lower-cases, as tokenize
+// would — and whether it is lower case already.
+func plainWords(s string) (simple, lower bool) {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false, false
+	}
+	lower, run := true, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			run++
+		case 'A' <= c && c <= 'Z':
+			lower = false
+			run++
+		case c == ' ' && run >= 2:
+			run = 0
+		default:
+			return false, false // a double space, a one-letter word, punctuation or non-ASCII
+		}
+	}
+	return run >= 2, lower
+}

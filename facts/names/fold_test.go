@@ -2,6 +2,7 @@ package names
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -122,4 +123,35 @@ func TestTolerance(t *testing.T) {
 			t.Errorf("tolerance(%d) = %d, want %d", n, got, want)
 		}
 	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"zelensky", "zelensky"},
+		{"Zelenský", "zelensky"},
+		{"ZELENSKY", "zelensky"},
+		{"J. D. Vance", "jd vance"},
+		{"J.D.  Vance", "jd vance"},
+		{"O’Brien", "obrien"},
+		{"Kilroy-Silk", "kilroy silk"},
+		{"Strauß", "strauss"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Key(tt.in); got != tt.want {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzKey checks that Key's fast path agrees with the full folding.
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"Jane Doe", "J D Vance", "a", "x  y", "Zoë", "ab cd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Key(s), strings.Join(tokenize(s, 0), " "); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

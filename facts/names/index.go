@@ -115,7 +115,7 @@ func NewIndex(entries []Entry) *Index {
 		}
 		ei := int32(len(ix.entries))
 		ix.entries = append(ix.entries, entryInfo{
-			id: e.ID, display: e.Names[0], key: strings.Join(tokenize(e.Names[0], 0), " "),
+			id: e.ID, display: e.Names[0], key: Key(e.Names[0]),
 		})
 		first := len(ix.names)
 		for _, alias := range e.Names {
