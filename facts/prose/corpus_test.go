@@ -1,39 +1,51 @@
 package prose
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/briefbot/briefbot/internal/corpus"
+	"github.com/briefbot/briefbot/seeds"
+	"io/fs"
 	"strings"
 	"testing"
 )
 
-// Shared sample articles live outside the module, next to the checkout.
-const (
-	seedsDir = "../../../shared/seeds"
-	bbcDir   = "../../../shared/corpora/bbc"
-)
-
-// readDir returns the contents of the files matching pattern, skipping the
-// test when there are none.
-func readDir(tb testing.TB, pattern string) map[string]string {
+// seedTexts returns the embedded seed articles by "seeds/<file>".
+func seedTexts(tb testing.TB) map[string]string {
 	tb.Helper()
-	paths, err := filepath.Glob(pattern)
+	paths, err := fs.Glob(seeds.FS(), "*.txt")
 	if err != nil || len(paths) == 0 {
-		tb.Skipf("no sample articles at %s", pattern)
+		tb.Fatalf("no seed articles: %v", err)
 	}
 	out := make(map[string]string, len(paths))
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(seeds.FS(), p)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		out[filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p)] = string(b)
+		out["seeds/"+p] = string(b)
+	}
+	return out
+}
+
+// bbcTexts returns the BBC articles by "<section>/<file>", skipping the
+// test when the corpus is absent.
+func bbcTexts(tb testing.TB) map[string]string {
+	tb.Helper()
+	arts, ok, err := corpus.BBCArticles()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !ok {
+		tb.Skip(corpus.NoBBC)
+	}
+	out := make(map[string]string, len(arts))
+	for _, a := range arts {
+		out[a.Name] = a.Text
 	}
 	return out
 }
 
 func TestSeedOffsets(t *testing.T) {
-	for name, text := range readDir(t, filepath.Join(seedsDir, "*.txt")) {
+	for name, text := range seedTexts(t) {
 		got := Split(text)
 		if len(got) == 0 {
 			t.Errorf("%s: no sentences", name)
@@ -46,7 +58,7 @@ func TestBBCOffsets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus scan skipped in -short mode")
 	}
-	for name, text := range readDir(t, filepath.Join(bbcDir, "*", "*.txt")) {
+	for name, text := range bbcTexts(t) {
 		got := Split(text)
 		checkOffsets(t, name, text, got)
 		// BBC headlines are unpunctuated, so the first line of every
@@ -59,7 +71,7 @@ func TestBBCOffsets(t *testing.T) {
 }
 
 func TestSeedKinds(t *testing.T) {
-	seeds := readDir(t, filepath.Join(seedsDir, "*.txt"))
+	seeds := seedTexts(t)
 	byPrefix := func(prefix string) (string, string) {
 		for name, text := range seeds {
 			if strings.HasPrefix(strings.TrimPrefix(name, "seeds/"), prefix) {
@@ -112,7 +124,7 @@ func TestSeedKinds(t *testing.T) {
 // wrong in the seed articles.
 func TestSeedSentences(t *testing.T) {
 	var all []string
-	for _, text := range readDir(t, filepath.Join(seedsDir, "*.txt")) {
+	for _, text := range seedTexts(t) {
 		all = append(all, texts(text)...)
 	}
 	wantWhole := []string{
@@ -135,7 +147,7 @@ func TestSeedSentences(t *testing.T) {
 }
 
 func BenchmarkSplit(b *testing.B) {
-	docs := readDir(b, filepath.Join(bbcDir, "*", "*.txt"))
+	docs := bbcTexts(b)
 	texts := make([]string, 0, len(docs))
 	size := 0
 	for _, d := range docs {

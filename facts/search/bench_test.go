@@ -1,18 +1,13 @@
 package search
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/briefbot/briefbot/internal/corpus"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/briefbot/briefbot/facts/prose"
 )
-
-// bbcDir holds the BBC news corpus, next to the checkout.
-const bbcDir = "../../../shared/corpora/bbc"
 
 // benchQueries mix rare and common terms, single words and phrases.
 var benchQueries = []string{
@@ -28,32 +23,24 @@ var benchQueries = []string{
 	"Chelsea",
 }
 
-var (
-	corpusOnce sync.Once
-	corpus     []string
-)
-
 // bbcSentences returns every sentence of the BBC corpus, skipping the
-// benchmark when the corpus is absent. Loading happens once per process.
+// benchmark when the corpus is absent.
 func bbcSentences(b *testing.B) []string {
 	b.Helper()
-	corpusOnce.Do(func() {
-		paths, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt"))
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				continue
-			}
-			text := string(data)
-			for _, s := range prose.Split(text) {
-				corpus = append(corpus, text[s.Start:s.End])
-			}
-		}
-	})
-	if len(corpus) == 0 {
-		b.Skipf("BBC corpus not found at %s; skipping", bbcDir)
+	arts, ok, err := corpus.BBCArticles()
+	if err != nil {
+		b.Fatal(err)
 	}
-	return corpus
+	if !ok {
+		b.Skip(corpus.NoBBC)
+	}
+	var out []string
+	for _, a := range arts {
+		for _, s := range prose.Split(a.Text) {
+			out = append(out, a.Text[s.Start:s.End])
+		}
+	}
+	return out
 }
 
 func buildFrom(units []string) *Index {

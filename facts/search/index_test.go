@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/briefbot/briefbot/internal/corpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -183,9 +184,13 @@ func TestConcurrentSearch(t *testing.T) {
 }
 
 func TestCorpusFileWithInvalidUTF8(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(bbcDir, "sport", "199.txt"))
+	dir, ok := corpus.BBCDir()
+	if !ok {
+		t.Skip(corpus.NoBBC)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "sport", "199.txt"))
 	if err != nil {
-		t.Skipf("BBC corpus not found at %s", bbcDir)
+		t.Fatal(err)
 	}
 	bl := NewBuilder()
 	for line := range strings.Lines(string(data)) {

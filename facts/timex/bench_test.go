@@ -1,28 +1,24 @@
 package timex
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/briefbot/briefbot/internal/corpus"
 	"testing"
 	"time"
 )
 
-// corpusDir holds the BBC news corpus, one article per file, beside the
-// repository; benchmarks skip without it.
-const corpusDir = "../../../shared/corpora/bbc"
-
+// loadCorpus returns the text of every BBC article, skipping without the
+// corpus.
 func loadCorpus(tb testing.TB) []string {
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.txt"))
-	if len(files) == 0 {
-		tb.Skip("BBC corpus not found at " + corpusDir)
+	arts, ok, err := corpus.BBCArticles()
+	if err != nil {
+		tb.Fatal(err)
 	}
-	texts := make([]string, 0, len(files))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(b))
+	if !ok {
+		tb.Skip(corpus.NoBBC)
+	}
+	texts := make([]string, len(arts))
+	for i, a := range arts {
+		texts[i] = a.Text
 	}
 	return texts
 }

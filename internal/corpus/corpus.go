@@ -44,7 +44,7 @@ func BBCDir() (string, bool) {
 func SeedsPlusBBC() (fs.FS, int, error) {
 	bbc, ok := BBCDir()
 	if !ok {
-		return nil, 0, errors.New("the BBC corpus (../shared/corpora/bbc) is absent")
+		return nil, 0, errors.New(NoBBC)
 	}
 	out, err := seedFolder()
 	if err != nil {

@@ -1,0 +1,65 @@
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/briefbot/briefbot/seeds"
+)
+
+// NoBBC is what a test or benchmark that needs the BBC corpus says when
+// it skips.
+const NoBBC = "the BBC corpus (../shared/corpora/bbc) is absent"
+
+// Article is one file of the BBC corpus: its path below the corpus folder
+// ("politics/001.txt") and its text as stored.
+type Article struct {
+	Name string
+	Text string
+}
+
+// BBCArticles reads every article of the BBC corpus, in path order; ok is
+// false when the corpus is absent (tests and benchmarks then skip).
+func BBCArticles() ([]Article, bool, error) {
+	dir, ok := BBCDir()
+	if !ok {
+		return nil, false, nil
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil {
+		return nil, true, err
+	}
+	sort.Strings(paths)
+	out := make([]Article, 0, len(paths))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, true, err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, Article{Name: filepath.ToSlash(rel), Text: string(data)})
+	}
+	return out, true, nil
+}
+
+// CopySeeds writes the embedded seed folder into dir, for tests that need
+// a facts folder on disk to edit, watch or reload.
+func CopySeeds(dir string) error {
+	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(seeds.FS(), p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, filepath.Base(p)), data, 0o644)
+	})
+	if err != nil {
+		return fmt.Errorf("copying the embedded seeds to %s: %w", dir, err)
+	}
+	return nil
+}
