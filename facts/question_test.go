@@ -174,3 +174,28 @@ func TestFindPersonByFullName(t *testing.T) {
 		t.Errorf("FindPerson(Peter Roe) = %v; the articles name no Peter Roe", p.ID)
 	}
 }
+
+func TestDiff(t *testing.T) {
+	old := roleBase(t)
+	sources := strings.Split(roleSources, "  - {id: r2")[0]
+	b, _, err := Load(folder(map[string]string{"r1.txt": roleArticle, "sources.yaml": sources,
+		"facts.yaml": strings.Replace(roleFacts, "  - id: berg", "  - id: karl", 1)}), "dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Change{}
+	for _, c := range Diff(old, b) {
+		got[c.What] = c
+	}
+	if c := got["articles"]; c.Before != 2 || c.After != 1 || c.Removed != 1 || c.Added != 0 {
+		t.Errorf("articles: %+v, want one of two removed", c)
+	}
+	if c := got["people"]; c.Added != 1 || c.Removed != 1 {
+		t.Errorf("people: %+v, want the renamed id as one added and one removed", c)
+	}
+	for _, c := range Diff(b, b) {
+		if c.Added != 0 || c.Removed != 0 || c.Before != c.After {
+			t.Errorf("a base against itself: %+v", c)
+		}
+	}
+}
