@@ -10,88 +10,6 @@ import (
 	"github.com/briefbot/briefbot/facts/search"
 )
 
-// Terms are the words of a question that say what it is about, each
-// weighted by how rare it is in the base: a word no article holds weighs
-// most, so a question about something the articles never mention is seen
-// to be so.
-type Terms struct {
-	list []search.Term
-	ix   *search.Index
-}
-
-// Terms weighs the words of q against the base's own index; misspelt words
-// are corrected to the closest word the articles use.
-func (b *Base) Terms(q string) Terms {
-	ts := b.index.Terms(q)
-	for i, t := range ts {
-		if lightWords[t.Word] {
-			ts[i].IDF *= lightWeight
-		}
-	}
-	return Terms{list: ts, ix: b.index}
-}
-
-// Len is the number of words.
-func (ts Terms) Len() int { return len(ts.list) }
-
-// Weight is the total weight of the terms.
-func (ts Terms) Weight() float64 {
-	w := 0.0
-	for _, t := range ts.list {
-		w += t.IDF
-	}
-	return w
-}
-
-// Missing returns the words no article holds.
-func (ts Terms) Missing() []string {
-	var out []string
-	for _, t := range ts.list {
-		if !t.Known {
-			out = append(out, t.Typed)
-		}
-	}
-	return out
-}
-
-// query rebuilds a search query from the terms, misspelt words replaced by
-// their correction.
-func (ts Terms) query() string {
-	words := make([]string, 0, len(ts.list))
-	for _, t := range ts.list {
-		if t.Known {
-			words = append(words, t.Word)
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-// Cover returns the share of the terms' weight that the texts hold, from 0
-// (none of the question's words) to 1 (all of them).
-func (ts Terms) Cover(texts ...string) float64 {
-	total := ts.Weight()
-	if total == 0 || ts.ix == nil {
-		return 0
-	}
-	var have uint64 // bit i: term i is in the texts (a question has few words)
-	for _, text := range texts {
-		ts.ix.EachStem(text, func(stem string) {
-			for i, t := range ts.list {
-				if i < 64 && t.Known && t.Stem == stem {
-					have |= 1 << i
-				}
-			}
-		})
-	}
-	got := 0.0
-	for i, t := range ts.list {
-		if i < 64 && have&(1<<i) != 0 {
-			got += t.IDF
-		}
-	}
-	return got / total
-}
-
 // Passage is one sentence of the story that bears on a question, with
 // every article that carries it: syndicated copies of one sentence are one
 // passage with several citations.
@@ -135,13 +53,26 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 	if q == "" || limit <= 0 {
 		return nil
 	}
-	hits := b.index.Search(q, candidates)
+	cands := b.scorePassages(ts, b.index.Search(q, candidates), want, subject)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].p.Score > cands[j].p.Score })
+	out := mergeCopies(cands, limit)
 	stems := b.index.QueryStems(q)
-	type cand struct {
-		p    Passage
-		sent int
+	for i := range out {
+		out[i].Marks = b.index.Highlight(out[i].Text(), stems)
 	}
-	var cands []cand
+	return out
+}
+
+// candidate is a sentence found for a question, before copies are merged.
+type candidate struct {
+	p    Passage
+	sent int
+}
+
+// scorePassages scores the story sentences among the hits: their share of
+// the question, their search score, and whether they hold the wanted kind.
+func (b *Base) scorePassages(ts Terms, hits []search.Hit, want Want, subject string) []candidate {
+	var cands []candidate
 	first := map[*Document]int{} // the first sentence of each article that holds the question
 	for _, h := range hits {
 		u := b.units[h.ID]
@@ -158,6 +89,9 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 				p.Cover = max(p.Cover, ts.Cover(text, prev.Quote()))
 			}
 		}
+		// Coverage leads: the search score only orders sentences that hold
+		// as much of the question, so that a short sentence sharing one rare
+		// word does not beat one that holds the whole question.
 		p.Score = math.Sqrt(h.Score) * (0.1 + p.Cover)
 		if want != WantAny && HasKind(text, want, subject) {
 			p.Score *= 1.8
@@ -165,16 +99,22 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 		if f, ok := first[u.doc]; p.Cover >= 0.5 && (!ok || u.sent < f) {
 			first[u.doc] = u.sent
 		}
-		cands = append(cands, cand{p, u.sent})
+		cands = append(cands, candidate{p, u.sent})
 	}
-	for i := range cands {
-		c := &cands[i]
-		if want == WantDefinition && first[c.p.Cites[0].Doc] == c.sent && c.p.Cover >= 0.5 {
-			c.p.Score *= 1.5 // news introduces a thing where it first names it
+	if want == WantDefinition {
+		for i := range cands {
+			c := &cands[i]
+			if first[c.p.Cites[0].Doc] == c.sent && c.p.Cover >= 0.5 {
+				c.p.Score *= 1.5 // news introduces a thing where it first names it
+			}
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].p.Score > cands[j].p.Score })
-	// The best passages, each once: a later copy of one adds its citation.
+	return cands
+}
+
+// mergeCopies keeps the best limit passages of sorted candidates, each
+// once: a later copy of one (syndication) adds its citation to it.
+func mergeCopies(cands []candidate, limit int) []Passage {
 	var out []Passage
 	var sets []map[string]bool
 	for _, c := range cands {
@@ -187,9 +127,6 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 			out = append(out, c.p)
 			sets = append(sets, words)
 		}
-	}
-	for i := range out {
-		out[i].Marks = b.index.Highlight(out[i].Text(), stems)
 	}
 	return out
 }
@@ -255,22 +192,4 @@ func wordSet(text string) map[string]bool {
 		m[w] = true
 	}
 	return m
-}
-
-// Correct returns text with each word the articles never use replaced by
-// the closest word they do ("parlament" by "parliament"), so that a typo in
-// a name or a role does not stop the look-up.
-func (b *Base) Correct(text string) string {
-	words := strings.Fields(text)
-	changed := false
-	for i, w := range words {
-		ts := b.index.Terms(w)
-		if len(ts) == 1 && ts[0].Corrected {
-			words[i], changed = ts[0].Word, true
-		}
-	}
-	if !changed {
-		return text
-	}
-	return strings.Join(words, " ")
 }
