@@ -120,44 +120,9 @@ var amountVerbs = map[string]bool{"pay": true, "paid": true, "cost": true, "cost
 // figure answers "how many / much / long / old": the figure of the right
 // unit about the subject, with every source's number where they differ.
 func (x *asker) figure() {
-	unit := ""
-	topic := x.q.Target
-	switch x.q.Measure {
-	case "many":
-		unit = x.q.About
-		topic = strings.TrimSpace(strings.TrimPrefix(topic, unit))
-	case "much":
-		// "pay", "cost", "spend" ask for a sum; the sum itself answers
-		// them, whether or not its sentence uses the verb.
-		var kept []string
-		for _, w := range strings.Fields(topic) {
-			if !amountVerbs[w] {
-				kept = append(kept, w)
-			}
-		}
-		topic = strings.Join(kept, " ")
-	}
+	unit, topic := x.measureTopic()
 	ts := x.b.Terms(topic)
-	var best *facts.Figure
-	bestScore := 0.0
-	for _, f := range x.b.FiguresAbout(x.b.Correct(x.q.Target)) {
-		texts := figureTexts(f)
-		cv := ts.Cover(texts...)
-		if ts.Len() > 0 && cv < minCover {
-			continue
-		}
-		fit := x.unitFit(f, unit)
-		if fit == 0 {
-			continue
-		}
-		score := cv + float64(fit)
-		if !f.Extracted {
-			score += 0.5
-		}
-		if score > bestScore {
-			best, bestScore = f, score
-		}
-	}
+	best := x.bestFigure(ts, unit)
 	if best == nil {
 		want := facts.WantNumber
 		switch x.q.Measure {
@@ -180,6 +145,53 @@ func (x *asker) figure() {
 	}
 	x.leadFigures(group)
 	x.support(x.b.Passages(ts, facts.WantNumber, "", supporting*2))
+}
+
+// measureTopic splits a "how …" question into the unit counted ("how
+// many countries") and the words of what is measured.
+func (x *asker) measureTopic() (unit, topic string) {
+	topic = x.q.Target
+	switch x.q.Measure {
+	case "many":
+		unit = x.q.About
+		topic = strings.TrimSpace(strings.TrimPrefix(topic, unit))
+	case "much":
+		// "pay", "cost", "spend" ask for a sum; the sum itself answers
+		// them, whether or not its sentence uses the verb.
+		var kept []string
+		for _, w := range strings.Fields(topic) {
+			if !amountVerbs[w] {
+				kept = append(kept, w)
+			}
+		}
+		topic = strings.Join(kept, " ")
+	}
+	return unit, topic
+}
+
+// bestFigure is the figure about the question's subject whose unit fits
+// best, curated before extracted; nil when none does.
+func (x *asker) bestFigure(ts facts.Terms, unit string) *facts.Figure {
+	var best *facts.Figure
+	bestScore := 0.0
+	for _, f := range x.b.FiguresAbout(x.b.Correct(x.q.Target)) {
+		cv := ts.Cover(figureTexts(f)...)
+		if ts.Len() > 0 && cv < minCover {
+			continue
+		}
+		fit := x.unitFit(f, unit)
+		if fit == 0 {
+			continue
+		}
+		score := cv + float64(fit)
+		if !f.Extracted {
+			score += 0.5
+		}
+		if score > bestScore {
+			best, bestScore = f, score
+		}
+	}
+	return best
 }
 
 // unitFit rates how well a figure's unit answers the question: 2 when its

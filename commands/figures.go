@@ -28,34 +28,7 @@ func figures(b *facts.Base, req Request) (Answer, error) {
 	if total > maxItems {
 		figs = figs[:maxItems] // curated figures come first, so they are always shown
 	}
-	// Figures of one topic are listed together, so that where sources give
-	// different numbers for the same thing the reader sees them side by
-	// side: undisputed figures first, then each disagreement under its own
-	// heading, so no figure reads as part of a dispute it is not in.
-	var single []*facts.Figure
-	var topics []string
-	byTopic := map[string][]*facts.Figure{}
-	for _, f := range figs {
-		if f.Topic == "" {
-			single = append(single, f)
-			continue
-		}
-		if _, ok := byTopic[f.Topic]; !ok {
-			topics = append(topics, f.Topic)
-		}
-		byTopic[f.Topic] = append(byTopic[f.Topic], f)
-	}
-	var groups [][]*facts.Figure
-	var disputes []string
-	for _, t := range topics {
-		if !disputed(byTopic[t]) {
-			single = append(single, byTopic[t]...)
-		} else {
-			groups = append(groups, byTopic[t])
-			disputes = append(disputes, strings.ReplaceAll(t, "-", " "))
-		}
-	}
-	sort.SliceStable(single, func(i, j int) bool { return position(figs, single[i]) < position(figs, single[j]) })
+	single, groups, disputes := groupFigures(figs)
 	add := func(section string, f *facts.Figure) {
 		text := f.Value
 		if f.Unit != "" {
@@ -82,6 +55,36 @@ func figures(b *facts.Base, req Request) (Answer, error) {
 		a.Lead += fmt.Sprintf(" Sources give different numbers for: %s.", strings.Join(disputes, "; "))
 	}
 	return *a, nil
+}
+
+// groupFigures lists figures of one topic together, so that where sources
+// give different numbers for the same thing the reader sees them side by
+// side: the undisputed figures first, in base order, then each
+// disagreement under its own heading (named in disputes), so no figure
+// reads as part of a dispute it is not in.
+func groupFigures(figs []*facts.Figure) (single []*facts.Figure, groups [][]*facts.Figure, disputes []string) {
+	var topics []string
+	byTopic := map[string][]*facts.Figure{}
+	for _, f := range figs {
+		if f.Topic == "" {
+			single = append(single, f)
+			continue
+		}
+		if _, ok := byTopic[f.Topic]; !ok {
+			topics = append(topics, f.Topic)
+		}
+		byTopic[f.Topic] = append(byTopic[f.Topic], f)
+	}
+	for _, t := range topics {
+		if !disputed(byTopic[t]) {
+			single = append(single, byTopic[t]...)
+		} else {
+			groups = append(groups, byTopic[t])
+			disputes = append(disputes, strings.ReplaceAll(t, "-", " "))
+		}
+	}
+	sort.SliceStable(single, func(i, j int) bool { return position(figs, single[i]) < position(figs, single[j]) })
+	return single, groups, disputes
 }
 
 // disputed reports whether figures of one topic give more than one value.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/briefbot/briefbot/facts"
-	"github.com/briefbot/briefbot/facts/prose"
 )
 
 // searchLimit is how many sentences a search shows: enough to compare
@@ -33,12 +32,10 @@ func searchCmd(b *facts.Base, req Request) (Answer, error) {
 		return *a, nil
 	}
 	for _, h := range hits {
-		s := h.Doc.Sentences[h.Sentence]
 		it := Item{Date: h.Doc.Published.String(), Text: h.Doc.SentenceText(h.Sentence), Verbatim: true,
 			Marks: h.Marks, Citations: []int{c.sentence(h.Doc, h.Sentence)}}
-		if s.Kind != prose.Story {
-			it.Label = s.Kind.String() // page furniture is findable, but said to be what it is
-		}
+		// Page furniture is findable, but said to be what it is.
+		it.Label = h.Doc.Furniture(h.Sentence)
 		a.Items = append(a.Items, it)
 	}
 	return *a, nil

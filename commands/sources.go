@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/facts"
-	"github.com/briefbot/briefbot/facts/prose"
 )
 
 func sources(b *facts.Base, req Request) (Answer, error) {
@@ -64,13 +63,7 @@ func source(b *facts.Base, req Request) (Answer, error) {
 		add("published", "unknown (no metadata)")
 	}
 	add("url", d.URL)
-	story := 0
-	for _, s := range d.Sentences {
-		if s.Kind == prose.Story {
-			story++
-		}
-	}
-	add("text", fmt.Sprintf("%d bytes, %s of story", len(d.Text), plural(story, "sentence")))
+	add("text", fmt.Sprintf("%d bytes, %s of story", len(d.Text), plural(d.StorySentences(), "sentence")))
 	st := docStats(b, d)
 	add("curated", fmt.Sprintf("%s, %s, %s, %s cite it", plural(st.people, "person"), plural(st.events, "event"), plural(st.quotes, "quote"), plural(st.figures, "figure")))
 	add("mentions", plural(st.named, "person")+" named")

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/facts"
-	"github.com/briefbot/briefbot/facts/prose"
 )
 
 // How much of a person's record a /who card shows; the rest is a /quotes or
@@ -50,37 +49,8 @@ func card(b *facts.Base, a *Answer, c *citer, p *facts.Person) {
 		}
 	}
 	a.LeadCites = c.cites(p.Citations)
-
-	// What the sources say: the curated citations first, then other story
-	// sentences that name them, each sentence once.
-	shown := map[facts.Citation]bool{}
-	says := 0
-	for _, fc := range p.Citations {
-		if shown[fc] || says >= whoSays {
-			continue
-		}
-		shown[fc] = true
-		says++
-		a.Items = append(a.Items, Item{Section: secSays, Date: fc.Doc.Published.String(), Text: fc.Quote(), Verbatim: true, Citations: []int{c.cite(fc)}})
-	}
-	quoted := map[facts.Citation]bool{}
 	qs := b.QuotesBy(p.ID)
-	for _, q := range qs {
-		quoted[sentenceOf(q.Cite)] = true
-	}
-	for _, m := range p.Mentions {
-		if says >= whoSays {
-			break
-		}
-		s := m.Doc.Sentences[m.Sentence]
-		fc := facts.Citation{Doc: m.Doc, Start: s.Start, End: s.End}
-		if s.Kind != prose.Story || shown[fc] || quoted[fc] || coveredBy(fc, p.Citations) {
-			continue
-		}
-		shown[fc] = true
-		says++
-		a.Items = append(a.Items, Item{Section: secSays, Date: m.Doc.Published.String(), Text: fc.Quote(), Verbatim: true, Citations: []int{c.cite(fc)}})
-	}
+	sourcesSay(a, c, p, qs)
 	for i, q := range qs {
 		if i == whoQuotes {
 			break
@@ -95,6 +65,39 @@ func card(b *facts.Base, a *Answer, c *citer, p *facts.Person) {
 	}
 	for _, dm := range mentionCounts(p) {
 		a.Items = append(a.Items, Item{Section: secMentioned, Label: dm.doc.ID, Text: fmt.Sprintf("%s (%s)", dm.doc.Label(), plural(dm.n, "sentence"))})
+	}
+}
+
+// sourcesSay adds what the sources say of p: the curated citations first,
+// then other story sentences that name them, each sentence once, leaving
+// out the sentences of their quotes (shown under Quotes).
+func sourcesSay(a *Answer, c *citer, p *facts.Person, qs []*facts.Quote) {
+	shown := map[facts.Citation]bool{}
+	says := 0
+	for _, fc := range p.Citations {
+		if shown[fc] || says >= whoSays {
+			continue
+		}
+		shown[fc] = true
+		says++
+		a.Items = append(a.Items, Item{Section: secSays, Date: fc.Doc.Published.String(), Text: fc.Quote(), Verbatim: true, Citations: []int{c.cite(fc)}})
+	}
+	quoted := map[facts.Citation]bool{}
+	for _, q := range qs {
+		quoted[sentenceOf(q.Cite)] = true
+	}
+	for _, m := range p.Mentions {
+		if says >= whoSays {
+			break
+		}
+		s := m.Doc.Sentences[m.Sentence]
+		fc := facts.Citation{Doc: m.Doc, Start: s.Start, End: s.End}
+		if m.Doc.Furniture(m.Sentence) != "" || shown[fc] || quoted[fc] || coveredBy(fc, p.Citations) {
+			continue
+		}
+		shown[fc] = true
+		says++
+		a.Items = append(a.Items, Item{Section: secSays, Date: m.Doc.Published.String(), Text: fc.Quote(), Verbatim: true, Citations: []int{c.cite(fc)}})
 	}
 }
 

@@ -50,6 +50,26 @@ func (d *Document) SentenceAt(off int) int {
 	return -1
 }
 
+// Furniture says what sentence i is when it is not part of the story
+// ("headline", "caption", "byline", "furniture"), or "" when it is.
+func (d *Document) Furniture(i int) string {
+	if k := d.Sentences[i].Kind; k != prose.Story {
+		return k.String()
+	}
+	return ""
+}
+
+// StorySentences counts the sentences of the story itself.
+func (d *Document) StorySentences() int {
+	n := 0
+	for _, s := range d.Sentences {
+		if s.Kind == prose.Story {
+			n++
+		}
+	}
+	return n
+}
+
 // SentenceText returns the text of sentence i.
 func (d *Document) SentenceText(i int) string {
 	s := d.Sentences[i]
