@@ -106,9 +106,7 @@ const maxLenBucket = 63
 // one entry. Entry IDs are expected to be unique.
 func NewIndex(entries []Entry) *Index {
 	ix := &Index{cmpctNames: map[string][]int32{}, joinedByLen: make([][]int32, maxLenBucket+1)}
-	ids := map[string]int32{}
-	var words []string
-	var posts [][]int32
+	v := &vocab{ids: map[string]int32{}}
 	for _, e := range entries {
 		if e.ID == "" || len(e.Names) == 0 || strings.TrimSpace(e.Names[0]) == "" {
 			continue
@@ -119,53 +117,74 @@ func NewIndex(entries []Entry) *Index {
 		})
 		first := len(ix.names)
 		for _, alias := range e.Names {
-			toks := tokenize(alias, 0)
-			if len(toks) == 0 {
-				continue
-			}
-			if len(toks) > maxNameWords {
-				toks = toks[:maxNameWords]
-			}
-			lo, hi := coreRange(toks)
-			nm := nameInfo{
-				entry: ei, alias: alias, full: strings.Join(toks, " "),
-				core: strings.Join(toks[lo:hi], " "), cmpct: strings.Join(toks[lo:hi], ""),
-				coreLo: lo, coreHi: hi,
-			}
-			nm.cmask, nm.cmpctLen = maskOf(nm.cmpct), utf8.RuneCountInString(nm.cmpct)
-			if slices.ContainsFunc(ix.names[first:], func(o nameInfo) bool { return o.full == nm.full }) {
-				continue
-			}
-			ni := int32(len(ix.names))
-			var mask, inits uint64
-			for _, t := range toks {
-				id, ok := ids[t]
-				if !ok {
-					id = int32(len(words))
-					ids[t] = id
-					words = append(words, t)
-					posts = append(posts, nil)
-				}
-				if p := posts[id]; len(p) == 0 || p[len(p)-1] != ni {
-					posts[id] = append(p, ni)
-				}
-				nm.toks = append(nm.toks, id)
-				mask |= maskOf(t)
-				r, _ := utf8.DecodeRuneInString(t)
-				inits |= runeBit(r)
-			}
-			ix.names = append(ix.names, nm)
-			ix.nameEntry = append(ix.nameEntry, ei)
-			ix.nameMask = append(ix.nameMask, mask)
-			ix.nameInits = append(ix.nameInits, inits)
-			ix.cmpctNames[nm.cmpct] = append(ix.cmpctNames[nm.cmpct], ni)
-			if hi-lo > 1 {
-				b := min(nm.cmpctLen, maxLenBucket)
-				ix.joinedByLen[b] = append(ix.joinedByLen[b], ni)
-			}
+			ix.addName(v, ei, first, alias)
 		}
 	}
-	ix.sortTokens(words, posts)
+	ix.sortTokens(v.words, v.posts)
+	ix.sortAlpha()
+	return ix
+}
+
+// vocab numbers the distinct words of all names while the index is built,
+// with the names holding each.
+type vocab struct {
+	ids   map[string]int32
+	words []string
+	posts [][]int32
+}
+
+// addName adds one name of entry ei, unless it folds to nothing or repeats
+// a name of the same entry (whose names start at first).
+func (ix *Index) addName(v *vocab, ei int32, first int, alias string) {
+	toks := tokenize(alias, 0)
+	if len(toks) == 0 {
+		return
+	}
+	if len(toks) > maxNameWords {
+		toks = toks[:maxNameWords]
+	}
+	lo, hi := coreRange(toks)
+	nm := nameInfo{
+		entry: ei, alias: alias, full: strings.Join(toks, " "),
+		core: strings.Join(toks[lo:hi], " "), cmpct: strings.Join(toks[lo:hi], ""),
+		coreLo: lo, coreHi: hi,
+	}
+	nm.cmask, nm.cmpctLen = maskOf(nm.cmpct), utf8.RuneCountInString(nm.cmpct)
+	if slices.ContainsFunc(ix.names[first:], func(o nameInfo) bool { return o.full == nm.full }) {
+		return
+	}
+	ni := int32(len(ix.names))
+	var mask, inits uint64
+	for _, t := range toks {
+		id, ok := v.ids[t]
+		if !ok {
+			id = int32(len(v.words))
+			v.ids[t] = id
+			v.words = append(v.words, t)
+			v.posts = append(v.posts, nil)
+		}
+		if p := v.posts[id]; len(p) == 0 || p[len(p)-1] != ni {
+			v.posts[id] = append(p, ni)
+		}
+		nm.toks = append(nm.toks, id)
+		mask |= maskOf(t)
+		r, _ := utf8.DecodeRuneInString(t)
+		inits |= runeBit(r)
+	}
+	ix.names = append(ix.names, nm)
+	ix.nameEntry = append(ix.nameEntry, ei)
+	ix.nameMask = append(ix.nameMask, mask)
+	ix.nameInits = append(ix.nameInits, inits)
+	ix.cmpctNames[nm.cmpct] = append(ix.cmpctNames[nm.cmpct], ni)
+	if hi-lo > 1 {
+		b := min(nm.cmpctLen, maxLenBucket)
+		ix.joinedByLen[b] = append(ix.joinedByLen[b], ni)
+	}
+}
+
+// sortAlpha orders the entries by display name for an empty autocomplete,
+// and gives each its rank: the tie-break between equal scores.
+func (ix *Index) sortAlpha() {
 	ix.alpha = make([]int32, len(ix.entries))
 	for i := range ix.alpha {
 		ix.alpha[i] = int32(i)
@@ -178,7 +197,6 @@ func NewIndex(entries []Entry) *Index {
 	for rank, e := range ix.alpha {
 		ix.entries[e].rank = int32(rank)
 	}
-	return ix
 }
 
 // sortTokens orders the words and renumbers the names' word ids to match.
