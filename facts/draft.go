@@ -74,30 +74,12 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 		return cite(s.Start, s.End), ok
 	}
 	var out draftFile
-	ids := make([]string, len(r.People))
 	taken := map[string]bool{}
 	for _, p := range base.People() {
 		taken[p.ID] = true
 	}
-	for i, p := range r.People {
-		if p.KnownID != "" {
-			ids[i] = p.KnownID
-			continue
-		}
-		ids[i] = uniqueID(slug(p.Name), taken)
-		dp := draftPerson{ID: ids[i], Name: p.Name, Role: p.Role}
-		if parts := strings.Fields(p.Name); len(parts) > 1 {
-			dp.Aliases = []string{parts[len(parts)-1]}
-		}
-		if len(p.Mentions) > 0 {
-			if c, ok := sentence(p.Mentions[0].Start); ok {
-				dp.Citations = []draftCite{c}
-			}
-		}
-		if len(dp.Citations) > 0 {
-			out.People = append(out.People, dp)
-		}
-	}
+	var ids []string
+	out.People, ids = draftPeople(r.People, taken, sentence)
 	exprs := timex.Find(text, published)
 	for i, s := range sents {
 		if s.Kind != prose.Story {
@@ -117,6 +99,40 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 	for _, q := range r.Quotes {
 		out.Quotes = append(out.Quotes, draftQuote{Speaker: ids[q.Speaker], Source: id, Quote: text[q.Start:q.End]})
 	}
+	return encodeDraft(out, id, published)
+}
+
+// draftPeople drafts the people extraction found who are not curated yet,
+// each with the sentence that first names them, and returns the id of
+// every person found (a curated person keeps theirs).
+func draftPeople(found []extract.Person, taken map[string]bool, sentence func(int) (draftCite, bool)) ([]draftPerson, []string) {
+	var out []draftPerson
+	ids := make([]string, len(found))
+	for i, p := range found {
+		if p.KnownID != "" {
+			ids[i] = p.KnownID
+			continue
+		}
+		ids[i] = uniqueID(slug(p.Name), taken)
+		dp := draftPerson{ID: ids[i], Name: p.Name, Role: p.Role}
+		if parts := strings.Fields(p.Name); len(parts) > 1 {
+			dp.Aliases = []string{parts[len(parts)-1]}
+		}
+		if len(p.Mentions) > 0 {
+			if c, ok := sentence(p.Mentions[0].Start); ok {
+				dp.Citations = []draftCite{c}
+			}
+		}
+		if len(dp.Citations) > 0 {
+			out = append(out, dp)
+		}
+	}
+	return out, ids
+}
+
+// encodeDraft writes the draft as YAML under a comment telling the
+// curator what to review.
+func encodeDraft(out draftFile, id string, published time.Time) []byte {
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# Draft facts for %s, extracted by `briefbot draft`. Review every entry:\n", id)
 	fmt.Fprintf(&buf, "# names and roles, event dates and texts (shorten them), figures and speakers.\n")
