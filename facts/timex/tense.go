@@ -53,19 +53,8 @@ func (p *parser) cue(k int) (Tense, bool) {
 	if t.kind != kWord {
 		return Unknown, false
 	}
-	switch t.cl {
-	case clLl:
-		return Future, true
-	case clRe, clM:
-		return p.afterBe(k)
-	case clVe:
-		if p.participle(p.skipAdv(k + 1)) {
-			return Past, true
-		}
-	case clS:
-		if inSet(pronoun, p.word(k)) {
-			return p.afterBe(k)
-		}
+	if tn, ok, done := p.cliticCue(k); done {
+		return tn, ok
 	}
 	switch t.cls {
 	case cFut:
@@ -110,6 +99,30 @@ func (p *parser) cue(k int) (Tense, bool) {
 		}
 	}
 	return Unknown, false
+}
+
+// cliticCue reads the tense a contracted ending signals: "'ll" the
+// future, "'ve" + participle the past, "'re"/"'m"/"he's" whatever follows
+// "be". done is false when the ending decides nothing and the word itself
+// is to be read.
+func (p *parser) cliticCue(k int) (t Tense, ok, done bool) {
+	switch p.toks[k].cl {
+	case clLl:
+		return Future, true, true
+	case clRe, clM:
+		t, ok = p.afterBe(k)
+		return t, ok, true
+	case clVe:
+		if p.participle(p.skipAdv(k + 1)) {
+			return Past, true, true
+		}
+	case clS:
+		if inSet(pronoun, p.word(k)) {
+			t, ok = p.afterBe(k)
+			return t, ok, true
+		}
+	}
+	return Unknown, false, false
 }
 
 // passive reads the auxiliary before "be" or "being" at k, so that a
