@@ -20,8 +20,8 @@ type result map[string]float64
 
 var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
 
-func parse(r io.Reader) (map[string]result, []string) {
-	out := map[string]result{}
+func parse(r io.Reader) (results, []string) {
+	out := results{}
 	var notes []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -46,25 +46,36 @@ func parse(r io.Reader) (map[string]result, []string) {
 	return out, notes
 }
 
+// results are the benchmark lines by name.
+type results map[string]result
+
+// get formats one figure: nanoseconds as milliseconds, "-" when absent.
+func (res results) get(name, unit string) string {
+	v, ok := res[name][unit]
+	if !ok {
+		return "-"
+	}
+	switch {
+	case strings.HasSuffix(unit, "-ns"):
+		return fmt.Sprintf("%.3f", v/1e6) // as milliseconds
+	case v >= 100:
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
 func main() {
 	res, notes := parse(os.Stdin)
-	get := func(name, unit string) string {
-		r, ok := res[name]
-		if !ok {
-			return "-"
-		}
-		v, ok := r[unit]
-		if !ok {
-			return "-"
-		}
-		switch {
-		case strings.HasSuffix(unit, "-ns"):
-			return fmt.Sprintf("%.3f", v/1e6) // as milliseconds
-		case v >= 100:
-			return fmt.Sprintf("%.0f", v)
-		}
-		return fmt.Sprintf("%.1f", v)
+	commandTable(res)
+	measureTable(res)
+	growthTable(res)
+	for _, n := range notes {
+		fmt.Println("note:", n)
 	}
+}
+
+// commandTable is load time, memory and each command's latency per base.
+func commandTable(res results) {
 	bases := []struct{ label, load, cmd string }{
 		{"seeds", "seeds", "seeds"}, {"seeds + BBC", "x1", "bbc"}, {"20,000 articles", "20k", "20k"},
 	}
@@ -73,14 +84,19 @@ func main() {
 	fmt.Println("|" + strings.Repeat("---|", 5+len(cmds)))
 	for _, b := range bases {
 		load := "BenchmarkLoadScale/" + b.load
-		row := []string{b.label, get(load, "articles"), get(load, "load-ms"), get(load, "heap-MB"), get(load, "rss-MB")}
+		row := []string{b.label, res.get(load, "articles"), res.get(load, "load-ms"), res.get(load, "heap-MB"), res.get(load, "rss-MB")}
 		for _, c := range cmds {
 			name := "BenchmarkCommands/" + b.cmd + "/" + c
-			row = append(row, get(name, "p50-ns")+" / "+get(name, "p99-ns"))
+			row = append(row, res.get(name, "p50-ns")+" / "+res.get(name, "p99-ns"))
 		}
 		fmt.Println("| " + strings.Join(row, " | ") + " |")
 	}
 	fmt.Println()
+}
+
+// measureTable is the latencies that are not one command's.
+func measureTable(res results) {
+	get := res.get
 	fmt.Println("| measure | p50 | p99 | other |")
 	fmt.Println("|---|---|---|---|")
 	fmt.Printf("| autocomplete, 5,000 names (ms) | %s | %s | |\n", get("BenchmarkLatency", "p50-ns"), get("BenchmarkLatency", "p99-ns"))
@@ -103,6 +119,10 @@ func main() {
 	fmt.Printf("| queries during BBC reloads (4 goroutines) | | | p99.9 %s ms, max %s ms over %s queries |\n",
 		get("BenchmarkQueriesDuringReload", "p999-ms"), get("BenchmarkQueriesDuringReload", "max-ms"), get("BenchmarkQueriesDuringReload", "queries"))
 	fmt.Println()
+}
+
+// growthTable is load time and heap as the corpus grows.
+func growthTable(res results) {
 	fmt.Println("| corpus | articles | load ms | growth | heap MB | growth |")
 	fmt.Println("|---|---|---|---|---|---|")
 	base := res["BenchmarkLoadScale/x1"]
@@ -112,8 +132,5 @@ func main() {
 			continue
 		}
 		fmt.Printf("| %s BBC | %.0f | %.0f | %.2fx | %.1f | %.2fx |\n", x, r["articles"], r["load-ms"], r["load-ms"]/base["load-ms"], r["heap-MB"], r["heap-MB"]/base["heap-MB"])
-	}
-	for _, n := range notes {
-		fmt.Println("note:", n)
 	}
 }
