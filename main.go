@@ -63,7 +63,8 @@ func exitCode(err error) int {
 	return 1
 }
 
-// run is briefbot with its whole environment passed in, so tests can run it.
+// run is briefbot with its whole environment passed in, so tests can run it:
+// six parameters, because the environment is six things (Mat Ryer's shape).
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, usage)

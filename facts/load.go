@@ -333,7 +333,9 @@ func (l *loader) readSources() {
 	}
 }
 
-// cite resolves one {source, quote} pair.
+// cite resolves one {source, quote} pair. Its six parameters are the two
+// fields and the line of each, so that an error names the exact line of
+// whichever field is wrong; a struct would only rename them.
 func (l *loader) cite(f yfile, what, source string, sline int, quote string, qline int) (Citation, bool) {
 	d := l.docs[source]
 	if d == nil {

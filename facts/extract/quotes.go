@@ -80,7 +80,10 @@ func closesAt(text string, i, end int) bool {
 
 // findQuotes attributes every quote to its speaker, reading sentence by
 // sentence so that "he" means the subject of the story so far, not
-// whoever was named last.
+// whoever was named last. It is one loop of some 60 lines on purpose: each
+// quote's attribution depends on the state the ones before it left (a
+// statement running over paragraphs, a chain of quotes still without a
+// speaker), and splitting it would only pass that state around.
 func (d *doc) findQuotes() {
 	paras := d.paragraphs()
 	var qs []qspan

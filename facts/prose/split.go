@@ -48,7 +48,9 @@ func Split(text string) []Sentence {
 	return out
 }
 
-// splitLine appends the sentences of the trimmed line text[s:e].
+// splitLine appends the sentences of the trimmed line text[s:e]. It takes
+// offsets rather than a substring (six parameters) because sentences are
+// kept as byte offsets into the whole text.
 func splitLine(out []Sentence, text string, s, e, para int, kind Kind) []Sentence {
 	start := s
 	for i := s; i < e; {
@@ -80,7 +82,9 @@ func splitLine(out []Sentence, text string, s, e, para int, kind Kind) []Sentenc
 
 // breaks decides whether the terminator run text[i:runEnd], followed by
 // closing marks up to end and then white space, ends a sentence. lineStart
-// bounds the backward look for an abbreviation.
+// bounds the backward look for an abbreviation. The seven parameters are
+// the offsets of one terminator run, kept as offsets for the same reason
+// as splitLine's; this is the splitter's innermost test.
 func breaks(text string, lineStart, i, runEnd, end, e int, ellipsis bool) bool {
 	r := nextLetter(text, end, e)
 	// Quoted questions and exclamations run on: “Is it?” he asked.
