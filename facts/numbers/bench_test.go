@@ -5,27 +5,10 @@ import (
 	"testing"
 )
 
-// loadCorpus returns the text of every BBC article, skipping without the
-// corpus.
-func loadCorpus(tb testing.TB) []string {
-	arts, ok, err := corpus.BBCArticles()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if !ok {
-		tb.Skip(corpus.NoBBC)
-	}
-	texts := make([]string, len(arts))
-	for i, a := range arts {
-		texts[i] = a.Text
-	}
-	return texts
-}
-
 // BenchmarkFindCorpus runs Find over every article of the corpus; one op
 // is the whole corpus, which must stay well under 100ms.
 func BenchmarkFindCorpus(b *testing.B) {
-	texts := loadCorpus(b)
+	_, texts := corpus.BBCTexts(b)
 	size := 0
 	for _, t := range texts {
 		size += len(t)

@@ -8,7 +8,7 @@ import "github.com/briefbot/briefbot/facts/lexer"
 func (p *parser) digits(i int) (value, int, bool) {
 	v := value{i: i}
 	k := i
-	if p.toks[i].kind == kPunct {
+	if p.toks[i].kind == lexer.Punct {
 		v.money, k = true, i+1
 	}
 	t := &p.toks[k]
@@ -150,11 +150,11 @@ func (p *parser) month(k int) bool { return p.flags(k)&wMonth != 0 && p.toks[k].
 // are joined by single spaces, dashes or colons: a phone number or time.
 func (p *parser) skipRun(k int) int {
 	k++
-	for k+1 < len(p.toks) && p.num(k+1) && (p.toks[k+1].gap == gapSpace && p.num(k) ||
-		p.toks[k].kind == kPunct && p.tight(k) && p.tight(k+1) && p.str(k) != ",") {
+	for k+1 < len(p.toks) && p.num(k+1) && (p.toks[k+1].gap == lexer.GapSpace && p.num(k) ||
+		p.toks[k].kind == lexer.Punct && p.tight(k) && p.tight(k+1) && p.str(k) != ",") {
 		k += 2
 	}
-	for p.num(k) && p.toks[k].gap == gapSpace {
+	for p.num(k) && p.toks[k].gap == lexer.GapSpace {
 		k++
 	}
 	return k

@@ -14,9 +14,9 @@ func Find(text string) []Figure {
 		var v value
 		next, ok := i+1, false
 		switch t := &p.toks[i]; {
-		case t.kind == kNum, p.currency(i):
+		case t.kind == lexer.Num, p.currency(i):
 			v, next, ok = p.digits(i)
-		case t.kind == kWord && maybeNumWord(text[t.start:t.end]) && p.flags(i)&(wNum|wA) != 0:
+		case t.kind == lexer.Word && maybeNumWord(text[t.start:t.end]) && p.flags(i)&(wNum|wA) != 0:
 			v, next, ok = p.spelled(i)
 		}
 		if !ok {
@@ -75,17 +75,17 @@ func (p *parser) str(k int) string {
 
 // punct reports whether token k is the punctuation mark s.
 func (p *parser) punct(k int, s string) bool {
-	return k >= 0 && k < len(p.toks) && p.toks[k].kind == kPunct && p.str(k) == s
+	return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Punct && p.str(k) == s
 }
 
 func (p *parser) dash(k int) bool { return p.punct(k, "-") || p.punct(k, "–") }
 
 // tight reports whether token k follows the one before with no space.
-func (p *parser) tight(k int) bool { return k > 0 && k < len(p.toks) && p.toks[k].gap == gapNone }
+func (p *parser) tight(k int) bool { return k > 0 && k < len(p.toks) && p.toks[k].gap == lexer.GapNone }
 
 // flags returns the table flags of word k, looking it up on first use.
 func (p *parser) flags(k int) wflag {
-	if k < 0 || k >= len(p.toks) || p.toks[k].kind != kWord {
+	if k < 0 || k >= len(p.toks) || p.toks[k].kind != lexer.Word {
 		return 0
 	}
 	t := &p.toks[k]
@@ -104,13 +104,13 @@ func (p *parser) wnum(k int) int32 {
 	return p.toks[k].n
 }
 
-func (p *parser) word(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].kind == kWord }
+func (p *parser) word(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Word }
 
-func (p *parser) num(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].kind == kNum }
+func (p *parser) num(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Num }
 
 // currency reports whether token k is a currency sign glued to a number.
 func (p *parser) currency(k int) bool {
-	if k < 0 || k >= len(p.toks) || p.toks[k].kind != kPunct {
+	if k < 0 || k >= len(p.toks) || p.toks[k].kind != lexer.Punct {
 		return false
 	}
 	switch p.str(k) {
@@ -123,10 +123,10 @@ func (p *parser) currency(k int) bool {
 // sentenceStart reports whether token k opens a sentence, a line or a
 // quotation, where any word may be capitalised.
 func (p *parser) sentenceStart(k int) bool {
-	if k == 0 || p.toks[k].gap == gapLine {
+	if k == 0 || p.toks[k].gap == lexer.GapLine {
 		return true
 	}
-	if p.toks[k-1].kind != kPunct {
+	if p.toks[k-1].kind != lexer.Punct {
 		return false
 	}
 	switch p.str(k - 1) {

@@ -2,34 +2,18 @@ package numbers
 
 import "github.com/briefbot/briefbot/facts/lexer"
 
-// The shared lexer's kinds and gaps, under this package's short names.
-type (
-	kind = lexer.Kind
-	gap  = lexer.Gap
-)
-
-const (
-	kWord  = lexer.Word
-	kNum   = lexer.Num
-	kPunct = lexer.Punct
-
-	gapNone  = lexer.GapNone
-	gapSpace = lexer.GapSpace
-	gapLine  = lexer.GapLine
-)
-
 // token is one word, number or punctuation mark of the text.
 type token struct {
 	start, end int   // a word's end leaves out a trailing "'s"
 	f          wflag // a word's flags in the table
 	n          int32 // a number word's value, or a multiplier's power of ten
-	kind       kind
-	gap        gap  // white space before it: a figure never runs across a line break
-	upper      bool // word starts with a capital
-	ord        bool // number with st/nd/rd/th, which end includes
-	looked     bool // f and n hold the word's table entry
-	plain      bool // number of digits only: no comma or decimal point
-	poss       bool // word had a possessive "'s", which end leaves out
+	kind       lexer.Kind
+	gap        lexer.Gap // white space before it: a figure never runs across a line break
+	upper      bool      // word starts with a capital
+	ord        bool      // number with st/nd/rd/th, which end includes
+	looked     bool      // f and n hold the word's table entry
+	plain      bool      // number of digits only: no comma or decimal point
+	poss       bool      // word had a possessive "'s", which end leaves out
 }
 
 // lex splits text into tokens with the shared lexer. The table lookup of
@@ -46,7 +30,7 @@ func lex(text string) []token {
 			return toks
 		}
 		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
-		if lt.Kind == kWord && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
+		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
 			t.end, t.poss = int(lt.Apos), true
 		}
 		toks = append(toks, t)

@@ -1,6 +1,10 @@
 package numbers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // spelled reads a number written in words at token i: "four", "twenty-
 // five", "two hundred and fifty", "a dozen", "three million".
@@ -18,7 +22,7 @@ func (p *parser) spelled(i int) (value, int, bool) {
 	}
 	var total, cur float64
 	words := 0
-	for k < len(p.toks) && p.word(k) && !(words > 0 && p.toks[k].gap == gapLine) {
+	for k < len(p.toks) && p.word(k) && !(words > 0 && p.toks[k].gap == lexer.GapLine) {
 		t, f, n := &p.toks[k], p.flags(k), p.wnum(k)
 		switch {
 		case f&wNum != 0 && (cur == 0 || cur >= 100 && int(cur)%100 == 0):
@@ -98,7 +102,7 @@ const maxUnitWords = 3
 func (p *parser) phraseWords(k int) ([maxUnitWords]int, int) {
 	var last [maxUnitWords]int
 	n := 0
-	for n < maxUnitWords && p.word(k) && p.toks[k].gap != gapLine {
+	for n < maxUnitWords && p.word(k) && p.toks[k].gap != lexer.GapLine {
 		w := p.str(k)
 		if p.flags(k)&(wStop|wNum|wMult|wA) != 0 || len(w) > 3 && strings.HasSuffix(w, "ly") {
 			break
@@ -199,7 +203,7 @@ func (p *parser) qualifier(i int) (string, int) {
 		ok := true
 		for n, w := range q.words {
 			k := s + n
-			if !p.word(k) || !strings.EqualFold(p.str(k), w) || p.toks[k+1].gap == gapLine || p.toks[k].poss {
+			if !p.word(k) || !strings.EqualFold(p.str(k), w) || p.toks[k+1].gap == lexer.GapLine || p.toks[k].poss {
 				ok = false
 				break
 			}

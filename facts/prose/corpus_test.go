@@ -30,16 +30,10 @@ func seedTexts(tb testing.TB) map[string]string {
 // test when the corpus is absent.
 func bbcTexts(tb testing.TB) map[string]string {
 	tb.Helper()
-	arts, ok, err := corpus.BBCArticles()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if !ok {
-		tb.Skip(corpus.NoBBC)
-	}
-	out := make(map[string]string, len(arts))
-	for _, a := range arts {
-		out[a.Name] = a.Text
+	names, texts := corpus.BBCTexts(tb)
+	out := make(map[string]string, len(names))
+	for i, n := range names {
+		out[n] = texts[i]
 	}
 	return out
 }

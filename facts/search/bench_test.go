@@ -27,17 +27,11 @@ var benchQueries = []string{
 // benchmark when the corpus is absent.
 func bbcSentences(b *testing.B) []string {
 	b.Helper()
-	arts, ok, err := corpus.BBCArticles()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if !ok {
-		b.Skip(corpus.NoBBC)
-	}
+	_, texts := corpus.BBCTexts(b)
 	var out []string
-	for _, a := range arts {
-		for _, s := range prose.Split(a.Text) {
-			out = append(out, a.Text[s.Start:s.End])
+	for _, text := range texts {
+		for _, s := range prose.Split(text) {
+			out = append(out, text[s.Start:s.End])
 		}
 	}
 	return out

@@ -40,7 +40,7 @@ func monthCtx(c ctx) bool {
 // verbAt reports whether token k is a verb form, which makes a capitalised
 // word before it a subject ("after May resigned") rather than a date.
 func (p *parser) verbAt(k int) bool {
-	if k >= len(p.toks) || p.toks[k].kind != kWord || p.toks[k].upper {
+	if k >= len(p.toks) || p.toks[k].kind != lexer.Word || p.toks[k].upper {
 		return false
 	}
 	switch p.toks[k].cls {
@@ -58,15 +58,15 @@ func (p *parser) year(j int, c ctx) (spec, int, bool) {
 		return iso, j + 5, true
 	}
 	y := t.n
-	if y < 1900 || y > 2100 || p.tight(j+1) && p.toks[j+1].kind == kWord {
+	if y < 1900 || y > 2100 || p.tight(j+1) && p.toks[j+1].kind == lexer.Word {
 		return spec{}, 0, false
 	}
 	if j > 0 {
 		prev := &p.toks[j-1]
-		if t.gap == gapNone && !(c.mod && p.punct(j-1, "-")) && !p.opener(j-1) {
+		if t.gap == lexer.GapNone && !(c.mod && p.punct(j-1, "-")) && !p.opener(j-1) {
 			return spec{}, 0, false // "£2019", "F2000", "3-2000"
 		}
-		if prev.kind == kWord && (prev.cls == cCount || inSet(label, p.word(j-1))) {
+		if prev.kind == lexer.Word && (prev.cls == cCount || inSet(label, p.word(j-1))) {
 			return spec{}, 0, false
 		}
 	}
@@ -97,7 +97,7 @@ func (p *parser) year(j int, c ctx) (spec, int, bool) {
 // opener reports whether punctuation token k may open a phrase, so that a
 // year glued to it still stands alone: "(1998)", "“2019".
 func (p *parser) opener(k int) bool {
-	if p.toks[k].kind != kPunct {
+	if p.toks[k].kind != lexer.Punct {
 		return false
 	}
 	switch p.text[p.toks[k].start:p.toks[k].end] {
@@ -128,7 +128,7 @@ func (p *parser) isoDate(j int) (spec, bool) {
 
 // word returns the text of token k, or "" past the end.
 func (p *parser) word(k int) string {
-	if k < 0 || k >= len(p.toks) || p.toks[k].kind != kWord {
+	if k < 0 || k >= len(p.toks) || p.toks[k].kind != lexer.Word {
 		return ""
 	}
 	return p.text[p.toks[k].start:p.toks[k].end]

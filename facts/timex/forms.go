@@ -1,6 +1,10 @@
 package timex
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // weekday reads "Monday", "Monday morning", "Monday next week" or a
 // weekday introducing a full date ("Monday 10 June"), which then wins.
@@ -38,7 +42,7 @@ func (p *parser) titled(j int) bool {
 	if j+1 < len(p.toks) && (p.toks[j+1].upper && inSet(nameAfter, p.word(j+1)) || inSet(show, p.word(j+1))) {
 		return true
 	}
-	if j > 0 && p.toks[j-1].kind == kWord {
+	if j > 0 && p.toks[j-1].kind == lexer.Word {
 		prev := &p.toks[j-1]
 		switch {
 		case prev.upper && (prev.cls == cNone && !p.sentenceStart(j-1) || inSet(nameBefore, p.word(j-1))):
@@ -135,7 +139,7 @@ func (p *parser) the(j int, c ctx) (spec, int, bool) {
 // clauseEnds reports whether token k ends the phrase before it, so that
 // "on the 11th" is a date but "on the 11th floor" is not.
 func (p *parser) clauseEnds(k int) bool {
-	if k >= len(p.toks) || p.toks[k].kind != kWord || p.toks[k].gap == gapLine || p.toks[k].upper {
+	if k >= len(p.toks) || p.toks[k].kind != lexer.Word || p.toks[k].gap == lexer.GapLine || p.toks[k].upper {
 		return true
 	}
 	switch p.toks[k].cls {
@@ -199,7 +203,7 @@ func (p *parser) vague(i, j int, q qual) (match, bool) {
 		if p.cls(k) == cOf {
 			k++
 		}
-	} else if k < len(p.toks) && p.toks[k].kind == kNum && p.toks[k].n > 0 {
+	} else if k < len(p.toks) && p.toks[k].kind == lexer.Num && p.toks[k].n > 0 {
 		k++
 	}
 	if p.cls(k) != cUnit {
@@ -211,10 +215,10 @@ func (p *parser) vague(i, j int, q qual) (match, bool) {
 // sentenceStart reports whether token j opens a sentence, a line or a
 // quotation, where any word may be capitalised.
 func (p *parser) sentenceStart(j int) bool {
-	if j == 0 || p.toks[j].gap == gapLine {
+	if j == 0 || p.toks[j].gap == lexer.GapLine {
 		return true
 	}
-	if p.toks[j-1].kind != kPunct {
+	if p.toks[j-1].kind != lexer.Punct {
 		return false
 	}
 	switch p.text[p.toks[j-1].start:p.toks[j-1].end] {

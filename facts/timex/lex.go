@@ -6,24 +6,6 @@ import (
 	"github.com/briefbot/briefbot/facts/lexer"
 )
 
-// The shared lexer's kinds and gaps, under this package's short names. A
-// line break ends a paragraph in scraped news, so it bounds clauses as a
-// full stop does.
-type (
-	kind = lexer.Kind
-	gap  = lexer.Gap
-)
-
-const (
-	kWord  = lexer.Word
-	kNum   = lexer.Num
-	kPunct = lexer.Punct
-
-	gapNone  = lexer.GapNone
-	gapSpace = lexer.GapSpace
-	gapLine  = lexer.GapLine
-)
-
 // clitic is a contracted ending kept apart from its word, so that
 // "Today's" still reads as "today" and "won't" still says "will".
 type clitic uint8
@@ -43,8 +25,8 @@ const (
 type token struct {
 	start, end int // end leaves out a clitic
 	n          int // value of a number of at most 4 plain digits, else -1
-	kind       kind
-	gap        gap
+	kind       lexer.Kind
+	gap        lexer.Gap
 	cl         clitic
 	upper      bool  // word starts with a capital
 	ord        bool  // number with st/nd/rd/th, which end includes
@@ -77,14 +59,14 @@ func lex(text string) []token {
 		}
 		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
 		switch lt.Kind {
-		case kNum:
+		case lexer.Num:
 			if lt.Plain && t.end-t.start-t.ordLen() <= 4 {
 				t.n = 0
 				for _, c := range []byte(text[t.start : t.end-t.ordLen()]) {
 					t.n = t.n*10 + int(c-'0')
 				}
 			}
-		case kWord:
+		case lexer.Word:
 			t.word(text, lt)
 		}
 		toks = append(toks, t)

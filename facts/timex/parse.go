@@ -1,6 +1,10 @@
 package timex
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // form is the shape of an expression, which decides how it resolves.
 type form uint8
@@ -57,13 +61,13 @@ func (p *parser) cls(k int) class {
 
 // punct reports whether token k is the punctuation mark s.
 func (p *parser) punct(k int, s string) bool {
-	return k >= 0 && k < len(p.toks) && p.toks[k].kind == kPunct && p.text[p.toks[k].start:p.toks[k].end] == s
+	return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Punct && p.text[p.toks[k].start:p.toks[k].end] == s
 }
 
 func (p *parser) dash(k int) bool { return p.punct(k, "-") || p.punct(k, "–") || p.punct(k, "—") }
 
 // tight reports whether token k follows the one before with no space.
-func (p *parser) tight(k int) bool { return k < len(p.toks) && p.toks[k].gap == gapNone }
+func (p *parser) tight(k int) bool { return k < len(p.toks) && p.toks[k].gap == lexer.GapNone }
 
 // starters is the set of classes a word opening an expression can have,
 // as a bit mask so that most tokens are passed over with one test.
@@ -71,7 +75,7 @@ const starters = 1<<cQual | 1<<cPrep | 1<<cMod | 1<<cMonth | 1<<cMonAbbr | 1<<cW
 	1<<cDayWord | 1<<cDeictic | 1<<cThe | 1<<cQty
 
 // canStart reports whether an expression may begin at token t.
-func canStart(t *token) bool { return t.kind == kNum || starters&(1<<t.cls) != 0 }
+func canStart(t *token) bool { return t.kind == lexer.Num || starters&(1<<t.cls) != 0 }
 
 // parseAt reads an expression starting at token i: an optional qualifier,
 // preposition and "early"/"late"/"mid", then a core date.
@@ -122,7 +126,7 @@ func (p *parser) core(j int, c ctx) (spec, int, bool) {
 	if j >= len(p.toks) {
 		return spec{}, 0, false
 	}
-	if p.toks[j].kind == kNum {
+	if p.toks[j].kind == lexer.Num {
 		return p.number(j, c)
 	}
 	switch p.toks[j].cls {
@@ -227,7 +231,7 @@ func (p *parser) day(k int) (int, bool) {
 		return 0, false
 	}
 	t := &p.toks[k]
-	if t.kind != kNum || t.n < 1 || t.n > 31 || t.digits() > 2 || p.glued(k) {
+	if t.kind != lexer.Num || t.n < 1 || t.n > 31 || t.digits() > 2 || p.glued(k) {
 		return 0, false
 	}
 	return t.n, true
@@ -240,7 +244,7 @@ func (p *parser) glued(k int) bool {
 		return false
 	}
 	n := &p.toks[k+1]
-	return n.kind == kWord || p.punct(k+1, "%") || p.punct(k+1, ":")
+	return n.kind == lexer.Word || p.punct(k+1, "%") || p.punct(k+1, ":")
 }
 
 // monthName reads a capitalised month at k; an abbreviation may carry a
@@ -275,7 +279,7 @@ func (p *parser) yearNum(k int) (int, bool) {
 		return 0, false
 	}
 	t := &p.toks[k]
-	if t.kind != kNum || t.digits() != 4 || t.ord || t.n < 1000 || t.n > 2999 || p.glued(k) {
+	if t.kind != lexer.Num || t.digits() != 4 || t.ord || t.n < 1000 || t.n > 2999 || p.glued(k) {
 		return 0, false
 	}
 	return t.n, true

@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/briefbot/briefbot/facts/lexer"
+
 // tenseWindow is how many tokens either side of an expression may hold
 // its verb; news clauses rarely put it further away.
 const tenseWindow = 12
@@ -14,7 +16,7 @@ func (p *parser) tense(i, j int) Tense {
 	lok, rok := true, true
 	for d := 0; d < tenseWindow && (lok || rok); d++ {
 		if lok {
-			if l < 0 || p.toks[l+1].gap == gapLine || p.stop(l) {
+			if l < 0 || p.toks[l+1].gap == lexer.GapLine || p.stop(l) {
 				lok = false
 			} else if t, ok := p.cue(l); ok {
 				return t
@@ -22,7 +24,7 @@ func (p *parser) tense(i, j int) Tense {
 			l--
 		}
 		if rok {
-			if r >= len(p.toks) || p.toks[r].gap == gapLine || p.stop(r) {
+			if r >= len(p.toks) || p.toks[r].gap == lexer.GapLine || p.stop(r) {
 				rok = false
 			} else if t, ok := p.cue(r); ok {
 				return t
@@ -36,7 +38,7 @@ func (p *parser) tense(i, j int) Tense {
 // stop reports whether token k ends a clause.
 func (p *parser) stop(k int) bool {
 	t := &p.toks[k]
-	if t.kind != kPunct || t.end-t.start != 1 {
+	if t.kind != lexer.Punct || t.end-t.start != 1 {
 		return false
 	}
 	switch p.text[t.start] {
@@ -50,7 +52,7 @@ func (p *parser) stop(k int) bool {
 // cue is there but undecided ("was due to"), which ends the search.
 func (p *parser) cue(k int) (Tense, bool) {
 	t := &p.toks[k]
-	if t.kind != kWord {
+	if t.kind != lexer.Word {
 		return Unknown, false
 	}
 	if tn, ok, done := p.cliticCue(k); done {
@@ -178,9 +180,9 @@ func (p *parser) adjectival(k int) bool {
 	}
 	prev := &p.toks[k-1]
 	switch {
-	case prev.kind == kNum, prev.cl == clS, prev.cls == cBe, prev.cls == cBePres, prev.cls == cBePast:
+	case prev.kind == lexer.Num, prev.cl == clS, prev.cls == cBe, prev.cls == cBePres, prev.cls == cBePast:
 		return true
-	case prev.kind == kPunct:
+	case prev.kind == lexer.Punct:
 		return p.tight(k) && p.punct(k-1, "-")
 	}
 	switch prev.cls {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"testing"
 
 	"github.com/briefbot/briefbot/seeds"
 )
@@ -43,6 +44,24 @@ func BBCArticles() ([]Article, bool, error) {
 		out = append(out, Article{Name: filepath.ToSlash(rel), Text: string(data)})
 	}
 	return out, true, nil
+}
+
+// BBCTexts returns the text of every BBC article by its name, in name
+// order, for tests and benchmarks; it skips tb when the corpus is absent.
+func BBCTexts(tb testing.TB) (names, texts []string) {
+	tb.Helper()
+	arts, ok, err := BBCArticles()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !ok {
+		tb.Skip(NoBBC)
+	}
+	for _, a := range arts {
+		names = append(names, a.Name)
+		texts = append(texts, a.Text)
+	}
+	return names, texts
 }
 
 // CopySeeds writes the embedded seed folder into dir, for tests that need
