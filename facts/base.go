@@ -220,7 +220,7 @@ func (b *Base) Search(query string, limit int) []Hit {
 	for i, h := range hits {
 		u := b.units[h.ID]
 		out[i] = Hit{Doc: u.doc, Sentence: u.sent, Score: h.Score,
-			Marks: search.Highlight(u.doc.SentenceText(u.sent), stems)}
+			Marks: b.index.Highlight(u.doc.SentenceText(u.sent), stems)}
 	}
 	return out
 }

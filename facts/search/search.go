@@ -84,13 +84,8 @@ func (ix *Index) weight(t, id int32, tf uint16) float64 {
 
 // queryTerms appends the distinct indexed terms of query to dst, sorted.
 func (ix *Index) queryTerms(dst []int32, query string) []int32 {
-	sc := scanner{text: query}
-	for {
-		_, _, norm, ok := sc.next()
-		if !ok {
-			break
-		}
-		if t := ix.termOf(norm); t >= 0 && !slices.Contains(dst, t) {
+	for w := range words(query) {
+		if t := ix.termOf(w.norm); t >= 0 && !slices.Contains(dst, t) {
 			dst = append(dst, t)
 		}
 	}
@@ -103,37 +98,12 @@ func (ix *Index) queryTerms(dst []int32, query string) []int32 {
 // Highlight to mark the words a hit matched.
 func (ix *Index) QueryStems(query string) []string {
 	var out []string
-	sc := scanner{text: query}
-	for {
-		_, _, norm, ok := sc.next()
-		if !ok {
-			return out
-		}
-		stem := ix.stem(norm)
-		if stem != "" && !slices.Contains(out, stem) {
+	for w := range words(query) {
+		if stem := ix.stem(w.norm); stem != "" && !slices.Contains(out, stem) {
 			out = append(out, stem)
 		}
 	}
-}
-
-// Highlight returns the byte ranges [start, end) of the words of text whose
-// stem is one of stems, in order, for bolding matched words in a result.
-// Stop words are never highlighted.
-func Highlight(text string, stems []string) [][2]int {
-	if len(stems) == 0 {
-		return nil
-	}
-	var out [][2]int
-	sc := scanner{text: text}
-	for {
-		start, end, norm, ok := sc.next()
-		if !ok {
-			return out
-		}
-		if stem := stemOf(string(norm)); stem != "" && slices.Contains(stems, stem) {
-			out = append(out, [2]int{start, end})
-		}
-	}
+	return out
 }
 
 // topK keeps the best limit hits seen so far in a min-heap whose root is

@@ -28,13 +28,8 @@ type Term struct {
 // tell that a question is about something the units never mention.
 func (ix *Index) Terms(query string) []Term {
 	var out []Term
-	sc := scanner{text: query}
-	for {
-		_, _, norm, ok := sc.next()
-		if !ok {
-			return out
-		}
-		w := string(norm)
+	for wd := range words(query) {
+		w := string(wd.norm)
 		t := Term{Typed: w, Word: w}
 		id, seen := ix.words[w]
 		switch {
@@ -63,6 +58,7 @@ func (ix *Index) Terms(query string) []Term {
 			out = append(out, t)
 		}
 	}
+	return out
 }
 
 // unseenIDF is the weight of a word no unit holds.
@@ -165,13 +161,8 @@ func (ix *Index) correct(w string) (string, bool) {
 // words up in the index's own vocabulary first: text from the indexed
 // articles then costs map look-ups, not stemming.
 func (ix *Index) EachStem(text string, fn func(stem string)) {
-	sc := scanner{text: text}
-	for {
-		_, _, norm, ok := sc.next()
-		if !ok {
-			return
-		}
-		if stem := ix.stem(norm); stem != "" {
+	for w := range words(text) {
+		if stem := ix.stem(w.norm); stem != "" {
 			fn(stem)
 		}
 	}
@@ -189,21 +180,19 @@ func (ix *Index) stem(norm []byte) string {
 	return stemOf(string(norm))
 }
 
-// Highlight is the package's Highlight for text from the indexed units,
-// which it stems by look-up rather than by running the stemmer.
+// Highlight returns the byte ranges [start, end) of the words of text
+// whose stem is one of stems, in order, for bolding matched words in a
+// result. Stop words are never highlighted. Words the index knows are
+// stemmed by look-up, the rest by the stemmer.
 func (ix *Index) Highlight(text string, stems []string) [][2]int {
 	if len(stems) == 0 {
 		return nil
 	}
 	var out [][2]int
-	sc := scanner{text: text}
-	for {
-		start, end, norm, ok := sc.next()
-		if !ok {
-			return out
-		}
-		if stem := ix.stem(norm); stem != "" && slices.Contains(stems, stem) {
-			out = append(out, [2]int{start, end})
+	for w := range words(text) {
+		if stem := ix.stem(w.norm); stem != "" && slices.Contains(stems, stem) {
+			out = append(out, [2]int{w.start, w.end})
 		}
 	}
+	return out
 }

@@ -9,6 +9,7 @@
 package search
 
 import (
+	"iter"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,14 +35,10 @@ type Token struct {
 // complete for callers that need them. Invalid UTF-8 bytes separate words.
 func Tokens(text string) []Token {
 	var out []Token
-	sc := scanner{text: text}
-	for {
-		start, end, norm, ok := sc.next()
-		if !ok {
-			return out
-		}
-		out = append(out, Token{Start: start, End: end, Stem: stemOf(string(norm))})
+	for w := range words(text) {
+		out = append(out, Token{Start: w.start, End: w.end, Stem: stemOf(string(w.norm))})
 	}
+	return out
 }
 
 // stemOf returns the stem of a normalised word, or "" for a stop word.
@@ -61,6 +58,26 @@ func stemOf(word string) string {
 	// Our own stop list is shorter than Snowball's, which drops words such
 	// as "against" and "under" that matter in news queries.
 	return english.Stem(word, true)
+}
+
+// word is one word of a text as the scanner reads it: its byte range and
+// its normalised form, valid only until the next word is read.
+type word struct {
+	start, end int
+	norm       []byte
+}
+
+// words yields the words of text in order.
+func words(text string) iter.Seq[word] {
+	return func(yield func(word) bool) {
+		sc := scanner{text: text}
+		for {
+			start, end, norm, ok := sc.next()
+			if !ok || !yield(word{start, end, norm}) {
+				return
+			}
+		}
+	}
 }
 
 // scanner walks the words of a text. It works on bytes and decodes runes
@@ -198,38 +215,30 @@ func NewStemmer() *Stemmer { return &Stemmer{cache: make(map[string]string, 1024
 // Tokens is like the package's Tokens, stemming each distinct word once.
 func (st *Stemmer) Tokens(text string) []Token {
 	var out []Token
-	sc := scanner{text: text}
-	for {
-		start, end, norm, ok := sc.next()
-		if !ok {
-			return out
-		}
-		stem, seen := st.cache[string(norm)]
-		if !seen {
-			stem = stemOf(string(norm))
-			st.cache[string(norm)] = stem
-		}
-		out = append(out, Token{Start: start, End: end, Stem: stem})
+	for w := range words(text) {
+		out = append(out, Token{Start: w.start, End: w.end, Stem: st.stem(w.norm)})
 	}
+	return out
 }
 
 // EachStem calls fn with the stem of every word of text that is not a stop
 // word, in order, stemming each distinct word once; unlike Tokens it builds
 // no slice, for callers that only gather stems.
 func (st *Stemmer) EachStem(text string, fn func(stem string)) {
-	sc := scanner{text: text}
-	for {
-		_, _, norm, ok := sc.next()
-		if !ok {
-			return
-		}
-		stem, seen := st.cache[string(norm)]
-		if !seen {
-			stem = stemOf(string(norm))
-			st.cache[string(norm)] = stem
-		}
-		if stem != "" {
+	for w := range words(text) {
+		if stem := st.stem(w.norm); stem != "" {
 			fn(stem)
 		}
 	}
+}
+
+// stem returns the stem of a normalised word from the cache, stemming it
+// on first sight.
+func (st *Stemmer) stem(norm []byte) string {
+	stem, seen := st.cache[string(norm)]
+	if !seen {
+		stem = stemOf(string(norm))
+		st.cache[string(norm)] = stem
+	}
+	return stem
 }
