@@ -2,8 +2,9 @@ package facts
 
 import (
 	"fmt"
-	"github.com/briefbot/briefbot/facts/names"
 	"regexp"
+
+	"github.com/briefbot/briefbot/facts/names"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"github.com/briefbot/briefbot/facts/names"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/facts/names"
 
 	"github.com/briefbot/briefbot/facts/prose"
 )

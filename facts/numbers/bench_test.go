@@ -1,8 +1,9 @@
 package numbers
 
 import (
-	"github.com/briefbot/briefbot/internal/corpus"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/corpus"
 )
 
 // BenchmarkFindCorpus runs Find over every article of the corpus; one op

@@ -1,11 +1,12 @@
 package prose
 
 import (
-	"github.com/briefbot/briefbot/internal/corpus"
-	"github.com/briefbot/briefbot/seeds"
 	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/corpus"
+	"github.com/briefbot/briefbot/seeds"
 )
 
 // seedTexts returns the embedded seed articles by "seeds/<file>".

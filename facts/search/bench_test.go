@@ -1,10 +1,11 @@
 package search
 
 import (
-	"github.com/briefbot/briefbot/internal/corpus"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/corpus"
 
 	"github.com/briefbot/briefbot/facts/prose"
 )

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"github.com/briefbot/briefbot/internal/corpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/corpus"
 )
 
 // build indexes units in order.

@@ -1,9 +1,10 @@
 package timex
 
 import (
-	"github.com/briefbot/briefbot/internal/corpus"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/corpus"
 )
 
 // BenchmarkFindCorpus runs Find over every article of the corpus; one op
