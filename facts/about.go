@@ -14,13 +14,15 @@ type wordIndex struct {
 	post map[string][]int32 // stem -> items holding it, ascending
 }
 
-// newWordIndex indexes n items; textsOf gives the texts of item i.
-func newWordIndex(n int, textsOf func(i int) []string) wordIndex {
-	st := search.NewStemmer()
+// newWordIndex indexes n items; textsOf gives the texts of item i. Words
+// are stemmed through the search index's vocabulary (texts of the articles
+// are all in it), which costs a look-up where the stemmer costs a
+// microsecond.
+func newWordIndex(n int, textsOf func(i int) []string, vocab *search.Index) wordIndex {
 	ix := wordIndex{post: map[string][]int32{}}
 	for i := 0; i < n; i++ {
 		for _, text := range textsOf(i) {
-			st.EachStem(text, func(stem string) {
+			vocab.EachStem(text, func(stem string) {
 				p := ix.post[stem]
 				if len(p) == 0 || p[len(p)-1] != int32(i) {
 					ix.post[stem] = append(p, int32(i))
@@ -171,7 +173,7 @@ func (b *Base) indexWords() {
 			}
 		}
 		return texts
-	})
+	}, b.index)
 	b.figureWords = newWordIndex(len(b.figures), func(i int) []string {
 		f := b.figures[i]
 		texts := []string{f.Value, f.Unit, f.About, f.Topic}
@@ -179,7 +181,7 @@ func (b *Base) indexWords() {
 			texts = append(texts, c.Quote())
 		}
 		return texts
-	})
+	}, b.index)
 	// A quote is about what its sentence names outside the quote marks
 	// too, and often what the sentence before it names ("Some fear X will
 	// sue. "…," he said.").
@@ -194,7 +196,7 @@ func (b *Base) indexWords() {
 			}
 		}
 		return texts
-	})
+	}, b.index)
 	b.quotesBy = map[string][]int{}
 	for i, q := range b.quotes {
 		b.quotesBy[q.Speaker] = append(b.quotesBy[q.Speaker], i)

@@ -110,8 +110,8 @@ func (b *Base) finish(extraction bool) {
 		entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
 	}
 	b.names = names.NewIndex(entries)
+	<-index // the word indexes stem through its vocabulary
 	b.indexWords()
-	<-index
 }
 
 // Docs returns the articles in id order.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/briefbot/briefbot/facts/search"
 )
 
 // article is a small story used by the validation tests.
@@ -140,7 +142,7 @@ func TestVersionFollowsContent(t *testing.T) {
 
 func TestWordIndexBest(t *testing.T) {
 	texts := [][]string{{"the council met"}, {"meeting of the council on jobs"}, {"jobs and wages"}, {"nothing here"}}
-	ix := newWordIndex(len(texts), func(i int) []string { return texts[i] })
+	ix := newWordIndex(len(texts), func(i int) []string { return texts[i] }, search.NewBuilder().Build())
 	tests := []struct {
 		q    string
 		want []int
