@@ -7,10 +7,6 @@ import (
 	"strings"
 )
 
-// quoteShown is how much of a citation's quote the text rendering prints in
-// its Sources block; the JSON rendering always carries the whole quote.
-const quoteShown = 160
-
 // Text renders an answer for people reading a terminal: title, lead, items
 // grouped under their section headings, suggestions, and the numbered
 // citations with their sources.
@@ -19,7 +15,7 @@ func Text(a Answer) string {
 	b.WriteString(a.Title)
 	b.WriteString("\n")
 	if a.Lead != "" {
-		b.WriteString(a.Lead + refs(a.LeadCites) + "\n")
+		b.WriteString(a.Lead + Refs(a.LeadCites) + "\n")
 	}
 	section := ""
 	for _, it := range a.Items {
@@ -34,7 +30,7 @@ func Text(a Answer) string {
 	if len(a.Citations) > 0 {
 		b.WriteString("\nSources\n")
 		for _, c := range a.Citations {
-			b.WriteString(fmt.Sprintf("[%d] %s — “%s”\n", c.N, sourceLabel(a, c.Source), Ellipsis(c.Quote, quoteShown)))
+			b.WriteString(fmt.Sprintf("[%d] %s — “%s”\n", c.N, SourceLabel(a, c.Source), Ellipsis(c.Quote, QuoteShown)))
 		}
 	}
 	if a.AsOf != "" {
@@ -58,7 +54,7 @@ func ItemLine(it Item, bold string) string {
 		text = "“" + text + "”"
 	}
 	b.WriteString(text)
-	b.WriteString(refs(it.Citations))
+	b.WriteString(Refs(it.Citations))
 	if it.Extracted {
 		b.WriteString(" (extracted)")
 	}
@@ -81,47 +77,6 @@ func Mark(s string, marks [][2]int, bold string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-func refs(ns []int) string {
-	var b strings.Builder
-	for i, n := range ns {
-		if i == 0 {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(&b, "[%d]", n)
-	}
-	return b.String()
-}
-
-// sourceLabel names a cited article: outlet and date, or its id.
-func sourceLabel(a Answer, id string) string {
-	for _, s := range a.Sources {
-		if s.ID != id {
-			continue
-		}
-		parts := []string{}
-		if s.Outlet != "" {
-			parts = append(parts, s.Outlet)
-		} else if s.Title != "" {
-			parts = append(parts, s.Title)
-		}
-		if s.Date != "" {
-			parts = append(parts, s.Date)
-		}
-		parts = append(parts, s.ID)
-		return strings.Join(parts, ", ")
-	}
-	return id
-}
-
-// Ellipsis shortens s to at most n characters, ending in "…" when cut.
-func Ellipsis(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // JSON renders an answer as one line of JSON: the answer's fields plus

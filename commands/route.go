@@ -22,7 +22,7 @@ func (t *Table) Parse(text string) (Request, error) {
 		return Request{}, userErrorf("empty query: ask a question, or try /help")
 	}
 	if n := utf8.RuneCountInString(raw); n > MaxQuery {
-		return Request{}, userErrorf("query too long: %d characters (at most %d)", n, MaxQuery)
+		return Request{}, QueryTooLong(n)
 	}
 	if strings.HasPrefix(raw, "/") {
 		return t.parseSlash(raw)
@@ -40,7 +40,7 @@ func (t *Table) parseSlash(raw string) (Request, error) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	s, ok := t.Lookup(name)
 	if !ok {
-		return Request{}, userErrorf("unknown command /%s; try /help", name)
+		return Request{}, UnknownCommand(name)
 	}
 	req := Request{Command: s.Name, Options: map[string]string{}, Raw: raw}
 	rest = strings.TrimSpace(rest)

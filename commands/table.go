@@ -77,7 +77,7 @@ func (t *Table) Lookup(name string) (Spec, bool) {
 func (t *Table) Handle(b *facts.Base, req Request) (Answer, error) {
 	s, ok := t.Lookup(req.Command)
 	if !ok {
-		return Answer{}, userErrorf("unknown command /%s; try /help", req.Command)
+		return Answer{}, UnknownCommand(req.Command)
 	}
 	if s.Handler == nil {
 		return Answer{}, userErrorf("/%s is carried out by the bot on Discord, not here", req.Command)

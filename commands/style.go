@@ -1,0 +1,88 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The rules every rendering of an answer shares, whatever the medium: how
+// citation numbers, source labels and quotes are written and shortened.
+// Renderers add only what their medium needs (escaping, Discord's limits).
+const (
+	// QuoteShown is how many characters of a citation's quote a Sources
+	// block shows; the JSON rendering always carries the whole quote.
+	QuoteShown = 150
+	// RefsShown is how many citation numbers (or ranges) follow one line.
+	RefsShown = 30
+)
+
+// Refs renders citation numbers after a line: " [1][2]", a run of three or
+// more as a range (" [3–7]"), at most RefsShown of them and then "+N".
+func Refs(ns []int) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(" ")
+	shown := 0
+	for i := 0; i < len(ns); i++ {
+		if shown == RefsShown {
+			fmt.Fprintf(&b, " +%d", len(ns)-i)
+			break
+		}
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		if j-i >= 2 {
+			fmt.Fprintf(&b, "[%d–%d]", ns[i], ns[j])
+			i = j
+		} else {
+			fmt.Fprintf(&b, "[%d]", ns[i])
+		}
+		shown++
+	}
+	return b.String()
+}
+
+// SourceLabel names a cited article briefly: its outlet (or title) and
+// date; the id when the answer does not describe it.
+func SourceLabel(a Answer, id string) string {
+	for _, s := range a.Sources {
+		if s.ID != id {
+			continue
+		}
+		var parts []string
+		if s.Outlet != "" {
+			parts = append(parts, s.Outlet)
+		} else if s.Title != "" {
+			parts = append(parts, s.Title)
+		}
+		if s.Date != "" {
+			parts = append(parts, s.Date)
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, ", ")
+		}
+	}
+	return id
+}
+
+// Ellipsis shortens s to at most n characters, ending in "…" when cut.
+func Ellipsis(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// UnknownCommand is the user error for a command the table does not have.
+func UnknownCommand(name string) error {
+	return userErrorf("unknown command /%s; try /help", name)
+}
+
+// QueryTooLong is the user error for a query of n characters, over MaxQuery.
+func QueryTooLong(n int) error {
+	return userErrorf("query too long: %d characters (at most %d)", n, MaxQuery)
+}
