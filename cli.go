@@ -95,7 +95,8 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 }
 
 // askLines answers one query per input line, one answer per output line in
-// JSON; a bad line gets an error object and the rest still run.
+// JSON; a bad line gets an error object and the rest still run. Like run,
+// it takes its streams as parameters (six in all) so tests can drive it.
 func askLines(ctx context.Context, table *commands.Table, base *facts.Base, stdin io.Reader, stdout io.Writer, format string) error {
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
@@ -178,36 +179,6 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c := countFacts(base)
-	fmt.Fprintf(stdout, "ok: %d articles; curated: %d people, %d events, %d figures, %d points, %d quotes; "+
-		"extracted: %d people, %d events, %d figures, %d quotes; %d warnings\n",
-		len(base.Docs()), c.people[0], c.events[0], c.figures[0], len(base.Points()), c.quotes[0],
-		c.people[1], c.events[1], c.figures[1], c.quotes[1], len(warns))
+	fmt.Fprintf(stdout, "ok: %s\n", base.Counts())
 	return nil
-}
-
-// factCounts counts curated ([0]) and extracted ([1]) facts of a base.
-type factCounts struct{ people, events, figures, quotes [2]int }
-
-func countFacts(b *facts.Base) factCounts {
-	var c factCounts
-	idx := func(extracted bool) int {
-		if extracted {
-			return 1
-		}
-		return 0
-	}
-	for _, p := range b.People() {
-		c.people[idx(p.Extracted)]++
-	}
-	for _, e := range b.Events() {
-		c.events[idx(e.Extracted)]++
-	}
-	for _, f := range b.Figures() {
-		c.figures[idx(f.Extracted)]++
-	}
-	for _, q := range b.Quotes() {
-		c.quotes[idx(q.Extracted)]++
-	}
-	return c
 }

@@ -67,7 +67,7 @@ func TestNewArticleAnswersBeforeCuration(t *testing.T) {
 		t.Errorf("/timeline on the new article's date: %v", timeline["text"])
 	}
 	search := ask("/search harbour wall rebuilt")
-	if !strings.Contains(search["text"].(string), "zz_harbour") {
-		t.Errorf("/search harbour wall rebuilt: %v", search["text"])
+	if cites, _ := search["citations"].([]any); len(cites) == 0 || cites[0].(map[string]any)["source"] != "zz_harbour" {
+		t.Errorf("/search harbour wall rebuilt: the first hit is not from the new article: %v", search["text"])
 	}
 }

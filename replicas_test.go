@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -20,9 +19,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/internal/corpus"
+
 	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
-	"github.com/briefbot/briefbot/seeds"
 )
 
 // lockedBuffer is a log sink that a running bot writes to while the test
@@ -77,24 +77,6 @@ func startReplica(ctx context.Context, t *testing.T, cfg string) *replica {
 	return r
 }
 
-// copySeedsTo writes the embedded seed folder to dir.
-func copySeedsTo(t *testing.T, dir string) {
-	t.Helper()
-	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(seeds.FS(), p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.Base(p)), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestReplicasBehindLoadBalancer runs two HTTP-mode replicas sharing one
 // facts folder behind a round-robin proxy, as the README's deployment
 // does: 1,000 signed interactions of every kind are all answered, each
@@ -115,7 +97,9 @@ func TestReplicasBehindLoadBalancer(t *testing.T) {
 	if err := os.Mkdir(factsDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	copySeedsTo(t, factsDir)
+	if err := corpus.CopySeeds(factsDir); err != nil {
+		t.Fatal(err)
+	}
 	cfg := filepath.Join(dir, "config.yaml")
 	conf := fmt.Sprintf("mode: http\ndiscord:\n  public_key: %s\n  api_base_url: %s\nhttp:\n  listen: 127.0.0.1:0\n"+
 		"facts:\n  dir: facts\n  debounce: 100ms\n  poll: 0\nlog: {format: json}\nrate_limit: {burst: 0}\n", signer.PublicHex(), fake.URL)

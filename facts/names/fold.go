@@ -202,8 +202,8 @@ func isSuffix(w string) bool {
 
 // Key is the one form in which two ways of writing a name are compared:
 // case ignored, Latin accents and apostrophes and dots dropped, other
-// punctuation a word break, words joined by single spaces ("Zelenský",
-// "ZELENSKY" → "zelensky"; "J. D. Vance", "J.D. Vance" → "jd vance"). The
+// punctuation a word break, words joined by single spaces ("Dvořák",
+// "DVORAK" → "dvorak"; "J. R. Smith", "J.R. Smith" → "jr smith"). The
 // loader's uniqueness check, mention finding, extraction and this index all
 // use it, so two names that collide here are the same name everywhere.
 func Key(s string) string {
