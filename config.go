@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefbot/briefbot/bot"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,6 +29,7 @@ type config struct {
 	ShardCount    int           // discord.shard_count; bot.ShardAuto for "auto"
 	ShardIDs      []int         // discord.shard_id: the shards this process runs; none = all
 	Listen        string        // http.listen; "" = none in gateway mode, defaultListen in HTTP mode
+	MetricsListen string        // http.metrics_listen; "" = /healthz and /metrics on http.listen
 	AdminUsers    []string      // admins.user_ids
 	AdminRoles    []string      // admins.role_ids
 	FactsDir      string        // facts.dir (or facts_dir); "" = the embedded seeds
@@ -122,7 +124,8 @@ func parseConfig(file string, data []byte) (config, error) {
 		},
 		"http": func(n *yaml.Node) {
 			p.mapping(n, "http", map[string]func(*yaml.Node){
-				"listen": func(n *yaml.Node) { cfg.Listen = p.listenAddr(n) },
+				"listen":         func(n *yaml.Node) { cfg.Listen = p.listenAddr(n) },
+				"metrics_listen": func(n *yaml.Node) { cfg.MetricsListen = p.listenAddr(n) },
 			})
 		},
 		"facts": func(n *yaml.Node) {
@@ -181,6 +184,9 @@ func parseConfig(file string, data []byte) (config, error) {
 	if shardIDs != nil {
 		p.checkShards(shardIDs, cfg.ShardCount, cfg.ShardIDs)
 	}
+	if cfg.Listen != "" && cfg.Listen == cfg.MetricsListen && !strings.HasSuffix(cfg.Listen, ":0") {
+		p.problems = append(p.problems, fmt.Sprintf("%s: http.listen and http.metrics_listen are both %s: give the metrics their own port, or leave metrics_listen empty", file, cfg.Listen))
+	}
 	if len(p.problems) > 0 {
 		return config{}, &configError{p.problems}
 	}
@@ -208,7 +214,7 @@ func (p *cfgParser) mapping(n *yaml.Node, what string, keys map[string]func(*yam
 				known = append(known, name)
 			}
 			slices.Sort(known)
-			p.errorf(k, "unknown key %q in %s (known: %s)", k.Value, what, strings.Join(known, ", "))
+			p.errorf(k, "unknown key %s in %s (known: %s)", shown(k.Value), what, strings.Join(known, ", "))
 		case seen[k.Value]:
 			p.errorf(k, "%s given twice", k.Value)
 		default:
@@ -245,7 +251,7 @@ func (p *cfgParser) snowflake(n *yaml.Node, empty bool) string {
 		return ""
 	}
 	if !snowflakeRE.MatchString(n.Value) {
-		p.errorf(n, "%q is not a Discord id (17 to 20 digits)", n.Value)
+		p.errorf(n, "%s is not a Discord id (17 to 20 digits)", shown(n.Value))
 		return ""
 	}
 	return n.Value
@@ -268,11 +274,17 @@ func (p *cfgParser) snowflakes(n *yaml.Node) []string {
 	return out
 }
 
+// baseURL reads the REST base: an https URL, or plain http to this machine
+// (the bot's rule: bot.ParseAPIBase), with no query or fragment.
 func (p *cfgParser) baseURL(n *yaml.Node) string {
 	s := p.str(n)
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		p.errorf(n, "%q: want an http or https URL such as https://discord.com", s)
+		p.errorf(n, "%s: want an https URL such as https://discord.com", shown(s))
+		return ""
+	}
+	if _, err := bot.ParseAPIBase(s); err != nil {
+		p.errorf(n, "%s: plain http only to this machine (localhost, 127.0.0.1, ::1); anywhere else, use https: the requests carry tokens", shown(s))
 		return ""
 	}
 	return strings.TrimRight(s, "/")
@@ -281,7 +293,7 @@ func (p *cfgParser) baseURL(n *yaml.Node) string {
 func (p *cfgParser) oneOf(n *yaml.Node, allowed ...string) string {
 	s := n.Value
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" || !slices.Contains(allowed, s) {
-		p.errorf(n, "%q: want one of %s", s, strings.Join(allowed, ", "))
+		p.errorf(n, "%s: want one of %s", shown(s), strings.Join(allowed, ", "))
 		return ""
 	}
 	return s
@@ -290,7 +302,7 @@ func (p *cfgParser) oneOf(n *yaml.Node, allowed ...string) string {
 func (p *cfgParser) integer(n *yaml.Node, lo, hi int) int {
 	v, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || v < lo || v > hi {
-		p.errorf(n, "%q: want a whole number from %d to %d", n.Value, lo, hi)
+		p.errorf(n, "%s: want a whole number from %d to %d", shown(n.Value), lo, hi)
 		return 0
 	}
 	return v
@@ -299,7 +311,7 @@ func (p *cfgParser) integer(n *yaml.Node, lo, hi int) int {
 func (p *cfgParser) duration(n *yaml.Node, lo, hi time.Duration) time.Duration {
 	d, err := time.ParseDuration(n.Value)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" || err != nil || d < lo || d > hi {
-		p.errorf(n, "%q: want a duration from %s to %s, such as 2s", n.Value, lo, hi)
+		p.errorf(n, "%s: want a duration from %s to %s, such as 2s", shown(n.Value), lo, hi)
 		return 0
 	}
 	return d

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func TestConfigHTTPAndShardErrors(t *testing.T) {
 		{"discord:\n  shard_id: [-1]\n", `c.yaml:2: "-1": want a shard number`},
 		{"discord:\n  shard_count: auto\n  shard_id: 0\n", "c.yaml:3: shard_id needs a fixed shard_count"},
 		{"http:\n  listen: localhost\n", `c.yaml:2: "localhost": want host:port`},
-		{"http:\n  port: 80\n", `c.yaml:2: unknown key "port" in http (known: listen)`},
+		{"http:\n  port: 80\n", `c.yaml:2: unknown key "port" in http (known: listen, metrics_listen)`},
 		{"facts:\n  watch: yes please\n", `c.yaml:2: "yes please": want true or false`},
 		{"facts:\n  debounce: 1h\n", `c.yaml:2: "1h": want a duration from 10ms to 1m0s`},
 		{"facts:\n  poll: 1ms\n", `c.yaml:2: "1ms": want a duration from 1s`},
@@ -68,6 +69,77 @@ func TestConfigHTTPAndShardErrors(t *testing.T) {
 	for _, tt := range tests {
 		_, err := parseConfig("c.yaml", []byte(tt.yaml))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+// TestConfigAPIBaseAndMetrics: api_base_url is https, or plain http to this
+// machine only; metrics_listen is read, and may not be listen's address.
+func TestConfigAPIBaseAndMetrics(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want string // in the error; "" for none
+	}{
+		{"discord: {api_base_url: https://proxy.example.org/discord}\n", ""},
+		{"discord: {api_base_url: \"http://127.0.0.1:8080\"}\n", ""},
+		{"discord: {api_base_url: \"http://[::1]:8080\"}\n", ""},
+		{"discord: {api_base_url: \"http://localhost:8080\"}\n", ""},
+		{"discord: {api_base_url: \"http://proxy.example.org\"}\n", `c.yaml:1: "http://proxy.example.org": plain http only to this machine`},
+		{"discord: {api_base_url: \"http://10.1.2.3:8080\"}\n", `c.yaml:1: "http://10.1.2.3:8080": plain http only to this machine`},
+		{"http: {listen: \":8080\", metrics_listen: \"127.0.0.1:9090\"}\n", ""},
+		{"http: {metrics_listen: nowhere}\n", `c.yaml:1: "nowhere": want host:port`},
+		{"http: {listen: \":8080\", metrics_listen: \":8080\"}\n", "c.yaml: http.listen and http.metrics_listen are both :8080"},
+	}
+	for _, tt := range tests {
+		cfg, err := parseConfig("c.yaml", []byte(tt.yaml))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.yaml, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
+		}
+		if strings.Contains(tt.yaml, "9090") && cfg.MetricsListen != "127.0.0.1:9090" {
+			t.Errorf("%q: metrics_listen read as %q", tt.yaml, cfg.MetricsListen)
+		}
+	}
+}
+
+// TestConfigErrorsHideTokens: a token pasted into any field, or as a key,
+// is refused without being quoted; a value that is no secret (an id with a
+// digit too many, a public key with a typo) still is, to be fixed.
+func TestConfigErrorsHideTokens(t *testing.T) {
+	const token = "MTE5ODc2NTQzMjEwOTg3NjU0Mw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB"
+	const secret = "x7RkQ2mZp9LwT4vYb8NcH3sJd6FgA1eK" // a client secret's shape
+	tests := []struct{ field, yaml string }{
+		{"application_id", "discord: {application_id: %s}\n"},
+		{"public_key", "discord: {public_key: %s}\n"},
+		{"guild_ids", "discord: {guild_ids: [%s]}\n"},
+		{"admins", "admins: {user_ids: [\"Bot %s\"]}\n"},
+		{"api_base_url", "discord: {api_base_url: %s}\n"},
+		{"listen", "http: {listen: %s}\n"},
+		{"shard_id", "discord: {shard_id: %s}\n"},
+		{"log level", "log: {level: %s}\n"},
+		{"rate", "rate_limit: {every: %s}\n"},
+		{"a key", "discord: {%s: 1}\n"},
+	}
+	for _, tt := range tests {
+		for _, value := range []string{token, secret} {
+			_, err := parseConfig("c.yaml", []byte(fmt.Sprintf(tt.yaml, value)))
+			if err == nil {
+				t.Errorf("%s: a token was taken", tt.field)
+				continue
+			}
+			if strings.Contains(err.Error(), value) || !strings.Contains(err.Error(), "looks like a token (not shown)") {
+				t.Errorf("%s: %v", tt.field, err)
+			}
+		}
+	}
+	for _, tt := range []struct{ yaml, want string }{
+		{"discord: {application_id: \"1234567890123456789012\"}\n", `"1234567890123456789012" is not a Discord id`},
+		{"discord: {public_key: " + testKey + "0}\n", `"` + testKey + `0": want the application's public key`},
+	} {
+		if _, err := parseConfig("c.yaml", []byte(tt.yaml)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
 		}
 	}

@@ -87,7 +87,7 @@ log: {}
 	for _, want := range []string{
 		`c.yaml:2: "12345" is not a Discord id`,
 		`c.yaml:3: want a list of Discord ids`,
-		`c.yaml:4: "ftp://example.com": want an http or https URL`,
+		`c.yaml:4: "ftp://example.com": want an https URL`,
 		`c.yaml:5: "token": the token goes in $DISCORD_TOKEN, never in the config file`,
 		`c.yaml:7: "abc" is not a Discord id`,
 		`c.yaml:9: "loud": want one of debug, info, warn, error`,
@@ -154,6 +154,10 @@ func TestRunAndRegisterErrors(t *testing.T) {
 	if err := os.WriteFile(httpCfg, []byte("mode: http\ndiscord: {public_key: "+testKey+"}\nhttp: {listen: \""+taken.Addr().String()+"\"}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	twoCfg := filepath.Join(dir, "two.yaml")
+	if err := os.WriteFile(twoCfg, []byte("http: {listen: \"127.0.0.1:0\", metrics_listen: \"127.0.0.1:0\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name  string
 		args  []string
@@ -168,6 +172,7 @@ func TestRunAndRegisterErrors(t *testing.T) {
 		{"run with a bad mode", []string{"run", "--mode", "websocket"}, "t", 2, "want gateway or http"},
 		{"HTTP mode without a public key", []string{"run", "--mode", "http"}, "", 2, "discord.public_key"},
 		{"HTTP mode on a taken port", []string{"run", "--config", httpCfg}, "", 1, "http.listen"},
+		{"gateway mode with two listeners", []string{"run", "--config", twoCfg}, "t", 2, "leave http.listen empty"},
 		{"register without a token", []string{"register"}, "", 2, "DISCORD_TOKEN is not set"},
 		{"register without an application id", []string{"register"}, "t", 2, "application_id"},
 	}

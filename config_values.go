@@ -3,9 +3,11 @@ package main
 import (
 	"crypto/ed25519"
 	"encoding/hex"
+	"fmt"
 	"net"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
@@ -20,7 +22,7 @@ import (
 func (p *cfgParser) publicKey(n *yaml.Node) string {
 	s := p.str(n)
 	if b, err := hex.DecodeString(s); s != "" && (err != nil || len(b) != ed25519.PublicKeySize) {
-		p.errorf(n, "%q: want the application's public key, %d hex digits (Developer Portal > General Information)", s, 2*ed25519.PublicKeySize)
+		p.errorf(n, "%s: want the application's public key, %d hex digits (Developer Portal > General Information)", shown(s), 2*ed25519.PublicKeySize)
 		return ""
 	}
 	return s
@@ -48,7 +50,7 @@ func (p *cfgParser) shardIDs(n *yaml.Node) []int {
 	for _, c := range items {
 		v, err := strconv.Atoi(c.Value)
 		if c.Kind != yaml.ScalarNode || c.Tag != "!!int" || err != nil || v < 0 {
-			p.errorf(c, "%q: want a shard number (0 or more), or a list of them", c.Value)
+			p.errorf(c, "%s: want a shard number (0 or more), or a list of them", shown(c.Value))
 			continue
 		}
 		ids = append(ids, v)
@@ -80,7 +82,7 @@ func (p *cfgParser) listenAddr(n *yaml.Node) string {
 	}
 	_, port, err := net.SplitHostPort(s)
 	if v, perr := strconv.Atoi(port); err != nil || perr != nil || v < 0 || v > 65535 {
-		p.errorf(n, "%q: want host:port to listen on, such as 127.0.0.1:8080 or :8080", s)
+		p.errorf(n, "%s: want host:port to listen on, such as 127.0.0.1:8080 or :8080", shown(s))
 		return ""
 	}
 	return s
@@ -88,7 +90,7 @@ func (p *cfgParser) listenAddr(n *yaml.Node) string {
 
 func (p *cfgParser) boolean(n *yaml.Node) bool {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		p.errorf(n, "%q: want true or false", n.Value)
+		p.errorf(n, "%s: want true or false", shown(n.Value))
 		return false
 	}
 	v, _ := strconv.ParseBool(n.Value)
@@ -101,4 +103,39 @@ func (p *cfgParser) durationOrOff(n *yaml.Node, lo, hi time.Duration) time.Durat
 		return 0
 	}
 	return p.duration(n, lo, hi)
+}
+
+// shown is a bad value as a config error quotes it, unless it looks like a
+// secret pasted in the wrong place (a bot token, a client secret): an error
+// is printed, logged, pasted into an issue, and must not carry one on.
+func shown(s string) string {
+	if secretShaped(s) {
+		return fmt.Sprintf("a value of %d characters that looks like a token (not shown)", len(s))
+	}
+	return strconv.Quote(s)
+}
+
+// secretShaped reports whether s looks like a token or a secret: 20
+// characters or more of the base64 alphabets and dots, with both letters
+// and digits, and some letter that is not a hex digit (a public key, an id
+// with a digit too many, a URL or a duration are none of these).
+func secretShaped(s string) bool {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "Bot ")
+	if len(s) < 20 {
+		return false
+	}
+	var letters, digits, nonHex bool
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			letters = true
+			nonHex = nonHex || !strings.ContainsRune("abcdefABCDEF", r)
+		case strings.ContainsRune("._-+/=", r):
+		default:
+			return false
+		}
+	}
+	return letters && digits && nonHex
 }

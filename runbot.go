@@ -81,6 +81,8 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stde
 		return &exitError{code: 2, err: errNoToken}
 	case cfg.Mode == modeHTTP && cfg.PublicKey == "":
 		return &exitError{code: 2, err: errors.New("HTTP mode needs discord.public_key in the config (Developer Portal > General Information > Public Key)")}
+	case cfg.Mode == modeGateway && cfg.Listen != "" && cfg.MetricsListen != "":
+		return &exitError{code: 2, err: errors.New("gateway mode serves only /healthz and /metrics, on http.metrics_listen when it is set: leave http.listen empty")}
 	}
 	log := newLogger(cfg, stderr)
 	b, err := newBot(cfg, log)
@@ -123,11 +125,26 @@ func newBot(cfg config, log *slog.Logger) (*bot.Bot, error) {
 			return nil, fmt.Errorf("http.listen: %w", err)
 		}
 	}
+	if cfg.MetricsListen != "" {
+		if opts.MetricsListener, err = net.Listen("tcp", cfg.MetricsListen); err != nil {
+			closeAll(opts.Listener)
+			return nil, fmt.Errorf("http.metrics_listen: %w", err)
+		}
+	}
 	b, err := bot.New(opts)
-	if err != nil && opts.Listener != nil {
-		opts.Listener.Close()
+	if err != nil {
+		closeAll(opts.Listener, opts.MetricsListener)
 	}
 	return b, err
+}
+
+// closeAll closes the listeners opened for a bot that will not run.
+func closeAll(lns ...net.Listener) {
+	for _, ln := range lns {
+		if ln != nil {
+			ln.Close()
+		}
+	}
 }
 
 // watchFacts reloads the fact base when the facts folder changes (and has

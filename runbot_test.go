@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -214,5 +216,50 @@ func TestTokenNeverShown(t *testing.T) {
 				t.Errorf("the token is shown:\nstdout: %s\nstderr: %s", out, errs)
 			}
 		})
+	}
+}
+
+// TestRunMetricsListen: with http.metrics_listen, `run --mode http` serves
+// /healthz and /metrics there only, and the interactions endpoint on
+// http.listen only.
+func TestRunMetricsListen(t *testing.T) {
+	signer, err := fakediscord.NewSigner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	conf := "mode: http\ndiscord: {public_key: " + signer.PublicHex() + "}\nhttp: {listen: \"127.0.0.1:0\", metrics_listen: \"127.0.0.1:0\"}\nlog: {format: json}\n"
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r := startReplica(ctx, t, cfg)
+	defer func() {
+		cancel()
+		if err := <-r.done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	}()
+	main := "http://" + waitLog(t, r.log, regexp.MustCompile(`"msg":"listening","addr":"([^"]+)","serves":"/interactions"`))[1]
+	metrics := "http://" + waitLog(t, r.log, regexp.MustCompile(`"msg":"listening","addr":"([^"]+)","serves":"/healthz /metrics"`))[1]
+	tests := []struct {
+		url    string
+		status int
+	}{
+		{main + "/healthz", 404},
+		{main + "/metrics", 404},
+		{metrics + "/healthz", 200},
+		{metrics + "/metrics", 200},
+		{metrics + "/interactions", 404},
+	}
+	for _, tt := range tests {
+		resp, err := http.Get(tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("GET %s: %d, want %d", tt.url, resp.StatusCode, tt.status)
+		}
 	}
 }

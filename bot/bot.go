@@ -28,12 +28,16 @@ type Options struct {
 	Load   func(facts.Options) (*facts.Base, []facts.Problem, error)
 	Logger *slog.Logger
 	// Registry receives the bot's metrics; nil makes one of its own. It is
-	// served at /metrics on Listener.
+	// served at /metrics (see Listener and MetricsListener).
 	Registry *prometheus.Registry
-	// Listener, when set, serves /healthz and /metrics, and in HTTP mode
-	// (RunHTTP) the interactions endpoint at /interactions. The bot closes
-	// it when it stops.
+	// Listener, when set, serves the interactions endpoint at
+	// /interactions in HTTP mode (RunHTTP), and /healthz and /metrics
+	// unless MetricsListener is set. The bot closes it when it stops.
 	Listener net.Listener
+	// MetricsListener, when set, serves /healthz and /metrics, which then
+	// are served there only: the interactions endpoint may face the
+	// internet while these stay inside. The bot closes it when it stops.
+	MetricsListener net.Listener
 	// PublicKey is the application's Ed25519 public key, which signs every
 	// request of the interactions endpoint (HTTP mode only).
 	PublicKey ed25519.PublicKey
@@ -68,8 +72,12 @@ type Options struct {
 	// Test knobs, zero for the defaults: Discord's window for the first
 	// reply to an interaction (3 s), the deadline of any other REST call
 	// (10 s), how long shutdown waits for replies in flight (5 s), and the
-	// wait between two gateway identifies in one rate-limit bucket (5 s).
+	// wait between two gateway identifies in one rate-limit bucket (5 s);
+	// the HTTP listeners' timeouts and caps (see serve.go), and how many
+	// interactions the replay set remembers.
 	window, restTimeout, drainWait, identifyGap time.Duration
+	timeouts                                    httpTimeouts
+	maxConns, maxInFlight, replayCap            int
 }
 
 // ShardAuto as Options.ShardCount asks Discord how many shards to use.
@@ -96,6 +104,15 @@ type Bot struct {
 	// handle runs a request: the table's Handle, or a stand-in in tests
 	// that need a slow or failing handler.
 	handle func(*facts.Base, commands.Request) (commands.Answer, error)
+
+	// The HTTP listeners' guards: the refusals' log, the places for
+	// requests in flight on the interactions endpoint (each held until
+	// its handler is done), the buffers bodies are read into, and the
+	// interactions already answered (made by RunHTTP).
+	rejects *rejectLog
+	slots   chan struct{}
+	bodies  sync.Pool
+	replays *replaySet
 
 	mu       sync.Mutex // guards closed and the Add side of inflight
 	closed   bool
@@ -125,6 +142,10 @@ func New(opts Options) (*Bot, error) {
 	opts.restTimeout = cmp.Or(opts.restTimeout, defaultRESTTimeout)
 	opts.drainWait = cmp.Or(opts.drainWait, defaultDrainWait)
 	opts.identifyGap = cmp.Or(opts.identifyGap, defaultIdentifyGap)
+	opts.timeouts = opts.timeouts.orDefaults()
+	opts.maxConns = cmp.Or(opts.maxConns, maxConns)
+	opts.maxInFlight = cmp.Or(opts.maxInFlight, maxInFlight)
+	opts.replayCap = cmp.Or(opts.replayCap, replayCap)
 	u, err := apiBase(opts.APIBase)
 	if err != nil {
 		return nil, err
@@ -134,7 +155,9 @@ func New(opts Options) (*Bot, error) {
 	}
 	b := &Bot{opts: opts, log: opts.Logger, table: opts.Table, apiBase: u, secrets: sec,
 		limiter:    newLimiter(opts.RateBurst, opts.RateEvery, opts.Now),
-		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles)}
+		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles),
+		rejects: newRejectLog(opts.Logger, opts.Now), slots: make(chan struct{}, opts.maxInFlight)}
+	b.bodies.New = newBodyBuf
 	if err := checkShards(opts.ShardCount, opts.ShardIDs); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
@@ -80,7 +81,7 @@ func (b *Bot) autocomplete(s sender, i *discordgo.Interaction, ev *event) {
 	}
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
 	err := b.first(s, ev, r, func(o ...discordgo.RequestOption) error {
-		_, err := s.RequestWithBucketID("POST", endpoint, r, endpoint, o...)
+		_, err := s.interactionCall(http.MethodPost, endpoint, r, o...)
 		return err
 	})
 	if err != nil {

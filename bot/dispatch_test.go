@@ -52,9 +52,9 @@ func (r *recorder) ChannelMessageSendComplex(_ string, m *discordgo.MessageSend,
 	return &discordgo.Message{}, nil
 }
 
-// RequestWithBucketID is how the bot edits a deferred reply (PATCH) and
-// sends autocomplete choices (POST).
-func (r *recorder) RequestWithBucketID(method, _ string, data any, _ string, _ ...discordgo.RequestOption) ([]byte, error) {
+// interactionCall is how the bot edits a deferred reply (PATCH) and sends
+// autocomplete choices (POST).
+func (r *recorder) interactionCall(method, _ string, data any, _ ...discordgo.RequestOption) ([]byte, error) {
 	if method == "PATCH" {
 		r.add("edit", data)
 		return []byte("{}"), nil

@@ -26,6 +26,14 @@ const (
 
 const genericError = "Something went wrong on our side; it has been logged. Please try again."
 
+// What a log line takes of a value someone else controls (a command name,
+// an id, an address; an error, which may quote a query): enough to know it
+// again, in characters, and never the whole of a 200 KB one.
+const (
+	maxLogField = 100
+	maxLogError = 2000
+)
+
 // event is what the one log line of an interaction or DM says, and what
 // answering it needs to know along the way.
 type event struct {
@@ -43,8 +51,8 @@ func (b *Bot) logEvent(ev *event, start time.Time) {
 	if ev.quiet {
 		level = slog.LevelDebug
 	}
-	attrs := []slog.Attr{slog.String("kind", ev.kind), slog.String("command", ev.command),
-		slog.String("user", ev.user), slog.String("guild", ev.guild),
+	attrs := []slog.Attr{slog.String("kind", ev.kind), slog.String("command", b.logField(ev.command, maxLogField)),
+		slog.String("user", b.logField(ev.user, maxLogField)), slog.String("guild", b.logField(ev.guild, maxLogField)),
 		slog.Duration("duration", b.opts.Now().Sub(start)), slog.String("outcome", ev.outcome)}
 	if ev.retries > 0 {
 		attrs = append(attrs, slog.Int("retries", ev.retries))
@@ -54,7 +62,7 @@ func (b *Bot) logEvent(ev *event, start time.Time) {
 		if ev.outcome == outExpired {
 			level = slog.LevelWarn
 		}
-		attrs = append(attrs, slog.String("err", ev.err.Error()))
+		attrs = append(attrs, slog.String("err", b.logField(ev.err.Error(), maxLogError)))
 		var pe *panicError
 		if errors.As(ev.err, &pe) {
 			attrs = append(attrs, slog.String("stack", string(pe.stack)))
@@ -62,6 +70,12 @@ func (b *Bot) logEvent(ev *event, start time.Time) {
 	}
 	b.log.LogAttrs(context.Background(), level, "interaction", attrs...)
 	b.metrics.event(ev.kind, b.commandLabel(ev.command), ev.outcome)
+}
+
+// logField clips a value for a log line, after taking the secrets out: a
+// cut through a secret would leave a piece the log handler could not find.
+func (b *Bot) logField(s string, n int) string {
+	return clip(b.secrets.redact(s), n)
 }
 
 // sendFailed records in ev a reply that could not be sent.

@@ -6,55 +6,49 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-)
-
-// Limits of the interactions endpoint.
-const (
-	// maxBody bounds a request. An interaction is a few kilobytes; the
-	// largest, a button click, carries the message it is on (at most
-	// 6,000 characters of embeds, some 30 KB of JSON).
-	maxBody = 1 << 20
-	// maxSkew is how far a request's signed timestamp may be from now: a
-	// request recorded and sent again later is refused.
-	maxSkew = 5 * time.Minute
 )
 
 // RunHTTP serves Discord's interactions over HTTP (HTTP mode) until ctx is
 // done: Discord POSTs each interaction to /interactions on opts.Listener,
 // signed with the application's key (opts.PublicKey), and the first reply
 // goes back in the HTTP response. What follows it (the edit of a deferred
-// reply, a follow-up) goes over REST, with token if one is given; an
-// interaction's own token authorises those, so none is needed. Nothing is
-// kept between requests but the fact base (and the per-user rate limit,
-// which is per replica), so any number of replicas can serve behind a load
-// balancer. On shutdown the requests in flight and their follow-ups finish
-// first, a few seconds at most.
+// reply, a follow-up) goes over REST, authorised by the interaction's own
+// token: the bot's token is never sent in HTTP mode (it is taken only to
+// keep it out of the logs and errors). Nothing is kept between requests
+// but the fact base, the per-user rate limit and the interactions already
+// answered, which are per replica, so any number of replicas can serve
+// behind a load balancer. On shutdown the requests in flight and their
+// follow-ups finish first, a few seconds at most.
 func (b *Bot) RunHTTP(ctx context.Context, token string) error {
 	b.secrets.add(strings.TrimPrefix(strings.TrimSpace(token), "Bot "))
-	return b.secrets.redactErr(b.runHTTP(ctx, token))
+	return b.secrets.redactErr(b.runHTTP(ctx))
 }
 
-func (b *Bot) runHTTP(ctx context.Context, token string) error {
+func (b *Bot) runHTTP(ctx context.Context) error {
 	if b.opts.Listener == nil {
+		b.closeListeners()
 		return errors.New("bot: HTTP mode needs a listener")
 	}
 	if len(b.opts.PublicKey) != ed25519.PublicKeySize {
-		b.opts.Listener.Close()
+		b.closeListeners()
 		return errors.New("bot: HTTP mode needs the application's public key (Developer Portal > General Information > Public Key)")
 	}
-	rest, err := newRESTSession(token, b.apiBase)
+	// No token: the interaction's own authorises every call that follows.
+	s, err := newRESTSession("", b.apiBase)
 	if err != nil {
-		b.opts.Listener.Close()
+		b.closeListeners()
 		return err
 	}
-	stop, failed := b.startServer(b.interactions(rest))
+	b.replays = newReplaySet(b.opts.replayCap, int64(maxSkew/time.Second))
+	stop, failed := b.startServer(b.interactions(discordSender{s}))
 	b.httpUp.Store(true)
 	base := b.current().base
 	b.log.Info("serving HTTP interactions", "url", "http://"+b.opts.Listener.Addr().String()+"/interactions",
@@ -63,6 +57,7 @@ func (b *Bot) runHTTP(ctx context.Context, token string) error {
 	case <-ctx.Done():
 	case err := <-failed:
 		b.stopping.Store(true)
+		stop()
 		b.drain(b.opts.drainWait)
 		return err
 	}
@@ -75,27 +70,25 @@ func (b *Bot) runHTTP(ctx context.Context, token string) error {
 	return nil
 }
 
-// bodyLimit is a request body cut at maxBody that remembers whether it was
-// cut, so that too large a request gets 413 rather than 401.
-type bodyLimit struct {
-	io.ReadCloser
-	over bool
-}
-
-func (l *bodyLimit) Read(p []byte) (int, error) {
-	n, err := l.ReadCloser.Read(p)
-	var mb *http.MaxBytesError
-	if errors.As(err, &mb) {
-		l.over = true
+// closeListeners closes the listeners of a bot that will not serve.
+func (b *Bot) closeListeners() {
+	for _, ln := range []net.Listener{b.opts.Listener, b.opts.MetricsListener} {
+		if ln != nil {
+			ln.Close()
+		}
 	}
-	return n, err
 }
 
-// interactions is the endpoint Discord POSTs interactions to. Before
-// anything reads the body, the request's Ed25519 signature is checked
-// (discordgo.VerifyInteraction) with the application's key; a request that
-// is not signed, signed by another key, changed after signing, or signed
-// more than maxSkew from now gets 401 and no detail.
+// interactions is the endpoint Discord POSTs interactions to. Nothing is
+// parsed before the request's Ed25519 signature is checked with the
+// application's key: the signature headers first (a request without a
+// well-formed signature, or signed more than maxSkew from now, is refused
+// before its body is read), then the body, read once into a buffer of
+// maxBody, and verified there. A request that is not signed, signed by
+// another key, changed after signing or stale gets 401 and no detail; a
+// body over maxBody 413; a signed interaction already answered 409; and
+// any request past maxInFlight 503. Each refusal is counted and logged
+// (see rejectLog).
 func (b *Bot) interactions(rest sender) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
@@ -103,68 +96,99 @@ func (b *Bot) interactions(rest sender) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		if r.ContentLength > maxBody {
-			b.metrics.reject("too_large")
-			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+		sig, reason := b.signedHeaders(r.Header)
+		if reason == "" && r.ContentLength > maxBody {
+			reason = rejectTooLarge
+		}
+		if reason != "" {
+			b.refuseRequest(w, r, reason)
 			return
 		}
-		lim := &bodyLimit{ReadCloser: http.MaxBytesReader(w, r.Body, maxBody)}
-		r.Body = lim
-		if !discordgo.VerifyInteraction(r, b.opts.PublicKey) {
-			if lim.over {
-				b.metrics.reject("too_large")
-				http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
-				return
-			}
-			b.metrics.reject("signature")
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
+		release, ok := b.takeSlot()
+		if !ok {
+			b.refuseRequest(w, r, rejectBusy)
 			return
 		}
-		if !b.fresh(r.Header.Get("X-Signature-Timestamp")) {
-			b.metrics.reject("stale")
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		body, err := io.ReadAll(r.Body) // what VerifyInteraction read, from memory
-		var i discordgo.Interaction
-		if err == nil {
-			err = json.Unmarshal(body, &i)
-		}
-		if err != nil {
-			b.metrics.reject("malformed")
-			http.Error(w, "malformed interaction", http.StatusBadRequest)
+		i, reason := b.readInteraction(r, sig)
+		if reason != "" {
+			release()
+			b.refuseRequest(w, r, reason)
 			return
 		}
 		if i.Type == discordgo.InteractionPing {
+			release()
 			writeJSON(w, []byte(`{"type":1}`)) //nolint:errcheck // nothing to do about a client gone
 			return
 		}
-		b.serveInteraction(w, r, rest, &i)
+		b.serveInteraction(w, r, rest, i, release)
 	})
 }
 
-// fresh reports whether a signed timestamp (Unix seconds) is within
-// maxSkew of now.
-func (b *Bot) fresh(ts string) bool {
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil {
-		return false
+// readInteraction reads the body of a request whose headers are checked,
+// verifies its signature, and parses it; or says why it is refused. An
+// interaction is taken once: the same id again, within the window in which
+// its signature would be accepted, is a replay. (A PING is not recorded:
+// answering it twice does nothing.)
+func (b *Bot) readInteraction(r *http.Request, sig signature) (*discordgo.Interaction, string) {
+	buf := b.bodies.Get().(*[]byte)
+	defer b.bodies.Put(buf)
+	msg, err := readSigned(r.Body, sig.ts, *buf)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return nil, rejectTooLarge
+	case err != nil:
+		return nil, rejectUnreadable
+	case !ed25519.Verify(b.opts.PublicKey, msg, sig.sig[:]):
+		return nil, rejectSignature
 	}
-	d := b.opts.Now().Sub(time.Unix(sec, 0))
-	return d <= maxSkew && d >= -maxSkew
+	var i discordgo.Interaction
+	// The interaction's strings are copies: the buffer can go back.
+	if err := json.Unmarshal(msg[len(sig.ts):], &i); err != nil {
+		return nil, rejectMalformed
+	}
+	if i.Type != discordgo.InteractionPing && !b.replays.first(i.ID, sig.at, b.opts.Now().Unix()) {
+		return nil, rejectReplay
+	}
+	return &i, ""
+}
+
+// refuseRequest answers a refused request with its status and no detail,
+// and counts and logs it. The connection stays open if the server can
+// drain what is left of the body (a load balancer's pooled connection
+// should outlive a forged request), and closes otherwise.
+func (b *Bot) refuseRequest(w http.ResponseWriter, r *http.Request, reason string) {
+	b.refused(reason, r.RemoteAddr)
+	status, text := refusal(reason)
+	http.Error(w, text, status)
+}
+
+// takeSlot takes a place for a request in flight, if there is one left;
+// release gives it back, once, whoever calls it.
+func (b *Bot) takeSlot() (release func(), ok bool) {
+	select {
+	case b.slots <- struct{}{}:
+		var once sync.Once
+		return func() { once.Do(func() { <-b.slots }) }, true
+	default:
+		return nil, false
+	}
 }
 
 // serveInteraction runs the same handler as gateway mode, on a goroutine of
 // its own, and writes its first reply as the HTTP response. The handler may
-// go on after that (a deferred reply's edit); shutdown waits for it.
-func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, rest sender, i *discordgo.Interaction) {
+// go on after that (a deferred reply's edit); shutdown waits for it. The
+// handler holds the request's place in flight (release gives it back)
+// until it is done, which bounds the handlers running at once.
+func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, rest sender, i *discordgo.Interaction, release func()) {
 	if !b.begin() {
+		release()
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
 	in := &inline{sender: rest, replies: make(chan inlineReply), gone: make(chan struct{}), done: make(chan struct{})}
 	defer close(in.gone) // a first reply after this has nowhere to go
 	go func() {
+		defer release()
 		defer b.inflight.Done()
 		defer close(in.done)
 		defer b.survive("interaction")

@@ -29,8 +29,16 @@ type httpHarness struct {
 	client   *http.Client
 }
 
-// startHTTP starts a bot in HTTP mode and waits until it serves.
+// startHTTP starts a bot in HTTP mode, with no token, and waits until it
+// serves.
 func startHTTP(t testing.TB, edit func(*Options)) *httpHarness {
+	t.Helper()
+	return startHTTPWithToken(t, "", edit)
+}
+
+// startHTTPWithToken is startHTTP with the bot's token given to RunHTTP, as
+// `briefbot run --mode http` does when DISCORD_TOKEN is set.
+func startHTTPWithToken(t testing.TB, token string, edit func(*Options)) *httpHarness {
 	t.Helper()
 	fake, err := fakediscord.Start(fakediscord.Config{})
 	if err != nil {
@@ -62,8 +70,7 @@ func startHTTP(t testing.TB, edit func(*Options)) *httpHarness {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	h.stop = cancel
-	// No token: HTTP mode needs none for its replies.
-	go func() { h.done <- h.bot.RunHTTP(ctx, "") }()
+	go func() { h.done <- h.bot.RunHTTP(ctx, token) }()
 	t.Cleanup(func() {
 		h.close()
 		h.client.CloseIdleConnections()

@@ -48,7 +48,7 @@ func newMetrics(reg *prometheus.Registry, b *Bot) (*metrics, error) {
 		}, []string{"by"}),
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "briefbot_http_rejected_total",
-			Help: "Requests to the interactions endpoint refused before any handler ran, by reason.",
+			Help: "Requests and connections the HTTP listeners refused before any handler ran, by reason (signature, stale, too_large, unreadable, malformed, replay, busy, connections).",
 		}, []string{"reason"}),
 	}
 	// Series that should read 0 rather than be missing before the first event.

@@ -9,27 +9,48 @@ import (
 // limiter is a token bucket per user: burst requests at once, then one
 // every every. Autocomplete is not counted (Discord sends one per key
 // press); commands, page clicks and DMs are.
+//
+// Its cost per call and its memory are bounded whatever the number of
+// users. The buckets are kept in a list from the least recently used to the
+// most, so that the ones to forget are at one end: each call drops at most
+// expirePerCall buckets there that have refilled (forgetting them changes
+// nothing), which keeps up with the one bucket a call may add; and past
+// maxUsers the least recently used bucket goes even if it has not refilled.
+// That lets a user forgotten that way start a new burst early, which takes
+// more than maxUsers others asking within one refill time (burst×every,
+// 10 s by default: 5,000 distinct users a second).
 type limiter struct {
-	burst float64
-	every time.Duration
-	now   func() time.Time
+	burst    float64
+	every    time.Duration
+	now      func() time.Time
+	maxUsers int
 
 	mu      sync.Mutex
 	buckets map[string]*bucket
+	// oldest and newest are the ends of the list of buckets by last
+	// request (linked through prev and next).
+	oldest, newest *bucket
 }
 
 type bucket struct {
-	tokens float64
-	at     time.Time
-	warned bool // refused since the last request allowed
+	user       string
+	tokens     float64
+	at         time.Time
+	warned     bool // refused since the last request allowed
+	prev, next *bucket
 }
 
-// pruneAt is the number of users tracked before full buckets are dropped,
-// which bounds the memory a flood of distinct users can take.
-const pruneAt = 10000
+const (
+	// maxUsers bounds the users tracked at once: some 130 bytes each
+	// with the id, 6.6 MB in all.
+	maxUsers = 50_000
+	// expirePerCall is how many refilled buckets a call may drop, more
+	// than the one it may add, so that the refilled ones do not pile up.
+	expirePerCall = 4
+)
 
 func newLimiter(burst int, every time.Duration, now func() time.Time) *limiter {
-	return &limiter{burst: float64(burst), every: every, now: now, buckets: map[string]*bucket{}}
+	return &limiter{burst: float64(burst), every: every, now: now, maxUsers: maxUsers, buckets: map[string]*bucket{}}
 }
 
 // allow takes a token for user, or says how long until one is free and
@@ -42,15 +63,19 @@ func (l *limiter) allow(user string) (ok bool, wait time.Duration, first bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
+	l.expire(now)
 	b, ok := l.buckets[user]
-	if !ok {
-		if len(l.buckets) >= pruneAt {
-			l.prune(now)
+	if ok {
+		l.unlink(b)
+	} else {
+		if len(l.buckets) >= l.maxUsers {
+			l.forget(l.oldest)
 		}
-		b = &bucket{tokens: l.burst, at: now}
+		b = &bucket{user: user, tokens: l.burst, at: now}
 		l.buckets[user] = b
 	}
-	b.tokens = min(l.burst, b.tokens+float64(now.Sub(b.at))/float64(l.every))
+	l.pushNewest(b)
+	b.tokens = l.level(b, now)
 	b.at = now
 	if b.tokens >= 1 {
 		b.tokens--
@@ -62,14 +87,51 @@ func (l *limiter) allow(user string) (ok bool, wait time.Duration, first bool) {
 	return false, time.Duration((1 - b.tokens) * float64(l.every)), first
 }
 
-// prune drops the buckets that have refilled: forgetting them changes
-// nothing.
-func (l *limiter) prune(now time.Time) {
-	for u, b := range l.buckets {
-		if b.tokens+float64(now.Sub(b.at))/float64(l.every) >= l.burst {
-			delete(l.buckets, u)
+// level is how many tokens b holds at now.
+func (l *limiter) level(b *bucket, now time.Time) float64 {
+	return min(l.burst, b.tokens+float64(max(now.Sub(b.at), 0))/float64(l.every))
+}
+
+// expire drops up to expirePerCall of the least recently used buckets that
+// have refilled. The list is in the order of the requests, so the first
+// bucket that has not refilled ends the look.
+func (l *limiter) expire(now time.Time) {
+	for range expirePerCall {
+		b := l.oldest
+		if b == nil || l.level(b, now) < l.burst {
+			return
 		}
+		l.forget(b)
 	}
+}
+
+func (l *limiter) forget(b *bucket) {
+	l.unlink(b)
+	delete(l.buckets, b.user)
+}
+
+func (l *limiter) unlink(b *bucket) {
+	if b.prev != nil {
+		b.prev.next = b.next
+	} else {
+		l.oldest = b.next
+	}
+	if b.next != nil {
+		b.next.prev = b.prev
+	} else {
+		l.newest = b.prev
+	}
+	b.prev, b.next = nil, nil
+}
+
+func (l *limiter) pushNewest(b *bucket) {
+	b.prev = l.newest
+	if l.newest != nil {
+		l.newest.next = b
+	} else {
+		l.oldest = b
+	}
+	l.newest = b
 }
 
 // seconds rounds a wait up to whole seconds, at least one, for people.

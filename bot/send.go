@@ -3,19 +3,23 @@ package bot
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
 
-// sender is the part of *discordgo.Session the bot replies through; tests of
-// the dispatch logic put a recorder in its place.
+// sender is what the bot replies through: a discordSender (a discordgo
+// Session) in gateway mode, an inline in HTTP mode; tests of the dispatch
+// logic put a recorder in its place.
 type sender interface {
 	InteractionRespond(*discordgo.Interaction, *discordgo.InteractionResponse, ...discordgo.RequestOption) error
 	InteractionResponseDelete(*discordgo.Interaction, ...discordgo.RequestOption) error
 	FollowupMessageCreate(*discordgo.Interaction, bool, *discordgo.WebhookParams, ...discordgo.RequestOption) (*discordgo.Message, error)
 	ChannelMessageSendComplex(string, *discordgo.MessageSend, ...discordgo.RequestOption) (*discordgo.Message, error)
-	RequestWithBucketID(method, urlStr string, data interface{}, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
+	// interactionCall is a REST call to url, which holds an interaction's
+	// token: the edit of a deferred reply, autocomplete choices.
+	interactionCall(method, url string, data any, o ...discordgo.RequestOption) ([]byte, error)
 }
 
 // later is the deadline of a REST call that is not the first reply to an
@@ -57,8 +61,8 @@ func (b *Bot) first(s sender, ev *event, v any, post func(...discordgo.RequestOp
 // discordgo's InteractionResponseEdit, which puts the edits of every
 // interaction in one rate-limit bucket ("webhooks//"); discordgo holds a
 // bucket for the whole of a request, so one slow edit would hold up every
-// other deferred reply. Discord limits these per interaction token, and so
-// does this: the bucket is the edit's own URL.
+// other deferred reply. Discord limits these per interaction token, and
+// the call goes around discordgo's buckets (see discordSender).
 func (b *Bot) edit(s sender, i *discordgo.Interaction, ev *event, m message) {
 	e := m.edit()
 	if body, err := json.Marshal(e); err == nil {
@@ -69,7 +73,7 @@ func (b *Bot) edit(s sender, i *discordgo.Interaction, ev *event, m message) {
 	}
 	endpoint := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
 	err := b.call(ev, b.later(), func(o ...discordgo.RequestOption) error {
-		_, err := s.RequestWithBucketID("PATCH", endpoint, e, endpoint, o...)
+		_, err := s.interactionCall(http.MethodPatch, endpoint, e, o...)
 		return err
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -233,9 +234,31 @@ func apiBase(s string) (*url.URL, error) {
 	if s == "" {
 		s = DefaultAPIBase
 	}
+	return ParseAPIBase(s)
+}
+
+// ParseAPIBase checks a REST base URL (`discord.api_base_url`): an https
+// URL, or plain http to this machine only (localhost, 127.0.0.0/8, ::1),
+// for a fake Discord or a proxy beside the bot. Anything sent there may
+// carry the bot's token (in gateway mode, and for `briefbot register`) and
+// interaction tokens, which plain http would show to the network.
+func ParseAPIBase(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("bot: API base %q: want an http(s) URL", s)
+		return nil, errors.New("bot: API base: want an https URL, such as https://discord.com")
+	}
+	if u.Scheme == "http" && !loopback(u.Hostname()) {
+		return nil, fmt.Errorf("bot: API base: plain http goes to this machine only (localhost, 127.0.0.1, ::1), not %s: use https", u.Hostname())
 	}
 	return u, nil
+}
+
+// loopback reports whether host names this machine: localhost, or an
+// address in 127.0.0.0/8 or ::1.
+func loopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

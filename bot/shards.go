@@ -129,7 +129,7 @@ func (b *Bot) openShard(token string, id, count int) (*discordgo.Session, *connL
 			go func() {
 				defer b.inflight.Done()
 				defer b.survive("interaction")
-				b.handleInteraction(s, ic.Interaction)
+				b.handleInteraction(discordSender{s}, ic.Interaction)
 			}()
 		}
 	})
@@ -138,7 +138,7 @@ func (b *Bot) openShard(token string, id, count int) (*discordgo.Session, *connL
 			go func() {
 				defer b.inflight.Done()
 				defer b.survive("message")
-				b.handleMessage(s, mc.Message)
+				b.handleMessage(discordSender{s}, mc.Message)
 			}()
 		}
 	})

@@ -1,0 +1,46 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/commands"
+)
+
+// TestParseAPIBase: the REST base is https, or plain http to this machine
+// only, where nothing sent crosses a network.
+func TestParseAPIBase(t *testing.T) {
+	tests := []struct {
+		url  string
+		want string // in the error; "" for none
+	}{
+		{"https://discord.com", ""},
+		{"https://proxy.internal:8443/discord", ""},
+		{"http://127.0.0.1:8080", ""},
+		{"http://127.8.9.10", ""},
+		{"http://[::1]:9000", ""},
+		{"http://localhost:8080", ""},
+		{"http://LOCALHOST", ""},
+		{"http://discord.com", "plain http goes to this machine only"},
+		{"http://10.0.0.5:8080", "plain http goes to this machine only"},
+		{"http://localhost.example.com", "plain http goes to this machine only"},
+		{"http://[::ffff:10.0.0.1]", "plain http goes to this machine only"},
+		{"ftp://127.0.0.1", "want an https URL"},
+		{"discord.com", "want an https URL"},
+		{"https://", "want an https URL"},
+	}
+	for _, tt := range tests {
+		_, err := ParseAPIBase(tt.url)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.url, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want an error saying %q", tt.url, err, tt.want)
+		}
+	}
+	// The bot checks what it is given, whoever read the config.
+	o := Options{Table: commands.NewTable(), Base: seedBase(t), Load: loadDir(t.TempDir()), APIBase: "http://discord.com"}
+	if _, err := New(o); err == nil {
+		t.Error("New took a plain http API base on another machine")
+	}
+}
