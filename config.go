@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,8 +15,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/briefbot/briefbot/bot"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/strictyaml"
 )
 
 // config is briefbot's configuration file: everything but the token, which
@@ -83,143 +87,170 @@ func loadConfig(path string) (config, error) {
 	return cfg, nil
 }
 
-// cfgParser walks the YAML by hand, like the facts loader, so that every
-// problem gets its own line.
+// cfgParser walks the YAML by hand, with the strict reading the facts
+// loader uses, so that every problem gets its own line and the same
+// wording.
 type cfgParser struct {
 	file     string
-	problems []string
+	problems []problem
+}
+
+// problem is one fault of the file: line 0 for one of the whole file.
+type problem struct {
+	line int
+	msg  string
 }
 
 func (p *cfgParser) errorf(n *yaml.Node, format string, args ...any) {
-	p.problems = append(p.problems, fmt.Sprintf("%s:%d: %s", p.file, n.Line, fmt.Sprintf(format, args...)))
+	p.report(n.Line, fmt.Sprintf(format, args...))
 }
 
+func (p *cfgParser) report(line int, msg string) {
+	p.problems = append(p.problems, problem{line, msg})
+}
+
+// lines renders the problems in the file's order, those of the whole file
+// last.
+func (p *cfgParser) lines() []string {
+	slices.SortStableFunc(p.problems, func(a, b problem) int {
+		return cmp.Compare(cmp.Or(a.line, math.MaxInt), cmp.Or(b.line, math.MaxInt))
+	})
+	out := make([]string, len(p.problems))
+	for i, pr := range p.problems {
+		if pr.line == 0 {
+			out[i] = fmt.Sprintf("%s: %s", p.file, pr.msg)
+		} else {
+			out[i] = fmt.Sprintf("%s:%d: %s", p.file, pr.line, pr.msg)
+		}
+	}
+	return out
+}
+
+func (p *cfgParser) strict() strictyaml.File { return strictyaml.File{Report: p.report} }
+
+// parseConfig reads a config file's bytes: every problem at once, each
+// with its line, and no config when there is any.
 func parseConfig(file string, data []byte) (config, error) {
 	cfg := defaultConfig()
 	p := &cfgParser{file: file}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return config{}, &configError{[]string{fmt.Sprintf("%s: malformed YAML: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))}}
-	}
-	if len(doc.Content) == 0 {
-		return cfg, nil
-	}
-	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return cfg, nil
-	}
 	var shardIDs *yaml.Node
 	factsDirs := 0
-	p.mapping(root, "the file", map[string]func(*yaml.Node){
-		"mode": func(n *yaml.Node) { cfg.Mode = p.oneOf(n, modeGateway, modeHTTP) },
-		"discord": func(n *yaml.Node) {
-			p.mapping(n, "discord", map[string]func(*yaml.Node){
-				"application_id": func(n *yaml.Node) { cfg.ApplicationID = p.snowflake(n, true) },
-				"public_key":     func(n *yaml.Node) { cfg.PublicKey = p.publicKey(n) },
-				"guild_ids":      func(n *yaml.Node) { cfg.GuildIDs = p.snowflakes(n) },
-				"api_base_url":   func(n *yaml.Node) { cfg.APIBaseURL = p.baseURL(n) },
-				"shard_count":    func(n *yaml.Node) { cfg.ShardCount = p.shardCount(n) },
-				"shard_id":       func(n *yaml.Node) { shardIDs, cfg.ShardIDs = n, p.shardIDs(n) },
-			})
-		},
-		"http": func(n *yaml.Node) {
-			p.mapping(n, "http", map[string]func(*yaml.Node){
-				"listen":         func(n *yaml.Node) { cfg.Listen = p.listenAddr(n) },
-				"metrics_listen": func(n *yaml.Node) { cfg.MetricsListen = p.listenAddr(n) },
-			})
-		},
-		"facts": func(n *yaml.Node) {
-			p.mapping(n, "facts", map[string]func(*yaml.Node){
-				"dir":      func(n *yaml.Node) { cfg.FactsDir, factsDirs = p.str(n), factsDirs+1 },
-				"watch":    func(n *yaml.Node) { cfg.Watch = p.boolean(n) },
-				"debounce": func(n *yaml.Node) { cfg.Debounce = p.duration(n, 10*time.Millisecond, time.Minute) },
-				"poll":     func(n *yaml.Node) { cfg.Poll = p.durationOrOff(n, time.Second, 24*time.Hour) },
-			})
-		},
-		"admins": func(n *yaml.Node) {
-			p.mapping(n, "admins", map[string]func(*yaml.Node){
-				"user_ids": func(n *yaml.Node) { cfg.AdminUsers = p.snowflakes(n) },
-				"role_ids": func(n *yaml.Node) { cfg.AdminRoles = p.snowflakes(n) },
-			})
-		},
-		// The first spelling of facts.dir, still read so that older
-		// config files keep working.
-		"facts_dir": func(n *yaml.Node) { cfg.FactsDir, factsDirs = p.str(n), factsDirs+1 },
-		"log": func(n *yaml.Node) {
-			p.mapping(n, "log", map[string]func(*yaml.Node){
-				"level": func(n *yaml.Node) {
-					switch v := p.oneOf(n, "debug", "info", "warn", "error"); v {
-					case "debug":
-						cfg.LogLevel = slog.LevelDebug
-					case "warn":
-						cfg.LogLevel = slog.LevelWarn
-					case "error":
-						cfg.LogLevel = slog.LevelError
-					case "info":
-						cfg.LogLevel = slog.LevelInfo
-					}
-				},
-				"format": func(n *yaml.Node) {
-					if v := p.oneOf(n, "text", "json"); v != "" {
-						cfg.LogFormat = v
-					}
-				},
-			})
-		},
-		"rate_limit": func(n *yaml.Node) {
-			p.mapping(n, "rate_limit", map[string]func(*yaml.Node){
-				"burst": func(n *yaml.Node) { cfg.RateBurst = p.integer(n, 0, 1000) },
-				"every": func(n *yaml.Node) { cfg.RateEvery = p.duration(n, 100*time.Millisecond, time.Hour) },
-			})
-		},
-		"replies": func(n *yaml.Node) {
-			p.mapping(n, "replies", map[string]func(*yaml.Node){
-				"visibility": func(n *yaml.Node) { cfg.Private = p.oneOf(n, "public", "private") == "private" },
-			})
-		},
-	})
+	if root := p.strict().Parse(data); root != nil {
+		p.mapping(root, "the top level", p.sections(&cfg, &shardIDs, &factsDirs))
+	}
 	if factsDirs > 1 {
-		p.problems = append(p.problems, fmt.Sprintf("%s: facts.dir and facts_dir both given: keep facts.dir", file))
+		p.report(0, "facts.dir and facts_dir both given: keep facts.dir")
 	}
 	if shardIDs != nil {
 		p.checkShards(shardIDs, cfg.ShardCount, cfg.ShardIDs)
 	}
 	if cfg.Listen != "" && cfg.Listen == cfg.MetricsListen && !strings.HasSuffix(cfg.Listen, ":0") {
-		p.problems = append(p.problems, fmt.Sprintf("%s: http.listen and http.metrics_listen are both %s: give the metrics their own port, or leave metrics_listen empty", file, cfg.Listen))
+		p.report(0, fmt.Sprintf("http.listen and http.metrics_listen are both %s: give the metrics their own port, or leave metrics_listen empty", cfg.Listen))
 	}
 	if len(p.problems) > 0 {
-		return config{}, &configError{p.problems}
+		return config{}, &configError{p.lines()}
 	}
 	return cfg, nil
 }
 
-// mapping checks that n is a mapping of known keys, each given once, and
-// hands each value to its setter.
-func (p *cfgParser) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "%s: want a mapping of keys", what)
-		return
+// sections are the setters of the file's top-level keys; shard_id and the
+// count of facts folders given are kept for the checks that need the
+// whole file.
+func (p *cfgParser) sections(cfg *config, shardIDs **yaml.Node, factsDirs *int) map[string]func(*yaml.Node) {
+	section := func(name string, keys map[string]func(*yaml.Node)) func(*yaml.Node) {
+		return func(n *yaml.Node) { p.mapping(n, name, keys) }
 	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		set, ok := keys[k.Value]
-		switch {
-		case !ok && strings.Contains(strings.ToLower(k.Value), "token"):
-			// Never quote the value: it is likely the token itself.
-			p.errorf(k, "%q: the token goes in $DISCORD_TOKEN, never in the config file", k.Value)
-		case !ok:
-			known := make([]string, 0, len(keys))
-			for name := range keys {
-				known = append(known, name)
+	factsDir := func(n *yaml.Node) { cfg.FactsDir, *factsDirs = p.str(n), *factsDirs+1 }
+	return map[string]func(*yaml.Node){
+		"mode": func(n *yaml.Node) { cfg.Mode = p.oneOf(n, modeGateway, modeHTTP) },
+		"discord": section("discord", map[string]func(*yaml.Node){
+			"application_id": func(n *yaml.Node) { cfg.ApplicationID = p.snowflake(n, true) },
+			"public_key":     func(n *yaml.Node) { cfg.PublicKey = p.publicKey(n) },
+			"guild_ids":      func(n *yaml.Node) { cfg.GuildIDs = p.snowflakes(n) },
+			"api_base_url":   func(n *yaml.Node) { cfg.APIBaseURL = p.baseURL(n) },
+			"shard_count":    func(n *yaml.Node) { cfg.ShardCount = p.shardCount(n) },
+			"shard_id":       func(n *yaml.Node) { *shardIDs, cfg.ShardIDs = n, p.shardIDs(n) },
+		}),
+		"http": section("http", map[string]func(*yaml.Node){
+			"listen":         func(n *yaml.Node) { cfg.Listen = p.listenAddr(n) },
+			"metrics_listen": func(n *yaml.Node) { cfg.MetricsListen = p.listenAddr(n) },
+		}),
+		"facts": section("facts", map[string]func(*yaml.Node){
+			"dir":      factsDir,
+			"watch":    func(n *yaml.Node) { cfg.Watch = p.boolean(n) },
+			"debounce": func(n *yaml.Node) { cfg.Debounce = p.duration(n, 10*time.Millisecond, time.Minute) },
+			"poll":     func(n *yaml.Node) { cfg.Poll = p.durationOrOff(n, time.Second, 24*time.Hour) },
+		}),
+		"admins": section("admins", map[string]func(*yaml.Node){
+			"user_ids": func(n *yaml.Node) { cfg.AdminUsers = p.snowflakes(n) },
+			"role_ids": func(n *yaml.Node) { cfg.AdminRoles = p.snowflakes(n) },
+		}),
+		// The first spelling of facts.dir, still read so that older
+		// config files keep working.
+		"facts_dir": factsDir,
+		"log": section("log", map[string]func(*yaml.Node){
+			"level":  func(n *yaml.Node) { cfg.LogLevel = p.logLevel(n, cfg.LogLevel) },
+			"format": func(n *yaml.Node) { cfg.LogFormat = cmp.Or(p.oneOf(n, "text", "json"), cfg.LogFormat) },
+		}),
+		"rate_limit": section("rate_limit", map[string]func(*yaml.Node){
+			"burst": func(n *yaml.Node) { cfg.RateBurst = p.integer(n, 0, 1000) },
+			"every": func(n *yaml.Node) { cfg.RateEvery = p.duration(n, 100*time.Millisecond, time.Hour) },
+		}),
+		"replies": section("replies", map[string]func(*yaml.Node){
+			"visibility": func(n *yaml.Node) { cfg.Private = p.oneOf(n, "public", "private") == "private" },
+		}),
+	}
+}
+
+// logLevel reads log.level, keeping def when the value is bad (reported).
+func (p *cfgParser) logLevel(n *yaml.Node, def slog.Level) slog.Level {
+	switch p.oneOf(n, "debug", "info", "warn", "error") {
+	case "debug":
+		return slog.LevelDebug
+	case "info":
+		return slog.LevelInfo
+	case "warn":
+		return slog.LevelWarn
+	case "error":
+		return slog.LevelError
+	}
+	return def
+}
+
+// mapping checks that n is a mapping of known keys, each given once (the
+// strict reading's rule and wording), and hands each value to its setter
+// in the file's order. A key that names a token is refused with a word on
+// where the token goes, and its value is never quoted; nor is a key that
+// looks like a token itself.
+func (p *cfgParser) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.Node)) {
+	known := make([]string, 0, len(keys))
+	for name := range keys {
+		known = append(known, name)
+	}
+	slices.Sort(known)
+	if n.Kind == yaml.MappingNode {
+		kept := *n
+		kept.Content = nil
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			_, ok := keys[k.Value]
+			switch {
+			case !ok && secretShaped(k.Value):
+				// A token pasted as a key: say so without quoting it.
+				p.errorf(k, "unknown field %s in %s (known: %s)", shown(k.Value), what, strings.Join(known, ", "))
+				continue
+			case !ok && strings.Contains(strings.ToLower(k.Value), "token"):
+				p.errorf(k, "%q: the token goes in $DISCORD_TOKEN, never in the config file", k.Value)
+				continue
 			}
-			slices.Sort(known)
-			p.errorf(k, "unknown key %s in %s (known: %s)", shown(k.Value), what, strings.Join(known, ", "))
-		case seen[k.Value]:
-			p.errorf(k, "%s given twice", k.Value)
-		default:
-			seen[k.Value] = true
-			set(v)
+			kept.Content = append(kept.Content, k, n.Content[i+1])
+		}
+		n = &kept
+	}
+	vals := p.strict().Fields(n, what, known...)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; vals[k.Value] == v {
+			keys[k.Value](v)
 		}
 	}
 }

@@ -60,7 +60,7 @@ func TestConfigHTTPAndShardErrors(t *testing.T) {
 		{"discord:\n  shard_id: [-1]\n", `c.yaml:2: "-1": want a shard number`},
 		{"discord:\n  shard_count: auto\n  shard_id: 0\n", "c.yaml:3: shard_id needs a fixed shard_count"},
 		{"http:\n  listen: localhost\n", `c.yaml:2: "localhost": want host:port`},
-		{"http:\n  port: 80\n", `c.yaml:2: unknown key "port" in http (known: listen, metrics_listen)`},
+		{"http:\n  port: 80\n", `c.yaml:2: unknown field "port" in http (known: listen, metrics_listen)`},
 		{"facts:\n  watch: yes please\n", `c.yaml:2: "yes please": want true or false`},
 		{"facts:\n  debounce: 1h\n", `c.yaml:2: "1h": want a duration from 10ms to 1m0s`},
 		{"facts:\n  poll: 1ms\n", `c.yaml:2: "1ms": want a duration from 1s`},

@@ -95,8 +95,8 @@ log: {}
 		`c.yaml:12: "-1": want a whole number from 0 to 1000`,
 		`c.yaml:13: "2": want a duration`,
 		`c.yaml:15: "everyone": want one of public, private`,
-		`c.yaml:16: unknown key "colour"`,
-		`c.yaml:17: log given twice`,
+		`c.yaml:16: unknown field "colour" in the top level`,
+		`c.yaml:17: field "log" given twice in the top level`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("errors lack %q:\n%v", want, err)
@@ -105,7 +105,7 @@ log: {}
 	if strings.Contains(err.Error(), "s3cr3t-t0ken") {
 		t.Errorf("the errors quote a token put in the file:\n%v", err)
 	}
-	if _, err := parseConfig("c.yaml", []byte("discord: [\n")); err == nil || !strings.Contains(err.Error(), "c.yaml: malformed YAML") {
+	if _, err := parseConfig("c.yaml", []byte("discord: [\n")); err == nil || !strings.Contains(err.Error(), "c.yaml:1: malformed YAML") {
 		t.Errorf("malformed YAML: %v", err)
 	}
 }
