@@ -2,13 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/briefbot/briefbot/seeds"
+	"github.com/briefbot/briefbot/internal/corpus"
 )
 
 // newArticle has no metadata and no curated facts: everything about it must
@@ -26,17 +25,7 @@ The project will cost up to 12 million euros, according to the port authority.
 // the seeds and asks about it through the command line.
 func TestNewArticleAnswersBeforeCuration(t *testing.T) {
 	dir := t.TempDir()
-	err := fs.WalkDir(seeds.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(seeds.FS(), p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
-	})
-	if err != nil {
+	if err := corpus.CopySeeds(dir); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "zz_harbour.txt"), []byte(newArticle), 0o644); err != nil {

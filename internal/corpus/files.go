@@ -64,6 +64,21 @@ func BBCTexts(tb testing.TB) (names, texts []string) {
 	return names, texts
 }
 
+// BenchTexts is BBCTexts for a benchmark over the whole corpus: it also
+// sets the bytes an op reads (the corpus) and starts the timer afresh.
+func BenchTexts(b *testing.B) []string {
+	b.Helper()
+	_, texts := BBCTexts(b)
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	return texts
+}
+
 // CopySeeds writes the embedded seed folder into dir, for tests that need
 // a facts folder on disk to edit, watch or reload.
 func CopySeeds(dir string) error {
