@@ -44,11 +44,18 @@ func eventDate(exprs []timex.Expr, s prose.Sentence) (timex.Expr, bool) {
 func (b *Base) extractEvents() {
 	ix := newEventIndex(b.events) // the curated events
 	found := parallel(b.docs, b.workers, func(d *Document) []timex.Expr {
+		if w := d.work; w != nil && w.datesDone && w.published == d.Published {
+			return w.exprs
+		}
 		var published time.Time
 		if !d.Published.IsZero() {
 			published = d.Published.Start()
 		}
-		return timex.Find(d.Text, published)
+		exprs := timex.Find(d.Text, published)
+		if w := d.work; w != nil {
+			w.exprs, w.published, w.datesDone = exprs, d.Published, true
+		}
+		return exprs
 	})
 	for di, d := range b.docs {
 		exprs := found[di]

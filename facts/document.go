@@ -19,6 +19,7 @@ type Document struct {
 	HasMeta   bool   // sources.yaml describes it
 	Text      string // the article, valid UTF-8 (see decodeText)
 	Sentences []prose.Sentence
+	work      *docWork // what reading it cost, for a reload to reuse
 }
 
 // Label names the article for a Sources block: outlet (or title) and date.

@@ -18,11 +18,20 @@ func (b *Base) extractAll(words [][]prose.Span) {
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
 	}
+	key := knownKey(known)
 	docs := make([]extract.Doc, len(b.docs))
 	for i, d := range b.docs {
 		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences, Words: words[i]}
+		if w := d.work; w != nil && w.first != nil && w.knownKey == key {
+			docs[i].First = w.first
+		}
 	}
-	results := extract.RunAll(docs, known, b.workers)
+	results, first := extract.RunAll(docs, known, b.workers)
+	for i, d := range b.docs {
+		if d.work != nil && docs[i].First == nil {
+			d.work.first, d.work.knownKey = &first[i], key
+		}
+	}
 	curated := quotesByDoc(b.quotes)
 	byKey := map[string]*Person{}
 	for i, r := range results {

@@ -11,7 +11,16 @@ import (
 // counts says too little to list.
 func (b *Base) extractFigures() {
 	curated := b.figures
-	found := parallel(b.docs, b.workers, func(d *Document) []numbers.Figure { return numbers.Find(d.Text) })
+	found := parallel(b.docs, b.workers, func(d *Document) []numbers.Figure {
+		if w := d.work; w != nil && w.figsDone {
+			return w.figures
+		}
+		figs := numbers.Find(d.Text)
+		if w := d.work; w != nil {
+			w.figures, w.figsDone = figs, true
+		}
+		return figs
+	})
 	for di, d := range b.docs {
 		for _, f := range found[di] {
 			if !keepFigure(f) {

@@ -199,3 +199,26 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadReusesUnchangedArticles(t *testing.T) {
+	files := map[string]string{"r1.txt": roleArticle, "r2.txt": roleCopy, "sources.yaml": roleSources, "facts.yaml": roleFacts}
+	old, _, err := Load(folder(files), "dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["r2.txt"] = roleCopy + "\nKarl Berg said on Friday the talks would go on.\n"
+	b, _, err := LoadWith(folder(files), "dir", Options{Previous: old})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, changed := b.Doc("r1"), b.Doc("r2")
+	if &same.Sentences[0] != &old.Doc("r1").Sentences[0] || same.work.first != old.Doc("r1").work.first {
+		t.Error("an unchanged article was read again")
+	}
+	if &changed.Sentences[0] == &old.Doc("r2").Sentences[0] || len(changed.Sentences) == len(old.Doc("r2").Sentences) {
+		t.Error("a changed article kept its old reading")
+	}
+	if old.Doc("r2").work.figsDone != true || len(old.Doc("r2").Sentences) != 2 {
+		t.Error("the reload changed the previous base")
+	}
+}

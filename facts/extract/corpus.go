@@ -16,6 +16,11 @@ type Doc struct {
 	// Words are prose.Words(Text), when the caller has them already: both
 	// passes read them, and splitting a large corpus again costs memory.
 	Words []prose.Span
+	// First is the first-pass result of an earlier RunAll over the same
+	// text with the same known people, when the caller kept it: the first
+	// pass depends on nothing else, so a reload need not read the article
+	// again.
+	First *Result
 }
 
 // derived marks the ids RunAll gives people found in the first pass.
@@ -28,9 +33,18 @@ const derived = "~"
 // Key is the same in every article: the curated id, or the folded name.
 //
 // workers is how many articles are read at once (at least one).
-func RunAll(docs []Doc, known []Known, workers int) []Result {
-	first := runEach(docs, newKnownIndex(known), workers)
-	out := runEach(docs, newKnownIndex(append(append([]Known(nil), known...), gather(first)...)), workers)
+//
+// It returns the results and, for the caller to keep, each article's first
+// pass (see Doc.First).
+func RunAll(docs []Doc, known []Known, workers int) (out, first []Result) {
+	ix := newKnownIndex(known)
+	first = workpool.Map(docs, workers, func(d Doc) Result {
+		if d.First != nil {
+			return *d.First
+		}
+		return run(d, ix)
+	})
+	out = runEach(docs, newKnownIndex(append(append([]Known(nil), known...), gather(first)...)), workers)
 	for i := range out {
 		r := out[i]
 		for p := range r.People {
@@ -47,7 +61,7 @@ func RunAll(docs []Doc, known []Known, workers int) []Result {
 			}
 		}
 	}
-	return out
+	return out, first
 }
 
 // runEach extracts from the articles with several workers: articles are

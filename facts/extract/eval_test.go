@@ -103,7 +103,7 @@ func TestExtractionQuality(t *testing.T) {
 			}
 			docs[i] = Doc{Text: string(data), Sentences: prose.Split(string(data))}
 		}
-		results := RunAll(docs, nil, 2)
+		results, _ := RunAll(docs, nil, 2)
 		for i, a := range l.Articles {
 			text, r := docs[i].Text, results[i]
 			q := scoreQuotes(t, a.ID, text, r, a.Quotes)

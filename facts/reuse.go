@@ -1,0 +1,63 @@
+package facts
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+
+	"github.com/briefbot/briefbot/facts/extract"
+	"github.com/briefbot/briefbot/facts/numbers"
+	"github.com/briefbot/briefbot/facts/timex"
+)
+
+// docWork is what reading one article costs most and depends on nothing
+// but the article's bytes (and, for dates, its publication date; for the
+// first extraction pass, the curated people). A base keeps it so that a
+// reload reads again only the articles that changed. Once a load is done
+// its docWork is never written again: a later load copies what it reuses.
+type docWork struct {
+	sum       [sha256.Size]byte // of the file's bytes
+	first     *extract.Result   // extraction's first pass
+	knownKey  [sha256.Size]byte // of the curated people the first pass knew
+	exprs     []timex.Expr      // date expressions, resolved against published
+	published Date
+	datesDone bool
+	figures   []numbers.Figure
+	figsDone  bool
+}
+
+// reusable returns the previous load's work on an article with the same
+// id and the same bytes, or nil.
+func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
+	prev := l.opts.Previous
+	if prev == nil {
+		return nil
+	}
+	d := prev.docByID[id]
+	if d == nil || d.work == nil || d.work.sum != sum {
+		return nil
+	}
+	return d.work
+}
+
+// knownKey identifies the curated people extraction's first pass knows.
+func knownKey(known []extract.Known) [sha256.Size]byte {
+	var h hash.Hash = sha256.New()
+	var n [8]byte
+	field := func(s string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	for _, k := range known {
+		field(k.ID)
+		field(k.Role)
+		for _, name := range k.Names {
+			field(name)
+		}
+		field("\x00")
+	}
+	var out [sha256.Size]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}
