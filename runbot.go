@@ -42,8 +42,7 @@ func newLogger(cfg config, w io.Writer) *slog.Logger {
 }
 
 func botOptions(cfg config, log *slog.Logger) bot.Options {
-	return bot.Options{Table: commands.NewTable(), Logger: log,
-		Load:  func(o facts.Options) (*facts.Base, []facts.Problem, error) { return loadFolder(cfg.FactsDir, o) },
+	return bot.Options{Logger: log,
 		AppID: cfg.ApplicationID, GuildIDs: cfg.GuildIDs, AdminUsers: cfg.AdminUsers, AdminRoles: cfg.AdminRoles,
 		Private: cfg.Private, RateBurst: cfg.RateBurst, RateEvery: cfg.RateEvery, APIBase: cfg.APIBaseURL,
 		ShardCount: cfg.ShardCount, ShardIDs: cfg.ShardIDs}
@@ -105,14 +104,15 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stde
 // registry of its own that also has Go's and the process's metrics.
 func newBot(cfg config, log *slog.Logger) (*bot.Bot, error) {
 	opts := botOptions(cfg, log)
-	base, warns, err := opts.Load(facts.Options{})
+	load := func(o facts.Options) (*facts.Base, []facts.Problem, error) { return loadFolder(cfg.FactsDir, o) }
+	base, warns, err := load(facts.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("loading the fact base:\n%w", err)
 	}
 	for _, w := range warns {
 		log.Warn("fact base", "warning", w.String())
 	}
-	opts.Base = base
+	opts.Service = commands.NewService(base, load)
 	opts.Registry = prometheus.NewRegistry()
 	opts.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	opts.PublicKey, _ = hex.DecodeString(cfg.PublicKey) // checked when the config was read
@@ -210,7 +210,7 @@ func runRegister(args []string, getenv func(string) string, stdout, stderr io.Wr
 	if cfg.ApplicationID == "" {
 		return &exitError{code: 2, err: errors.New("register: set discord.application_id in the config")}
 	}
-	return bot.Register(botOptions(cfg, newLogger(cfg, stderr)), token)
+	return bot.Register(commands.NewTable(), botOptions(cfg, newLogger(cfg, stderr)), token)
 }
 
 // reloader is the part of the bot SIGHUP needs.

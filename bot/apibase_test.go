@@ -3,8 +3,6 @@ package bot
 import (
 	"strings"
 	"testing"
-
-	"github.com/briefbot/briefbot/commands"
 )
 
 // TestParseAPIBase: the REST base is https, or plain http to this machine
@@ -39,7 +37,7 @@ func TestParseAPIBase(t *testing.T) {
 		}
 	}
 	// The bot checks what it is given, whoever read the config.
-	o := Options{Table: commands.NewTable(), Base: seedBase(t), Load: loadDir(t.TempDir()), APIBase: "http://discord.com"}
+	o := Options{Service: seedService(t), APIBase: "http://discord.com"}
 	if _, err := New(o); err == nil {
 		t.Error("New took a plain http API base on another machine")
 	}

@@ -4,27 +4,43 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/bwmarrin/discordgo"
 )
 
+// botFor makes a bot serving svc, for tests that need no Discord.
+func botFor(tb testing.TB, svc *commands.Service) *Bot {
+	tb.Helper()
+	b, err := New(Options{Service: svc})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// choicesFor is what b suggests while option opt of /cmd is being typed.
+func choicesFor(b *Bot, cmd, opt, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	return b.choices(discordgo.ApplicationCommandInteractionData{Name: cmd, Options: []*discordgo.ApplicationCommandInteractionDataOption{
+		{Name: opt, Type: discordgo.ApplicationCommandOptionString, Value: typed, Focused: true}}})
+}
+
 func TestCompletePeople(t *testing.T) {
-	s := newServed(seedBase(t))
+	b := botFor(t, seedService(t))
 	tests := []struct{ typed, first string }{
 		{"witk", "Steve Witkoff"},
 		{"zelen", "Volodymyr Zelensky"},
 		{"heal", "John Healey"},
 	}
 	for _, tt := range tests {
-		got := s.complete(commands.CompletePerson, tt.typed)
+		got := choicesFor(b, "who", "name", tt.typed)
 		if len(got) == 0 || got[0].Value != tt.first {
 			t.Errorf("complete(%q) = %v, want %q first", tt.typed, choiceValues(got), tt.first)
 		}
 	}
-	all := s.complete(commands.CompletePerson, "")
+	all := choicesFor(b, "quotes", "who", "")
 	if len(all) != maxChoices {
 		t.Errorf("nothing typed: %d choices, want %d", len(all), maxChoices)
 	}
@@ -33,8 +49,19 @@ func TestCompletePeople(t *testing.T) {
 			t.Errorf("choice %+v breaks a limit", c)
 		}
 	}
-	if got := s.complete(commands.NoComplete, "x"); len(got) != 0 {
-		t.Errorf("an option without autocomplete got %v", got)
+	if got := choicesFor(b, "search", "query", "x"); got == nil || len(got) != 0 {
+		t.Errorf("an option without autocomplete got %v, want no choices", got)
+	}
+}
+
+// TestDiscordChoices: a name is shown as plain text, folded and cut to
+// Discord's 100 characters; the value goes back as it is.
+func TestDiscordChoices(t *testing.T) {
+	long := "Someone \u202Ewith\u202C a\n name " + strings.Repeat("very ", 30) + "long"
+	got := discordChoices([]commands.Choice{{Name: long, Value: "someone"}})
+	if len(got) != 1 || runes(got[0].Name) != maxChoice || !strings.HasPrefix(got[0].Name, "Someone with a name very") ||
+		!strings.HasSuffix(got[0].Name, "…") || got[0].Value != "someone" {
+		t.Errorf("got %+v", got)
 	}
 }
 
@@ -46,18 +73,21 @@ func choiceValues(cs []*discordgo.ApplicationCommandOptionChoice) []any {
 	return out
 }
 
-func TestCompleteSources(t *testing.T) {
+// folderBot serves a folder of articles named names, each with a headline
+// and one sentence.
+func folderBot(t *testing.T, names ...string) *Bot {
+	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"alpha_report.txt", "beta_sanctions.txt", "gamma.txt", "zeta_alpha.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte("Headline of "+name+"\n\nA sentence here.\n"), 0o644); err != nil {
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte("Headline of "+name+"\n\nA sentence here.\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	b, _, err := facts.Load(os.DirFS(dir), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := newServed(b)
+	return botFor(t, serviceOf(t, dirLoader(dir)))
+}
+
+func TestCompleteSources(t *testing.T) {
+	b := folderBot(t, "alpha_report", "beta_sanctions", "gamma", "zeta_alpha")
 	tests := []struct {
 		typed string
 		want  []string
@@ -69,7 +99,7 @@ func TestCompleteSources(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range s.complete(commands.CompleteSource, tt.typed) {
+		for _, c := range choicesFor(b, "source", "id", tt.typed) {
 			got = append(got, c.Value.(string))
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
@@ -81,18 +111,17 @@ func TestCompleteSources(t *testing.T) {
 // BenchmarkAutocomplete times the answer to one keystroke over a base of
 // 5,000 names and 2,000 articles; it must stay well under a millisecond.
 func BenchmarkAutocomplete(b *testing.B) {
-	s := newServed(syntheticBase(b, 5000, 2000))
+	bot := botFor(b, syntheticService(b, 5000, 2000))
 	for _, bm := range []struct {
-		name  string
-		kind  commands.Complete
-		typed []string
+		name, cmd, opt string
+		typed          []string
 	}{
-		{"people", commands.CompletePerson, []string{"sm", "smith", "jon", "zz", "", "anna okaf", "kofi nova12"}},
-		{"sources", commands.CompleteSource, []string{"art", "article_10", "", "outlet 3", "zzz", "a1"}},
+		{"people", "who", "name", []string{"sm", "smith", "jon", "zz", "", "anna okaf", "kofi nova12"}},
+		{"sources", "source", "id", []string{"art", "article_10", "", "outlet 3", "zzz", "a1"}},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			for i := range b.N {
-				s.complete(bm.kind, bm.typed[i%len(bm.typed)])
+				choicesFor(bot, bm.cmd, bm.opt, bm.typed[i%len(bm.typed)])
 			}
 		})
 	}
@@ -101,29 +130,15 @@ func BenchmarkAutocomplete(b *testing.B) {
 // TestCompleteSourcesTop25: with more matches than fit, the best 25 win in
 // id order, and an exact id comes first wherever it sits.
 func TestCompleteSourcesTop25(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name string) {
-		if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte("Headline\n\nA sentence here.\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	var names []string
 	for i := range 40 {
-		write(fmt.Sprintf("a_alpha_%02d", i)) // contains "alpha"
+		names = append(names, fmt.Sprintf("a_alpha_%02d", i)) // contains "alpha"
 	}
 	for i := range 30 {
-		write(fmt.Sprintf("alpha_%02d", i)) // starts with it
+		names = append(names, fmt.Sprintf("alpha_%02d", i)) // starts with it
 	}
-	write("alpha")
-	b, _, err := facts.Load(os.DirFS(dir), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := newServed(b).completeSources("alpha")
-	if len(got) != maxChoices || got[0].id != "alpha" || got[1].id != "alpha_00" || got[24].id != "alpha_23" {
-		var ids []string
-		for _, k := range got {
-			ids = append(ids, k.id)
-		}
-		t.Errorf("got %v", ids)
+	got := choiceValues(choicesFor(folderBot(t, append(names, "alpha")...), "source", "id", "alpha"))
+	if len(got) != maxChoices || got[0] != "alpha" || got[1] != "alpha_00" || got[24] != "alpha_23" {
+		t.Errorf("got %v", got)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/internal/corpus"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
@@ -27,22 +27,21 @@ type benchBase struct {
 
 func benchBases() []benchBase {
 	var once sync.Once
-	var fsys fs.FS
-	var base *facts.Base
+	var loaded *commands.Service // the base loaded once, for every bot to serve
+	var load commands.Loader
 	var err error
 	bbc := func(tb testing.TB, o *Options) {
 		once.Do(func() {
+			var fsys fs.FS
 			if fsys, _, err = corpus.SeedsPlusBBC(); err == nil {
-				base, _, err = facts.Load(fsys, "bbc")
+				load = fsLoader(fsys, "bbc")
+				loaded = serviceOf(tb, load)
 			}
 		})
 		if err != nil {
 			tb.Skip(err)
 		}
-		o.Base = base
-		o.Load = func(opts facts.Options) (*facts.Base, []facts.Problem, error) {
-			return facts.LoadWith(fsys, "bbc", opts)
-		}
+		o.Service = commands.NewService(loaded.Base(), load)
 	}
 	return []benchBase{{"seeds", func(testing.TB, *Options) {}}, {"bbc", bbc}}
 }
@@ -110,57 +109,14 @@ func BenchmarkHTTPInteractions(b *testing.B) {
 			} {
 				b.Run(q.name, func(b *testing.B) {
 					h := startHTTP(b, func(o *Options) { base.edit(b, o) })
-					// A body per request, each with an id of its own (the bot
-					// refuses an interaction sent again), signed before the
-					// clock starts: signing is Discord's work, not the bot's.
-					type signed struct {
-						body   []byte
-						header http.Header
-					}
-					reqs := make([]signed, b.N)
-					for i := range reqs {
-						in := body(b, interaction(h.id(), 2, testGuild, plainUser, nil, slash(q.cmd, q.opt, q.val)))
-						proto, err := h.signer.NewRequest(context.Background(), h.url+"/interactions", in)
-						if err != nil {
-							b.Fatal(err)
-						}
-						reqs[i] = signed{in, proto.Header}
-					}
-					lat := make([]time.Duration, b.N)
-					var next atomic.Int64
-					var failOnce sync.Once
-					var failed error
-					var wg sync.WaitGroup
+					reqs := signedRequests(b, h, slash(q.cmd, q.opt, q.val))
 					b.ResetTimer()
 					start := time.Now()
-					for range clients {
-						wg.Add(1)
-						go func() {
-							defer wg.Done()
-							for i := next.Add(1) - 1; i < int64(b.N); i = next.Add(1) - 1 {
-								req, err := http.NewRequest(http.MethodPost, h.url+"/interactions", bytes.NewReader(reqs[i].body))
-								if err != nil {
-									failOnce.Do(func() { failed = err })
-									return
-								}
-								req.Header = reqs[i].header
-								t0 := time.Now()
-								status, out, err := do(h.client, req)
-								lat[i] = time.Since(t0)
-								if err == nil && (status != 200 || !bytes.HasPrefix(out, []byte(`{"type":4`))) {
-									err = fmt.Errorf("status %d: %.100s", status, out)
-								}
-								if err != nil {
-									failOnce.Do(func() { failed = err })
-								}
-							}
-						}()
-					}
-					wg.Wait()
+					lat, err := postAll(h, reqs, clients)
 					elapsed := time.Since(start)
 					b.StopTimer()
-					if failed != nil {
-						b.Fatal(failed)
+					if err != nil {
+						b.Fatal(err)
 					}
 					b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
 					report(b, lat)
@@ -168,4 +124,61 @@ func BenchmarkHTTPInteractions(b *testing.B) {
 			}
 		})
 	}
+}
+
+// signed is an interaction's body and the headers that sign it.
+type signed struct {
+	body   []byte
+	header http.Header
+}
+
+// signedRequests makes a body per request of the benchmark, each with an
+// id of its own (the bot refuses an interaction sent again), signed before
+// the clock starts: signing is Discord's work, not the bot's.
+func signedRequests(b *testing.B, h *httpHarness, data map[string]any) []signed {
+	reqs := make([]signed, b.N)
+	for i := range reqs {
+		in := body(b, interaction(h.id(), 2, testGuild, plainUser, nil, data))
+		proto, err := h.signer.NewRequest(context.Background(), h.url+"/interactions", in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		reqs[i] = signed{in, proto.Header}
+	}
+	return reqs
+}
+
+// postAll posts reqs from clients at once, and returns the time each took
+// as its client saw it, and the first failure.
+func postAll(h *httpHarness, reqs []signed, clients int) ([]time.Duration, error) {
+	lat := make([]time.Duration, len(reqs))
+	var next atomic.Int64
+	var failOnce sync.Once
+	var failed error
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := next.Add(1) - 1; i < int64(len(reqs)); i = next.Add(1) - 1 {
+				req, err := http.NewRequest(http.MethodPost, h.url+"/interactions", bytes.NewReader(reqs[i].body))
+				if err != nil {
+					failOnce.Do(func() { failed = err })
+					return
+				}
+				req.Header = reqs[i].header
+				t0 := time.Now()
+				status, out, err := do(h.client, req)
+				lat[i] = time.Since(t0)
+				if err == nil && (status != 200 || !bytes.HasPrefix(out, []byte(`{"type":4`))) {
+					err = fmt.Errorf("status %d: %.100s", status, out)
+				}
+				if err != nil {
+					failOnce.Do(func() { failed = err })
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return lat, failed
 }

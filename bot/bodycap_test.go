@@ -8,7 +8,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -127,7 +126,8 @@ func TestBodyCapFitsLargestInteraction(t *testing.T) {
 // TestLargestRealReply logs the largest reply briefbot makes from the seed
 // base, the message a real button click would carry: far under maxBody.
 func TestLargestRealReply(t *testing.T) {
-	table, base := commands.NewTable(), seedBase(t)
+	svc := seedService(t)
+	table := svc.Table()
 	largest, which := 0, ""
 	for _, q := range []string{"/timeline", "/sources", "/brief", "/figures", "/search sanctions", "/quotes who:Healey",
 		"/who Witkoff", "/help", "/ask how many countries are in the coalition?"} {
@@ -135,7 +135,7 @@ func TestLargestRealReply(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
-		a, err := table.Handle(base, req)
+		a, err := svc.Handle(req)
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

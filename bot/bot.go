@@ -13,20 +13,17 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Options is everything a Bot needs, passed in: no globals, no files read
 // behind the caller's back.
 type Options struct {
-	Table *commands.Table
-	Base  *facts.Base // served from the start
-	// Load rebuilds the fact base for /reload, SIGHUP and the folder
-	// watcher, with the options the bot chooses (fewer workers than cores,
-	// so that queries keep one while it loads).
-	Load   func(facts.Options) (*facts.Base, []facts.Problem, error)
-	Logger *slog.Logger
+	// Service answers, completes and reloads from the fact base it serves;
+	// it is all the bot knows of commands and facts. The bot sets how it
+	// reloads (see Bot.Reload), so one service serves one bot.
+	Service *commands.Service
+	Logger  *slog.Logger
 	// Registry receives the bot's metrics; nil makes one of its own. It is
 	// served at /metrics (see Listener and MetricsListener).
 	Registry *prometheus.Registry
@@ -51,8 +48,8 @@ type Options struct {
 
 	AppID      string   // application id; "" takes it from the gateway's READY
 	GuildIDs   []string // register commands here (instant) instead of globally
-	AdminUsers []string // user ids allowed to /reload
-	AdminRoles []string // role ids allowed to /reload
+	AdminUsers []string // user ids allowed to run admin commands (/reload)
+	AdminRoles []string // role ids allowed to run admin commands
 	Private    bool     // default visibility: replies only the asker sees
 
 	RateBurst int           // requests a user may make at once (0: no limit)
@@ -83,13 +80,12 @@ type Options struct {
 // ShardAuto as Options.ShardCount asks Discord how many shards to use.
 const ShardAuto = -1
 
-// Bot answers interactions and DMs from the fact base it serves.
+// Bot answers interactions and DMs from the fact base its service serves.
 type Bot struct {
 	opts       Options
 	log        *slog.Logger
-	table      *commands.Table
-	base       atomic.Pointer[served]
-	reloadMu   sync.Mutex // one reload at a time
+	svc        *commands.Service
+	table      *commands.Table // the service's
 	limiter    *limiter
 	adminUsers map[string]bool
 	adminRoles map[string]bool
@@ -101,9 +97,9 @@ type Bot struct {
 	shards   atomic.Pointer[[]*connLog]
 	httpUp   atomic.Bool
 	stopping atomic.Bool // shutting down: /healthz says so at once
-	// handle runs a request: the table's Handle, or a stand-in in tests
+	// handle runs a request: the service's Handle, or a stand-in in tests
 	// that need a slow or failing handler.
-	handle func(*facts.Base, commands.Request) (commands.Answer, error)
+	handle func(commands.Request) (commands.Answer, error)
 
 	// The HTTP listeners' guards: the refusals' log, the places for
 	// requests in flight on the interactions endpoint (each held until
@@ -122,10 +118,13 @@ type Bot struct {
 // DefaultAPIBase is Discord's own REST base.
 const DefaultAPIBase = "https://discord.com"
 
-// New checks the options and returns a Bot serving opts.Base.
+// New checks the options and returns a Bot serving what opts.Service
+// serves. From then on every reload of the service, whoever asks for it,
+// reads fewer articles at once than there are cores and is logged and
+// counted by the bot.
 func New(opts Options) (*Bot, error) {
-	if opts.Table == nil || opts.Base == nil || opts.Load == nil {
-		return nil, errors.New("bot: Table, Base and Load are required")
+	if opts.Service == nil {
+		return nil, errors.New("bot: Service is required")
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -153,7 +152,7 @@ func New(opts Options) (*Bot, error) {
 	if opts.RateBurst > 0 && opts.RateEvery <= 0 {
 		return nil, errors.New("bot: a rate limit needs a refill interval")
 	}
-	b := &Bot{opts: opts, log: opts.Logger, table: opts.Table, apiBase: u, secrets: sec,
+	b := &Bot{opts: opts, log: opts.Logger, svc: opts.Service, table: opts.Service.Table(), apiBase: u, secrets: sec,
 		limiter:    newLimiter(opts.RateBurst, opts.RateEvery, opts.Now),
 		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles),
 		rejects: newRejectLog(opts.Logger, opts.Now), slots: make(chan struct{}, opts.maxInFlight)}
@@ -161,8 +160,7 @@ func New(opts Options) (*Bot, error) {
 	if err := checkShards(opts.ShardCount, opts.ShardIDs); err != nil {
 		return nil, err
 	}
-	b.handle = b.table.Handle
-	b.base.Store(newServed(opts.Base))
+	b.handle = b.svc.Handle
 	reg := opts.Registry
 	if reg == nil {
 		reg = prometheus.NewRegistry()
@@ -170,9 +168,7 @@ func New(opts Options) (*Bot, error) {
 	if b.metrics, err = newMetrics(reg, b); err != nil {
 		return nil, fmt.Errorf("bot: registering metrics: %w", err)
 	}
-	// From here b.base serves it: a copy left in the options would keep
-	// the first base alive after every reload.
-	b.opts.Base = nil
+	b.svc.OnReload(reloadWorkers(), b.reloaded)
 	return b, nil
 }
 
@@ -182,24 +178,6 @@ func set(xs []string) map[string]bool {
 		m[x] = true
 	}
 	return m
-}
-
-// current is the base being served; a reload swaps it atomically, so a
-// query sees one base from start to end.
-func (b *Bot) current() *served { return b.base.Load() }
-
-// isAdmin reports whether a user, with these roles in the guild, may run
-// admin commands.
-func (b *Bot) isAdmin(user string, roles []string) bool {
-	if user != "" && b.adminUsers[user] {
-		return true
-	}
-	for _, r := range roles {
-		if b.adminRoles[r] {
-			return true
-		}
-	}
-	return false
 }
 
 // begin counts an event in flight, unless the bot is shutting down.

@@ -31,6 +31,29 @@ func liveHeap() uint64 {
 	return m.HeapAlloc
 }
 
+// typingWho is an interaction of id: /who's name being typed.
+func typingWho(id string) *discordgo.Interaction {
+	return &discordgo.Interaction{ID: id, AppID: "100000000000000001", Token: "tok-" + id, GuildID: testGuild,
+		Type: discordgo.InteractionApplicationCommandAutocomplete,
+		Data: discordgo.ApplicationCommandInteractionData{Name: "who", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "name", Type: discordgo.ApplicationCommandOptionString, Value: "witk", Focused: true}}},
+		Member: &discordgo.Member{User: &discordgo.User{ID: plainUser}}}
+}
+
+// acceptAll is a Discord that accepts every REST call and counts them.
+func acceptAll(calls *atomic.Int64) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		io.Copy(io.Discard, r.Body) //nolint:errcheck // a test server
+		if r.Method == http.MethodDelete || strings.HasSuffix(r.URL.Path, "/callback") {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"400000000000000001","channel_id":"300000000000000001"}`) //nolint:errcheck // a test server
+	}))
+}
+
 // TestInteractionsLeaveNoBuckets: 100,000 interactions (10,000 under the
 // race detector) answered through the real discordgo session, against a
 // Discord on 127.0.0.1 that accepts everything, leave the session's
@@ -44,16 +67,7 @@ func TestInteractionsLeaveNoBuckets(t *testing.T) {
 		total = 10_000
 	}
 	var calls atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		io.Copy(io.Discard, r.Body) //nolint:errcheck // a test server
-		if r.Method == http.MethodDelete || strings.HasSuffix(r.URL.Path, "/callback") {
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"id":"400000000000000001","channel_id":"300000000000000001"}`) //nolint:errcheck // a test server
-	}))
+	srv := acceptAll(&calls)
 	defer srv.Close()
 	b := newTestBot(t, func(o *Options) { o.APIBase = srv.URL })
 	s, err := newSession(testToken, b.apiBase)
@@ -63,15 +77,13 @@ func TestInteractionsLeaveNoBuckets(t *testing.T) {
 	send := discordSender{s}
 	kinds := []struct {
 		name string
-		do   func(*discordgo.Interaction, *event)
+		do   func(*exchange)
 	}{
-		{"autocomplete", func(i *discordgo.Interaction, ev *event) { b.autocomplete(send, i, ev) }},
-		{"reply", func(i *discordgo.Interaction, ev *event) {
-			b.respond(send, i, ev, textMessage("x", true).response(discordgo.InteractionResponseChannelMessageWithSource))
-		}},
-		{"edit", func(i *discordgo.Interaction, ev *event) { b.edit(send, i, ev, textMessage("x", false)) }},
-		{"follow-up", func(i *discordgo.Interaction, ev *event) { b.followup(send, i, ev, textMessage("x", true)) }},
-		{"delete", func(i *discordgo.Interaction, ev *event) { b.deleteReply(send, i, ev) }},
+		{"autocomplete", b.autocomplete},
+		{"reply", func(x *exchange) { x.say("x") }},
+		{"edit", func(x *exchange) { x.edit(textMessage("x", false)) }},
+		{"follow-up", func(x *exchange) { x.followUp(textMessage("x", true)) }},
+		{"delete", func(x *exchange) { x.deleteReply() }},
 	}
 	heapBefore, bucketsBefore := liveHeap(), buckets(s)
 	var next atomic.Int64
@@ -85,15 +97,9 @@ func TestInteractionsLeaveNoBuckets(t *testing.T) {
 				if n > total {
 					return
 				}
-				id := fmt.Sprintf("8%017d", n)
-				i := &discordgo.Interaction{ID: id, AppID: "100000000000000001", Token: "tok-" + id, GuildID: testGuild,
-					Type: discordgo.InteractionApplicationCommandAutocomplete,
-					Data: discordgo.ApplicationCommandInteractionData{Name: "who", Options: []*discordgo.ApplicationCommandInteractionDataOption{
-						{Name: "name", Type: discordgo.ApplicationCommandOptionString, Value: "witk", Focused: true}}},
-					Member: &discordgo.Member{User: &discordgo.User{ID: plainUser}}}
 				ev := &event{deadline: time.Now().Add(waitFor)}
 				k := kinds[n%len(kinds)]
-				k.do(i, ev)
+				k.do(&exchange{b: b, s: send, i: typingWho(fmt.Sprintf("8%017d", n)), ev: ev})
 				if ev.err != nil {
 					t.Errorf("%s: %v", k.name, ev.err)
 					return

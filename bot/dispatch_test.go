@@ -10,9 +10,12 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/bwmarrin/discordgo"
 )
+
+// handlerFunc is what answers a request: the service's Handle, or a
+// stand-in.
+type handlerFunc = func(commands.Request) (commands.Answer, error)
 
 // recorder stands in for the session: it records what the bot sends.
 type recorder struct {
@@ -93,56 +96,66 @@ func parseInteraction(t *testing.T, in map[string]any) *discordgo.Interaction {
 	return &i
 }
 
-// TestDispatch covers the paths of an interaction: errors, panics,
-// deferrals, refusals; what the user sees, and the log line.
-func TestDispatch(t *testing.T) {
+// dispatchCase is an interaction, how the bot is set up for it, and what
+// it must send and log.
+type dispatchCase struct {
+	name    string
+	in      map[string]any
+	handle  func(next handlerFunc, r commands.Request) (commands.Answer, error) // in place of the service's
+	private bool
+	calls   string // what the bot sent, in order
+	has     string // in the last payload
+	outcome string
+}
+
+// dispatchCases are the paths of an interaction: errors, panics,
+// deferrals, refusals.
+func dispatchCases() []dispatchCase {
 	slow := 80 * time.Millisecond
 	stale := interaction("1", 3, testGuild, plainUser, nil, map[string]any{"custom_id": "bb1:n:1:nosuch|x", "component_type": 2})
 	pageBtn := interaction("1", 3, testGuild, plainUser, nil, map[string]any{"custom_id": "bb1:n:1:timeline", "component_type": 2})
-	tests := []struct {
-		name    string
-		in      map[string]any
-		handle  func(*facts.Base, commands.Request) (commands.Answer, error)
-		private bool
-		calls   string // what the bot sent, in order
-		has     string // in the last payload
-		outcome string
-	}{
+	return []dispatchCase{
 		{"panic", interaction("1", 2, testGuild, plainUser, nil, slash("who", "name", "x")),
-			func(*facts.Base, commands.Request) (commands.Answer, error) { panic("boom") },
+			func(handlerFunc, commands.Request) (commands.Answer, error) { panic("boom") },
 			false, "respond", `"flags":64`, outPanic},
 		{"internal error", interaction("1", 2, testGuild, plainUser, nil, slash("who", "name", "x")),
-			func(*facts.Base, commands.Request) (commands.Answer, error) {
+			func(handlerFunc, commands.Request) (commands.Answer, error) {
 				return commands.Answer{}, errors.New("disk on fire")
 			},
 			false, "respond", genericError, outError},
 		{"user error escaped", interaction("1", 2, testGuild, plainUser, nil, slash("who", "name", "x", "*nme*", "y")),
 			nil, false, "respond", `has no option \"\\*nme\\*\"`, outUserError},
 		{"slow public error: private follow-up", interaction("1", 2, testGuild, plainUser, nil, slash("brief")),
-			func(*facts.Base, commands.Request) (commands.Answer, error) {
+			func(handlerFunc, commands.Request) (commands.Answer, error) {
 				time.Sleep(slow)
 				return commands.Answer{}, errors.New("late failure")
 			}, false, "respond,delete,followup", `"flags":64`, outError},
 		{"slow private answer: deferred privately, then edited", interaction("1", 2, testGuild, plainUser, nil, slash("brief")),
-			func(b *facts.Base, r commands.Request) (commands.Answer, error) {
+			func(next handlerFunc, r commands.Request) (commands.Answer, error) {
 				time.Sleep(slow)
-				return commands.NewTable().Handle(b, r)
+				return next(r)
 			}, true, "respond,edit", `"embeds":[{`, outOK},
 		{"slow page click: deferred update, then edited", pageBtn,
-			func(b *facts.Base, r commands.Request) (commands.Answer, error) {
+			func(next handlerFunc, r commands.Request) (commands.Answer, error) {
 				time.Sleep(slow)
-				return commands.NewTable().Handle(b, r)
+				return next(r)
 			}, false, "respond,edit", `page 2/`, outOK},
 		{"failed page click leaves the message alone", pageBtn,
-			func(*facts.Base, commands.Request) (commands.Answer, error) {
+			func(handlerFunc, commands.Request) (commands.Answer, error) {
 				return commands.Answer{}, errors.New("x")
 			},
 			false, "respond", `"type":4`, outError},
 		{"stale button", stale, nil, false, "respond", "old or unknown reply", outUserError},
 		{"reload in a DM", interaction("1", 2, "", adminUser, nil, slash("reload")), nil, false, "respond", "works in a server", outRefused},
+		{"reload by a member", interaction("1", 2, testGuild, plainUser, nil, slash("reload")), nil, false, "respond", "Only the bot's admins", outRefused},
 		{"autocomplete of nothing", interaction("1", 4, testGuild, plainUser, nil, slash("frob")), nil, false, "request", `"choices":[]`, outOK},
 	}
-	for _, tt := range tests {
+}
+
+// TestDispatch sends each of dispatchCases to a bot: what the user sees,
+// and the log line.
+func TestDispatch(t *testing.T) {
+	for _, tt := range dispatchCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			var logs syncBuffer
 			b := newTestBot(t, func(o *Options) {
@@ -150,8 +163,8 @@ func TestDispatch(t *testing.T) {
 				o.Private = tt.private
 				o.Logger = slog.New(slog.NewJSONHandler(&logs, nil))
 			})
-			if tt.handle != nil {
-				b.handle = tt.handle
+			if next := b.handle; tt.handle != nil {
+				b.handle = func(r commands.Request) (commands.Answer, error) { return tt.handle(next, r) }
 			}
 			rec := &recorder{}
 			b.handleInteraction(rec, parseInteraction(t, tt.in))
@@ -209,7 +222,8 @@ func TestOverLimitGuard(t *testing.T) {
 	ev := &event{}
 	huge := textMessage("", false)
 	huge.Content = strings.Repeat("x", 2500)
-	b.respond(rec, &discordgo.Interaction{}, ev, huge.response(discordgo.InteractionResponseChannelMessageWithSource))
+	x := &exchange{b: b, s: rec, i: &discordgo.Interaction{}, ev: ev}
+	x.respond(huge.response(discordgo.InteractionResponseChannelMessageWithSource))
 	if ev.outcome != outError || !strings.Contains(string(rec.calls[0].body), genericError) {
 		t.Errorf("outcome %s, sent %s", ev.outcome, rec.calls[0].body)
 	}

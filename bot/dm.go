@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
 )
 
 // handleMessage answers a direct message: free text ("who is smith?") or a
 // slash form, through the same router, handlers and renderer as slash
-// commands. An admin may send "reload". Messages in guilds are not the
+// commands. An admin may send an admin command ("reload"). Messages in guilds are not the
 // bot's business (it asks for no guild message intent); messages by bots,
 // its own included, are ignored.
 func (b *Bot) handleMessage(s sender, m *discordgo.Message) {
@@ -60,24 +61,17 @@ func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message, ok bool) 
 	req, err := b.table.Parse(m.Content)
 	if err == nil {
 		ev.command = req.Command
-		if spec, _ := b.table.Lookup(req.Command); spec.Admin {
-			if !b.isAdmin(ev.user, nil) {
-				ev.outcome = outRefused
-				return textMessage("Only the bot's admins can reload the fact base.", false), true
-			}
-			a, ok := b.Reload()
-			ev.outcome = outOK
-			if !ok {
-				ev.outcome = outReloadFail
-			}
-			return renderAnswer(a, view{}), true
+		if spec, _ := b.table.Lookup(req.Command); spec.Admin && !b.isAdmin(ev.user, nil) {
+			ev.outcome = outRefused
+			return textMessage(adminsOnly(spec), false), true
 		}
-		a, herr := b.answer(req)
-		if herr == nil {
-			ev.outcome = outcomeOf(a)
+		var a commands.Answer
+		var outcome string
+		a, err = b.answer(req)
+		if outcome, err = settle(a, err); err == nil {
+			ev.outcome = outcome
 			return answerMessage(b.table, req, a, false, 0), true
 		}
-		err = herr
 	}
 	msg, out := errorMessage(err)
 	ev.outcome, ev.err = out, err

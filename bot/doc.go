@@ -1,9 +1,16 @@
 // Package bot is briefbot on Discord, and the only package that imports
-// discordgo. It turns an interaction or a direct message into a
-// commands.Request, runs the pure handler, and turns the commands.Answer into
-// a reply that respects every Discord limit: embeds with numbered citations
-// and a Sources block, page buttons whose state lives in their custom_id, and
-// allowed_mentions that never ping anyone.
+// discordgo. It is an adapter: it turns an interaction or a direct message
+// into a commands.Request, has the commands.Service answer it (or complete
+// an option, or reload the fact base, which the service owns), and turns
+// the commands.Answer into a reply that respects every Discord limit:
+// embeds with numbered citations and a Sources block, page buttons whose
+// state lives in their custom_id, and allowed_mentions that never ping
+// anyone. What an answer says and how citations and sources are written
+// is the commands package's; the bot only escapes and fits.
+//
+// One interaction is an exchange (the sender, the interaction, its log
+// line's event): see reply.go for the path of a command from handler to
+// reply, and admin.go for who may run admin commands.
 //
 // It is built for a public server: user text is shown defused (markdown,
 // mentions, bidirectional overrides and stacked combining marks cannot take

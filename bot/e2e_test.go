@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -202,21 +201,25 @@ func TestE2EDM(t *testing.T) {
 	}
 }
 
+// reloadAs sends /reload in the test guild as user with roles, and returns
+// the first reply and, when it was a deferral, the edit that followed it.
+func (h *harness) reloadAs(user string, roles []string) (callback, string) {
+	h.t.Helper()
+	id := h.id()
+	cb := decode[callback](h.t, h.send(interaction(id, 2, testGuild, user, roles, slash("reload"))).Body)
+	if cb.Type != 5 {
+		return cb, ""
+	}
+	edit := h.next(func(r fakediscord.Request) bool {
+		return r.Method == "PATCH" && r.Path == "/webhooks/"+fakediscord.AppID+"/tok-"+id+"/messages/@original"
+	})
+	return cb, string(edit.Body)
+}
+
 func TestE2EReload(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, nil)
-	reload := func(user string, roles []string) (callback, string) {
-		t.Helper()
-		id := h.id()
-		cb := decode[callback](t, h.send(interaction(id, 2, testGuild, user, roles, slash("reload"))).Body)
-		if cb.Type != 5 {
-			return cb, ""
-		}
-		edit := h.next(func(r fakediscord.Request) bool {
-			return r.Method == "PATCH" && r.Path == "/webhooks/"+fakediscord.AppID+"/tok-"+id+"/messages/@original"
-		})
-		return cb, string(edit.Body)
-	}
+	reload := h.reloadAs
 
 	// Refused: a user who is neither a configured admin nor has an admin role.
 	cb, _ := reload(plainUser, []string{"600000000000000099"})
@@ -253,7 +256,7 @@ func TestE2EReload(t *testing.T) {
 	if !strings.Contains(who.Data.Embeds[0].Title, "Witkoff") {
 		t.Errorf("after a failed reload /who gives %q", who.Data.Embeds[0].Title)
 	}
-	if got := len(h.bot.current().base.Docs()); got != 6 {
+	if got := len(h.bot.svc.Base().Docs()); got != 6 {
 		t.Errorf("serving %d articles after the failed reload, want the 6 of the last good one", got)
 	}
 
@@ -277,10 +280,10 @@ func TestE2EReload(t *testing.T) {
 func TestE2EDeferred(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, func(o *Options) { o.DeferAfter = 50 * time.Millisecond })
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		time.Sleep(200 * time.Millisecond)
-		return table.Handle(b, req)
+		return next(req)
 	}
 	id := h.id()
 	cb := decode[callback](t, h.send(interaction(id, 2, testGuild, plainUser, nil, slash("search", "query", "sanctions"))).Body)

@@ -107,10 +107,17 @@ func errorMessage(err error) (message, string) {
 	return textMessage(genericError, true), outError
 }
 
-// outcomeOf names a successful answer's outcome.
-func outcomeOf(a commands.Answer) string {
-	if a.Found {
-		return outOK
+// settle names the outcome of a handled request and returns the error to
+// show instead of the answer, if any. A failed reload has an answer to
+// show all the same: its report, which lists every error.
+func settle(a commands.Answer, err error) (string, error) {
+	switch {
+	case errors.Is(err, commands.ErrReload):
+		return outReloadFail, nil
+	case err != nil:
+		return "", err
+	case a.Found:
+		return outOK, nil
 	}
-	return outNotFound
+	return outNotFound, nil
 }

@@ -44,20 +44,7 @@ func TestE2EGatewayFaults(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			h := startHarnessWith(t, tt.cfg, nil)
-			h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief")))
-			if err := tt.fault(h); err != nil {
-				t.Fatal(err)
-			}
-			ops, err := h.fake.WaitGateway(waitFor, 1+len(tt.ops))
-			if err != nil {
-				t.Fatalf("%v: the bot did not come back", err)
-			}
-			for i, op := range tt.ops {
-				if ops[1+i].Op != op {
-					t.Errorf("gateway op %d after the fault: %d, want %d", i+1, ops[1+i].Op, op)
-				}
-			}
+			h := recoverFrom(t, tt.cfg, tt.fault, tt.ops)
 			last := resumedLine
 			if tt.logs[2] > 0 {
 				last = freshLine
@@ -82,6 +69,27 @@ func TestE2EGatewayFaults(t *testing.T) {
 			}
 		})
 	}
+}
+
+// recoverFrom starts a bot on a fake Discord configured by cfg, has it
+// answer once, brings the fault about, and checks the gateway ops the bot
+// sent to come back.
+func recoverFrom(t *testing.T, cfg fakediscord.Config, fault func(*harness) error, want []int) *harness {
+	h := startHarnessWith(t, cfg, nil)
+	h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief")))
+	if err := fault(h); err != nil {
+		t.Fatal(err)
+	}
+	ops, err := h.fake.WaitGateway(waitFor, 1+len(want))
+	if err != nil {
+		t.Fatalf("%v: the bot did not come back", err)
+	}
+	for i, op := range want {
+		if ops[1+i].Op != op {
+			t.Errorf("gateway op %d after the fault: %d, want %d", i+1, ops[1+i].Op, op)
+		}
+	}
+	return h
 }
 
 // flap drops the connection n times, each time once the bot is back and

@@ -32,25 +32,7 @@ func TestE2EFlood(t *testing.T) {
 			t.Errorf("the other member was refused during the flood: %+v", cb.Data)
 		}
 	}
-	answered, slowed := 0, 0
-	for _, id := range flood {
-		reqs, err := h.fake.WaitToken(waitFor, "tok-"+id, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(reqs) != 1 {
-			t.Fatalf("interaction %s got %d replies, want 1", id, len(reqs))
-		}
-		cb := decode[callback](t, reqs[0].Body)
-		switch {
-		case len(cb.Data.Embeds) == 1 && cb.Data.Flags == 0:
-			answered++
-		case cb.Data.Flags == 64 && strings.HasPrefix(cb.Data.Content, "Slow down") && strings.Contains(cb.Data.Content, "Try again in 2 s"):
-			slowed++
-		default:
-			t.Errorf("unexpected reply in the flood: %s", reqs[0].Body)
-		}
-	}
+	answered, slowed := floodReplies(t, h, flood)
 	if answered != 5 || slowed != 25 {
 		t.Errorf("flood of 30: %d answered, %d slowed down; want 5 and 25", answered, slowed)
 	}
@@ -71,8 +53,36 @@ func TestE2EFlood(t *testing.T) {
 			t.Errorf("after 2 s, request %d: flags %d, want %d", i+1, cb.Data.Flags, want)
 		}
 	}
+	checkDMFlood(t, h)
+}
 
-	// DMs: five answers, one "slow down", then silence.
+// floodReplies waits for the one reply to each interaction of a flood and
+// counts the answers and the "slow down"s.
+func floodReplies(t *testing.T, h *harness, flood []string) (answered, slowed int) {
+	for _, id := range flood {
+		reqs, err := h.fake.WaitToken(waitFor, "tok-"+id, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(reqs) != 1 {
+			t.Fatalf("interaction %s got %d replies, want 1", id, len(reqs))
+		}
+		cb := decode[callback](t, reqs[0].Body)
+		switch {
+		case len(cb.Data.Embeds) == 1 && cb.Data.Flags == 0:
+			answered++
+		case cb.Data.Flags == 64 && strings.HasPrefix(cb.Data.Content, "Slow down") && strings.Contains(cb.Data.Content, "Try again in 2 s"):
+			slowed++
+		default:
+			t.Errorf("unexpected reply in the flood: %s", reqs[0].Body)
+		}
+	}
+	return answered, slowed
+}
+
+// checkDMFlood sends nine DMs at once: five answers, one "slow down", then
+// silence.
+func checkDMFlood(t *testing.T, h *harness) {
 	const dmer = "500000000000000005"
 	for i := range 9 {
 		h.dm(fmt.Sprintf("4600000000000000%02d", i), dmer, "who is healey")

@@ -30,7 +30,9 @@ import (
 //     is the text of a verbatim item;
 //   - each page button leads back to the same request.
 //
-// Rendering also has to finish in time: a reply is due within 3 s.
+// Rendering also has to finish in time: a reply is due within 3 s. (The
+// fuzz function takes one parameter per fuzzed value, as the fuzzing
+// engine hands them over.)
 func FuzzRender(f *testing.F) {
 	f.Add("Who is Witkoff", "Steve Witkoff is the US envoy.", "He met Putin in Moscow.", "We will not be deterred", "BBC", "000_abc", uint16(3), uint16(4), uint32(0x0003_0115))
 	f.Add("", "", "", "", "", "", uint16(0), uint16(0), uint32(0))
@@ -66,7 +68,10 @@ func TestRenderOverflowKeepsRoom(t *testing.T) {
 // fuzzAnswer makes an answer of the given size from fuzzed pieces. flags
 // choose the rest: found, private, verbatim items, one item citing
 // everything, bold marks (some out of range), links, sections, extracted
-// items, lead citations, and the number of sources (bits 16 to 20).
+// items, lead citations, and the number of sources (bits 16 to 20). Its
+// parameters are FuzzRender's fuzzed values, one for one, so that a case
+// the fuzzer finds can be written down as a call (see
+// TestRenderOverflowKeepsRoom).
 func fuzzAnswer(title, lead, text, quote, label, src string, nItems, nCites int, flags uint32) commands.Answer {
 	bit := func(i int) bool { return flags&(1<<i) != 0 }
 	a := commands.Answer{Command: "search", Query: title, Found: bit(0), Private: bit(1), Title: title, Lead: lead, AsOf: "2025-03-27"}
@@ -285,7 +290,8 @@ func unescape(s string) string {
 // state's request; any request encodes to a state that decodes back to it
 // unless it is too long to be a query; slash options from Discord become a
 // request of the command that carries exactly the string options given
-// and is no longer than a typed query may be.
+// and is no longer than a typed query may be. (The fuzz function takes one
+// parameter per fuzzed value, as the fuzzing engine hands them over.)
 func FuzzButtonState(f *testing.F) {
 	f.Add("bb1:n:1:who|Witkoff", "as of 2025-03-27 · page 1/2 · query: timeline|x", uint8(1), "summit", "2025-03", "2025-04")
 	f.Add("bb1:p:0:@", "query: who|\\|x", uint8(0), "a|b\\c", "", "")
@@ -296,19 +302,7 @@ func FuzzButtonState(f *testing.F) {
 	table := commands.NewTable()
 	specs := table.Specs()
 	f.Fuzz(func(t *testing.T, id, footer string, cmd uint8, v1, v2, v3 string) {
-		if b, err := parseCustomID(id); err == nil {
-			if (b.dir != 'p' && b.dir != 'n') || b.page < 0 || customID(b.dir, b.page, b.state) != id {
-				t.Fatalf("custom_id %q read as %+v, which the bot would write differently", id, b)
-			}
-			checkDecoded(t, table, b.state)
-		} else if !errors.Is(err, errStale) {
-			t.Fatalf("custom_id %q: error %v", id, err)
-		}
-		checkDecoded(t, table, id)
-		if st, ok := stateFromFooter(footer); ok {
-			checkDecoded(t, table, st)
-		}
-
+		checkClicked(t, table, id, footer)
 		spec := specs[int(cmd)%len(specs)]
 		vals := []string{v1, v2, v3}
 		req := commands.Request{Command: spec.Name, Options: map[string]string{}}
@@ -347,6 +341,24 @@ func FuzzButtonState(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkClicked checks what the bot reads from a clicked button's custom_id
+// and the footer of the message it is on.
+func checkClicked(t *testing.T, table *commands.Table, id, footer string) {
+	t.Helper()
+	if b, err := parseCustomID(id); err == nil {
+		if (b.dir != 'p' && b.dir != 'n') || b.page < 0 || customID(b.dir, b.page, b.state) != id {
+			t.Fatalf("custom_id %q read as %+v, which the bot would write differently", id, b)
+		}
+		checkDecoded(t, table, b.state)
+	} else if !errors.Is(err, errStale) {
+		t.Fatalf("custom_id %q: error %v", id, err)
+	}
+	checkDecoded(t, table, id)
+	if st, ok := stateFromFooter(footer); ok {
+		checkDecoded(t, table, st)
+	}
 }
 
 // checkDecoded checks what decodeState makes of any state.

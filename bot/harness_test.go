@@ -6,20 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/corpus"
 	"github.com/briefbot/briefbot/internal/fakediscord"
-	"github.com/briefbot/briefbot/seeds"
 )
 
 // Snowflakes of the test world.
@@ -79,26 +74,10 @@ func (s *syncBuffer) String() string {
 func copySeeds(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := fs.WalkDir(seeds.FS(), ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(seeds.FS(), path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.Base(path)), data, 0o644)
-	})
-	if err != nil {
+	if err := corpus.CopySeeds(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func loadDir(dir string) func(facts.Options) (*facts.Base, []facts.Problem, error) {
-	return func(o facts.Options) (*facts.Base, []facts.Problem, error) {
-		return facts.LoadWith(os.DirFS(dir), dir, o)
-	}
 }
 
 // startHarness starts a fake Discord and a bot connected to it, and waits
@@ -117,11 +96,7 @@ func startHarnessWith(t testing.TB, cfg fakediscord.Config, edit func(*Options))
 		t.Fatal(err)
 	}
 	h := &harness{t: t, fake: fake, dir: copySeeds(t), logs: newLogRecorder(), done: make(chan error, 1)}
-	base, _, err := loadDir(h.dir)(facts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Table: commands.NewTable(), Base: base, Load: loadDir(h.dir),
+	opts := Options{Service: serviceOf(t, dirLoader(h.dir)),
 		Logger:     slog.New(h.logs),
 		AppID:      fakediscord.AppID,
 		GuildIDs:   []string{testGuild},
@@ -215,7 +190,9 @@ func (h *harness) summary() string {
 func (h *harness) id() string { return fmt.Sprintf("8%017d", h.ids.Add(1)) }
 
 // interaction is an INTERACTION_CREATE payload. A guild interaction has a
-// member; a DM one has a user and no guild_id.
+// member; a DM one has a user and no guild_id. It takes one parameter per
+// field a test varies, so that each of the hundred calls reads as the
+// interaction it sends.
 func interaction(id string, typ int, guild, user string, roles []string, data map[string]any) map[string]any {
 	in := map[string]any{"id": id, "application_id": fakediscord.AppID, "type": typ, "token": "tok-" + id,
 		"version": 1, "channel_id": testChannel, "data": data, "locale": "en-GB"}

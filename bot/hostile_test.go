@@ -113,43 +113,8 @@ func walkStrings(v any, key string, f func(key, s string)) {
 func TestE2EHostileInput(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, nil)
-	routes := []struct {
-		name string
-		data func(text string) map[string]any
-	}{
-		{"/who", func(x string) map[string]any { return slash("who", "name", x) }},
-		{"/search", func(x string) map[string]any { return slash("search", "query", x) }},
-		{"/quotes", func(x string) map[string]any { return slash("quotes", "who", "Healey", "about", x) }},
-		{"/timeline", func(x string) map[string]any { return slash("timeline", "about", x) }},
-		{"/source", func(x string) map[string]any { return slash("source", "id", x) }},
-		{"/figures", func(x string) map[string]any { return slash("figures", "about", x) }},
-		{"/nosuch", func(x string) map[string]any { return slash("nosuch", "x", x) }},
-		{"autocomplete", func(x string) map[string]any {
-			d := slash("who", "name", x)
-			d["options"].([]map[string]any)[0]["focused"] = true
-			return d
-		}},
-	}
 	for _, in := range hostile {
-		for _, r := range routes {
-			what := r.name + " " + in.name
-			typ := 2
-			if r.name == "autocomplete" {
-				typ = 4
-			}
-			id := h.id()
-			cb := h.send(interaction(id, typ, testGuild, plainUser, nil, r.data(in.text)))
-			checkShown(t, what, cb.Body)
-			if c := decode[callback](t, cb.Body); c.Type == 5 {
-				edit := h.next(func(q fakediscord.Request) bool { return q.Method == "PATCH" && strings.Contains(q.Path, "tok-"+id) })
-				checkShown(t, what+" (edit)", edit.Body)
-			}
-		}
-		for _, q := range []string{"who is " + in.text, in.text, "what did healey say about " + in.text} {
-			h.dm(h.id(), plainUser, q)
-			reply := h.next(func(q fakediscord.Request) bool { return q.Path == "/channels/"+testDM+"/messages" })
-			checkShown(t, "DM "+in.name, reply.Body)
-		}
+		sendHostile(t, h, in.name, in.text)
 	}
 	if n := h.logs.count(func(m map[string]any) bool { return m["outcome"] == outPanic || m["outcome"] == outError }); n != 0 {
 		t.Errorf("%d panics or errors:\n%s", n, h.logs)
@@ -171,6 +136,48 @@ func TestE2EHostileInput(t *testing.T) {
 	cb := decode[callback](t, h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("search", "query", strings.Repeat("a", 6000)))).Body)
 	if cb.Data.Flags != 64 || !strings.Contains(cb.Data.Content, "query too long") {
 		t.Errorf("6,000 characters: %+v", cb.Data)
+	}
+}
+
+// sendHostile sends one hostile text, named name, through every route
+// that takes text, as slash options and as DMs, and checks what each
+// reply shows.
+func sendHostile(t *testing.T, h *harness, name, text string) {
+	routes := []struct {
+		name string
+		data func(text string) map[string]any
+	}{
+		{"/who", func(x string) map[string]any { return slash("who", "name", x) }},
+		{"/search", func(x string) map[string]any { return slash("search", "query", x) }},
+		{"/quotes", func(x string) map[string]any { return slash("quotes", "who", "Healey", "about", x) }},
+		{"/timeline", func(x string) map[string]any { return slash("timeline", "about", x) }},
+		{"/source", func(x string) map[string]any { return slash("source", "id", x) }},
+		{"/figures", func(x string) map[string]any { return slash("figures", "about", x) }},
+		{"/nosuch", func(x string) map[string]any { return slash("nosuch", "x", x) }},
+		{"autocomplete", func(x string) map[string]any {
+			d := slash("who", "name", x)
+			d["options"].([]map[string]any)[0]["focused"] = true
+			return d
+		}},
+	}
+	for _, r := range routes {
+		what := r.name + " " + name
+		typ := 2
+		if r.name == "autocomplete" {
+			typ = 4
+		}
+		id := h.id()
+		cb := h.send(interaction(id, typ, testGuild, plainUser, nil, r.data(text)))
+		checkShown(t, what, cb.Body)
+		if c := decode[callback](t, cb.Body); c.Type == 5 {
+			edit := h.next(func(q fakediscord.Request) bool { return q.Method == "PATCH" && strings.Contains(q.Path, "tok-"+id) })
+			checkShown(t, what+" (edit)", edit.Body)
+		}
+	}
+	for _, q := range []string{"who is " + text, text, "what did healey say about " + text} {
+		h.dm(h.id(), plainUser, q)
+		reply := h.next(func(q fakediscord.Request) bool { return q.Path == "/channels/"+testDM+"/messages" })
+		checkShown(t, "DM "+name, reply.Body)
 	}
 }
 

@@ -50,7 +50,7 @@ func (b *Bot) runHTTP(ctx context.Context) error {
 	b.replays = newReplaySet(b.opts.replayCap, int64(maxSkew/time.Second))
 	stop, failed := b.startServer(b.interactions(discordSender{s}))
 	b.httpUp.Store(true)
-	base := b.current().base
+	base := b.svc.Base()
 	b.log.Info("serving HTTP interactions", "url", "http://"+b.opts.Listener.Addr().String()+"/interactions",
 		"articles", len(base.Docs()), "version", base.Version())
 	select {

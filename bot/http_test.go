@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -127,10 +126,10 @@ func TestHTTPDeferred(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	h := startHTTP(t, func(o *Options) { o.DeferAfter = 20 * time.Millisecond })
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		<-release
-		return table.Handle(b, req)
+		return next(req)
 	}
 	id := h.id()
 	got := h.ask(interaction(id, 2, testGuild, plainUser, nil, slash("who", "name", "Witkoff")))
@@ -165,7 +164,7 @@ func TestHTTPReload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	version := h.bot.current().base.Version()
+	version := h.bot.svc.Base().Version()
 	if !strings.Contains(string(reqs[0].Body), "version "+version) {
 		t.Errorf("the reload report does not name version %s:\n%s", version, reqs[0].Body)
 	}
@@ -182,11 +181,11 @@ func TestHTTPShutdown(t *testing.T) {
 	entered := make(chan struct{})
 	release := make(chan struct{})
 	h := startHTTP(t, nil)
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		close(entered)
 		<-release
-		return table.Handle(b, req)
+		return next(req)
 	}
 	got := make(chan callback, 1)
 	go func() { got <- h.ask(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief"))) }()

@@ -69,58 +69,19 @@ func TestHTTPFloodMemory(t *testing.T) {
 		r.Header.Set("X-Signature-Ed25519", strings.Repeat("ab", 64))
 		r.Header.Set("X-Signature-Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
 	}
-	tests := []struct {
-		name    string
-		chunked bool
-		sign    func(*http.Request)
-	}{
+	for _, tt := range []floodCase{
 		{"no signature, length given", false, nil},
 		{"forged signature, length given", false, forged},
 		{"forged signature, chunked", true, forged},
-	}
-	for _, tt := range tests {
+	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := startHTTP(t, nil) // a bot of its own: connections closing from the last flood would hold its places
-			client := &http.Client{Timeout: waitFor, Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
-			defer client.CloseIdleConnections()
 			runtime.GC()
 			var before runtime.MemStats
 			runtime.ReadMemStats(&before)
 			stop := make(chan struct{})
 			peak := memPeak(stop)
-			var mu sync.Mutex
-			statuses := map[string]int{}
-			var wg sync.WaitGroup
-			for range clients {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for range rounds {
-						var body io.Reader = bytes.NewReader(big)
-						if tt.chunked {
-							body = struct{ io.Reader }{body} // hides the length
-						}
-						req, err := http.NewRequest(http.MethodPost, h.url+"/interactions", body)
-						if err != nil {
-							t.Error(err)
-							return
-						}
-						if tt.sign != nil {
-							tt.sign(req)
-						}
-						status := "no answer" // the bot may close the connection while the body is sent
-						if resp, err := client.Do(req); err == nil {
-							io.Copy(io.Discard, resp.Body) //nolint:errcheck // only the status matters
-							resp.Body.Close()
-							status = strconv.Itoa(resp.StatusCode)
-						}
-						mu.Lock()
-						statuses[status]++
-						mu.Unlock()
-					}
-				}()
-			}
-			wg.Wait()
+			statuses := tt.flood(t, h.url+"/interactions", big, clients, rounds)
 			close(stop)
 			p := <-peak
 			var after runtime.MemStats
@@ -141,4 +102,55 @@ func TestHTTPFloodMemory(t *testing.T) {
 			}
 		})
 	}
+}
+
+// floodCase is a kind of request TestHTTPFloodMemory floods the endpoint
+// with: its body's length given or hidden (chunked), and its signature
+// headers (sign; nil for none).
+type floodCase struct {
+	name    string
+	chunked bool
+	sign    func(*http.Request)
+}
+
+// flood posts body to url from clients at once, rounds times each, and
+// counts the answers by status ("no answer" when the bot closed the
+// connection while the body was sent).
+func (tt floodCase) flood(t *testing.T, url string, body []byte, clients, rounds int) map[string]int {
+	client := &http.Client{Timeout: waitFor, Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
+	defer client.CloseIdleConnections()
+	var mu sync.Mutex
+	statuses := map[string]int{}
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range rounds {
+				var r io.Reader = bytes.NewReader(body)
+				if tt.chunked {
+					r = struct{ io.Reader }{r} // hides the length
+				}
+				req, err := http.NewRequest(http.MethodPost, url, r)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if tt.sign != nil {
+					tt.sign(req)
+				}
+				status := "no answer"
+				if resp, err := client.Do(req); err == nil {
+					io.Copy(io.Discard, resp.Body) //nolint:errcheck // only the status matters
+					resp.Body.Close()
+					status = strconv.Itoa(resp.StatusCode)
+				}
+				mu.Lock()
+				statuses[status]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return statuses
 }

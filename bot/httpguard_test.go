@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	dto "github.com/prometheus/client_model/go"
 )
 
@@ -87,13 +86,13 @@ func TestReplaySet(t *testing.T) {
 func TestHTTPNoTokenOnWebhooks(t *testing.T) {
 	t.Parallel()
 	h := startHTTPWithToken(t, "Bot "+testToken, func(o *Options) { o.DeferAfter = 10 * time.Millisecond })
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		time.Sleep(50 * time.Millisecond) // deferred
 		if req.Command == "search" {
 			return commands.Answer{}, errors.New("broken") // deferred in public: deleted, then a private follow-up
 		}
-		return table.Handle(b, req)
+		return next(req)
 	}
 	edited, failed := h.id(), h.id()
 	h.ask(interaction(edited, 2, testGuild, plainUser, nil, slash("who", "name", "Witkoff")))
@@ -142,10 +141,10 @@ func TestHTTPInFlightCap(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	h := startHTTP(t, func(o *Options) { o.maxInFlight, o.DeferAfter = 2, 10*time.Millisecond })
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		<-release
-		return table.Handle(b, req)
+		return next(req)
 	}
 	for range 2 {
 		if got := h.ask(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief"))); got.Type != 5 {

@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -55,11 +53,7 @@ func startHTTPWithToken(t testing.TB, token string, edit func(*Options)) *httpHa
 	h := &httpHarness{harness: &harness{t: t, fake: fake, dir: copySeeds(t), logs: newLogRecorder(), done: make(chan error, 1)},
 		signer: signer, url: "http://" + ln.Addr().String(),
 		client: &http.Client{Timeout: waitFor, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
-	base, _, err := loadDir(h.dir)(facts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Table: commands.NewTable(), Base: base, Load: loadDir(h.dir), Logger: slog.New(h.logs),
+	opts := Options{Service: serviceOf(t, dirLoader(h.dir)), Logger: slog.New(h.logs),
 		AdminUsers: []string{adminUser}, AdminRoles: []string{adminRole},
 		APIBase: fake.URL, Listener: ln, PublicKey: signer.Public}
 	if edit != nil {

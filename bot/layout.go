@@ -143,14 +143,26 @@ func (r *renderer) entry(i int) entry {
 
 func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// lines returns what e adds to the page: description lines and the new
-// citation and source lines.
-func (b *builder) lines(e entry) (desc, cites, srcs []string, citeNs []int, srcIDs []string) {
+// addition is what an entry adds to a page: its lines, the citations and
+// sources they bring in, and the page's sizes with them.
+type addition struct {
+	desc, cites, srcs []string // new description, citation and source lines
+	citeNs            []int    // the citations' numbers
+	srcIDs            []string // the sources' ids
+	descLen           int      // characters of the description with desc
+	citeFields        packer   // the Citations fields with cites
+	srcFields         packer   // the Sources fields with srcs
+}
+
+// adding works out what e adds to the page: description lines, the new
+// citation and source lines, and the sizes the page would have with them.
+func (b *builder) adding(e entry) addition {
+	var add addition
 	if e.head != "" && e.head != b.section {
-		desc = append(desc, e.head)
+		add.desc = append(add.desc, e.head)
 	}
 	if e.line != "" {
-		desc = append(desc, e.line)
+		add.desc = append(add.desc, e.line)
 	}
 	seen := map[int]bool{}
 	seenSrc := map[string]bool{}
@@ -163,15 +175,29 @@ func (b *builder) lines(e entry) (desc, cites, srcs []string, citeNs []int, srcI
 		if !ok {
 			continue
 		}
-		citeNs = append(citeNs, n)
-		cites = append(cites, b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n))))
+		add.citeNs = append(add.citeNs, n)
+		add.cites = append(add.cites, b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n))))
 		if !b.seenSrc[c.Source] && !seenSrc[c.Source] {
 			seenSrc[c.Source] = true
-			srcIDs = append(srcIDs, c.Source)
-			srcs = append(srcs, b.r.srcLine(c.Source))
+			add.srcIDs = append(add.srcIDs, c.Source)
+			add.srcs = append(add.srcs, b.r.srcLine(c.Source))
 		}
 	}
-	return desc, cites, srcs, citeNs, srcIDs
+	add.descLen = b.descLen
+	for _, l := range add.desc {
+		if add.descLen > 0 {
+			add.descLen++
+		}
+		add.descLen += runes(l)
+	}
+	add.citeFields, add.srcFields = b.cites, b.srcs
+	for _, l := range add.cites {
+		add.citeFields = add.citeFields.with(runes(l))
+	}
+	for _, l := range add.srcs {
+		add.srcFields = add.srcFields.with(runes(l))
+	}
+	return add
 }
 
 func (r *renderer) srcLine(id string) string {
@@ -190,48 +216,37 @@ func (b *builder) try(e entry, reserve int) bool {
 		// leave that line its room.
 		reserve = max(reserve, omittedRoom)
 	}
-	desc, cites, srcs, citeNs, srcIDs := b.lines(e)
-	dl := b.descLen
-	for _, l := range desc {
-		if dl > 0 {
-			dl++
-		}
-		dl += runes(l)
-	}
-	cp, sp := b.cites, b.srcs
-	for _, l := range cites {
-		cp = cp.with(runes(l))
-	}
-	for _, l := range srcs {
-		sp = sp.with(runes(l))
-	}
-	if !b.fits(dl, cp, sp, reserve) {
+	add := b.adding(e)
+	if !b.fits(add, reserve) {
 		return false
 	}
-	b.commit(e, desc, cites, srcs, citeNs, srcIDs, dl, cp, sp)
+	b.commit(e, add)
 	return true
 }
 
-func (b *builder) fits(descLen int, cp, sp packer, reserve int) bool {
-	return descLen+reserve <= maxDescription &&
-		len(cp.fields)+len(sp.fields) <= maxFields-1 &&
-		b.r.fixed+descLen+cp.cost()+sp.cost()+reserve <= maxEmbedsTotal
+// fits reports whether the page with add keeps every limit with reserve
+// characters to spare.
+func (b *builder) fits(add addition, reserve int) bool {
+	return add.descLen+reserve <= maxDescription &&
+		len(add.citeFields.fields)+len(add.srcFields.fields) <= maxFields-1 &&
+		b.r.fixed+add.descLen+add.citeFields.cost()+add.srcFields.cost()+reserve <= maxEmbedsTotal
 }
 
-func (b *builder) commit(e entry, desc, cites, srcs []string, citeNs []int, srcIDs []string, dl int, cp, sp packer) {
-	b.p.desc = append(b.p.desc, desc...)
-	b.p.citeLines = append(b.p.citeLines, cites...)
-	b.p.srcLines = append(b.p.srcLines, srcs...)
-	for _, n := range citeNs {
+// commit puts e on the page, with what try worked out it adds.
+func (b *builder) commit(e entry, add addition) {
+	b.p.desc = append(b.p.desc, add.desc...)
+	b.p.citeLines = append(b.p.citeLines, add.cites...)
+	b.p.srcLines = append(b.p.srcLines, add.srcs...)
+	for _, n := range add.citeNs {
 		b.seenCite[n] = true
 	}
-	for _, id := range srcIDs {
+	for _, id := range add.srcIDs {
 		b.seenSrc[id] = true
 	}
 	if e.head != "" {
 		b.section = e.head
 	}
-	b.descLen, b.cites, b.srcs = dl, cp, sp
+	b.descLen, b.cites, b.srcs = add.descLen, add.citeFields, add.srcFields
 	if e.line != "" {
 		b.items++
 		if e.item >= 0 {

@@ -5,8 +5,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/corpus"
 )
 
@@ -25,23 +23,16 @@ func TestReloadLeavesNoOldBase(t *testing.T) {
 		}
 	}
 	var loaded, freed atomic.Int64
-	load := func(o facts.Options) (*facts.Base, []facts.Problem, error) {
-		b, warns, err := facts.LoadWith(fsys, "leak", o)
-		if err == nil {
+	load := observed(fsLoader(fsys, "leak"), func() {}, func(base any) {
+		if base != nil {
 			loaded.Add(1)
-			runtime.SetFinalizer(b, func(*facts.Base) { freed.Add(1) })
+			runtime.SetFinalizer(base, func(any) { freed.Add(1) })
 		}
-		return b, warns, err
-	}
-	first, _, err := load(facts.Options{})
+	})
+	b, err := New(Options{Service: serviceOf(t, load)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := New(Options{Table: commands.NewTable(), Base: first, Load: load})
-	if err != nil {
-		t.Fatal(err)
-	}
-	first = nil
 	heapNow := func() uint64 {
 		var m runtime.MemStats
 		for i := 0; i < 3; i++ { // finalizers run after a first cycle; their objects go in the next

@@ -140,23 +140,30 @@ func checkChoices(m wireMessage) error {
 // {"parse": []}, which every message of briefbot carries.
 func checkWire(m wireMessage, wantMentions bool) error {
 	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if n := runes(m.Content); n > maxContent {
-		bad("content of %d characters (max %d)", n, maxContent)
+		errs = append(errs, fmt.Errorf("content of %d characters (max %d)", n, maxContent))
 	}
 	if wantMentions && (m.AllowedMentions == nil || m.AllowedMentions.Parse == nil || len(*m.AllowedMentions.Parse) != 0) {
-		bad(`allowed_mentions is not {"parse": []}`)
+		errs = append(errs, errors.New(`allowed_mentions is not {"parse": []}`))
 	}
-	if len(m.Embeds) > maxEmbeds {
-		bad("%d embeds (max %d)", len(m.Embeds), maxEmbeds)
+	errs = append(errs, checkEmbeds(m.Embeds)...)
+	errs = append(errs, checkRows(m.Components)...)
+	return errors.Join(errs...)
+}
+
+// checkEmbeds checks a message's embeds, each and all together.
+func checkEmbeds(embeds []wireEmbed) []error {
+	var errs []error
+	if len(embeds) > maxEmbeds {
+		errs = append(errs, fmt.Errorf("%d embeds (max %d)", len(embeds), maxEmbeds))
 	}
 	total := 0
-	for i, e := range m.Embeds {
+	for i, e := range embeds {
 		n := runes(e.Title) + runes(e.Description)
 		limit(&errs, fmt.Sprintf("embed %d title", i), e.Title, 0, maxTitle)
 		limit(&errs, fmt.Sprintf("embed %d description", i), e.Description, 0, maxDescription)
 		if len(e.Fields) > maxFields {
-			bad("embed %d: %d fields (max %d)", i, len(e.Fields), maxFields)
+			errs = append(errs, fmt.Errorf("embed %d: %d fields (max %d)", i, len(e.Fields), maxFields))
 		}
 		for j, f := range e.Fields {
 			limit(&errs, fmt.Sprintf("embed %d field %d name", i, j), f.Name, 1, maxFieldName)
@@ -174,18 +181,24 @@ func checkWire(m wireMessage, wantMentions bool) error {
 		total += n
 	}
 	if total > maxEmbedsTotal {
-		bad("%d characters across the embeds (max %d)", total, maxEmbedsTotal)
+		errs = append(errs, fmt.Errorf("%d characters across the embeds (max %d)", total, maxEmbedsTotal))
 	}
-	if len(m.Components) > maxRows {
-		bad("%d action rows (max %d)", len(m.Components), maxRows)
+	return errs
+}
+
+// checkRows checks a message's action rows and their buttons.
+func checkRows(rows []wireRow) []error {
+	var errs []error
+	if len(rows) > maxRows {
+		errs = append(errs, fmt.Errorf("%d action rows (max %d)", len(rows), maxRows))
 	}
 	ids := map[string]bool{}
-	for i, row := range m.Components {
+	for i, row := range rows {
 		if row.Type != 1 {
-			bad("component %d: type %d, want an action row", i, row.Type)
+			errs = append(errs, fmt.Errorf("component %d: type %d, want an action row", i, row.Type))
 		}
 		if len(row.Components) < 1 || len(row.Components) > maxRowButtons {
-			bad("row %d: %d buttons (1 to %d)", i, len(row.Components), maxRowButtons)
+			errs = append(errs, fmt.Errorf("row %d: %d buttons (1 to %d)", i, len(row.Components), maxRowButtons))
 		}
 		for j, c := range row.Components {
 			limit(&errs, fmt.Sprintf("row %d button %d label", i, j), c.Label, 0, maxLabel)
@@ -194,12 +207,12 @@ func checkWire(m wireMessage, wantMentions bool) error {
 			}
 			limit(&errs, fmt.Sprintf("row %d button %d custom_id", i, j), c.CustomID, 1, maxCustomID)
 			if ids[c.CustomID] {
-				bad("row %d button %d: custom_id %q used twice", i, j, c.CustomID)
+				errs = append(errs, fmt.Errorf("row %d button %d: custom_id %q used twice", i, j, c.CustomID))
 			}
 			ids[c.CustomID] = true
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // checkCommands checks a bulk-overwrite body: names, descriptions, options.

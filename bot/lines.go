@@ -21,7 +21,7 @@ func itemLine(it commands.Item) string {
 		b.WriteString("**" + escape(commands.Ellipsis(it.Label, labelText)) + "**: ")
 	}
 	head := b.String()
-	tail := refs(it.Citations)
+	tail := commands.Refs(it.Citations)
 	if it.Extracted {
 		tail += " *(extracted)*"
 	}
@@ -75,35 +75,6 @@ func cutAt(s string, n int) (int, bool) {
 	return i, true
 }
 
-// refs renders citation numbers, runs of three or more as a range, at most
-// refsShown of them.
-func refs(ns []int) string {
-	if len(ns) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString(" ")
-	shown := 0
-	for i := 0; i < len(ns); i++ {
-		if shown == refsShown {
-			fmt.Fprintf(&b, " +%d", len(ns)-i)
-			break
-		}
-		j := i
-		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
-			j++
-		}
-		if j-i >= 2 {
-			fmt.Fprintf(&b, "[%d–%d]", ns[i], ns[j])
-			i = j
-		} else {
-			fmt.Fprintf(&b, "[%d]", ns[i])
-		}
-		shown++
-	}
-	return b.String()
-}
-
 // citeLineOf renders a numbered citation: its quote (cut) unless the page
 // shows it verbatim already, and where it comes from.
 func (r *renderer) citeLineOf(n int, short bool) string {
@@ -132,33 +103,11 @@ func (r *renderer) foldedQuote(n int) string {
 
 func (r *renderer) makeCiteLine(n int, short bool) string {
 	c := r.cites[n]
-	label := escape(commands.Ellipsis(r.sourceLabel(c.Source), labelText))
+	label := escape(commands.Ellipsis(commands.SourceLabel(r.a, c.Source), labelText))
 	if short || c.Quote == "" {
 		return clip(fmt.Sprintf("**[%d]** %s", n, label), citeLine)
 	}
-	return clip(fmt.Sprintf("**[%d]** “%s” — %s", n, escape(commands.Ellipsis(c.Quote, quoteShown)), label), citeLine)
-}
-
-// sourceLabel names a cited article briefly: outlet (or title) and date.
-func (r *renderer) sourceLabel(id string) string {
-	for _, s := range r.a.Sources {
-		if s.ID != id {
-			continue
-		}
-		var parts []string
-		if s.Outlet != "" {
-			parts = append(parts, s.Outlet)
-		} else if s.Title != "" {
-			parts = append(parts, s.Title)
-		}
-		if s.Date != "" {
-			parts = append(parts, s.Date)
-		}
-		if len(parts) > 0 {
-			return strings.Join(parts, ", ")
-		}
-	}
-	return id
+	return clip(fmt.Sprintf("**[%d]** “%s” — %s", n, escape(commands.Ellipsis(c.Quote, commands.QuoteShown)), label), citeLine)
 }
 
 // sourceLineOf renders one article of the Sources block: title (linked

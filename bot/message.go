@@ -20,35 +20,32 @@ func noMentions() *discordgo.MessageAllowedMentions {
 // response wraps m as an interaction callback of type t (4: a new
 // message, 7: an update of the message a button is on).
 func (m message) response(t discordgo.InteractionResponseType) *discordgo.InteractionResponse {
-	d := &discordgo.InteractionResponseData{
-		Content:         m.Content,
-		Embeds:          m.Embeds,
-		Components:      m.Components,
-		AllowedMentions: noMentions(),
-	}
-	if d.Embeds == nil {
-		d.Embeds = []*discordgo.MessageEmbed{}
-	}
-	if d.Components == nil {
-		d.Components = []discordgo.MessageComponent{}
-	}
+	embeds, components := m.parts()
+	d := &discordgo.InteractionResponseData{Content: m.Content, Embeds: embeds, Components: components, AllowedMentions: noMentions()}
 	if m.Private && t == discordgo.InteractionResponseChannelMessageWithSource {
 		d.Flags = discordgo.MessageFlagsEphemeral
 	}
 	return &discordgo.InteractionResponse{Type: t, Data: d}
 }
 
-// edit wraps m as the edit that replaces a deferred reply.
-func (m message) edit() *discordgo.WebhookEdit {
-	content := m.Content
-	embeds := m.Embeds
+// parts are m's embeds and components, empty rather than nil, so that
+// they are sent as [] and not null: an update or an edit then clears what
+// the message showed before.
+func (m message) parts() ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+	embeds, components := m.Embeds, m.Components
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
-	components := m.Components
 	if components == nil {
 		components = []discordgo.MessageComponent{}
 	}
+	return embeds, components
+}
+
+// edit wraps m as the edit that replaces a deferred reply.
+func (m message) edit() *discordgo.WebhookEdit {
+	content := m.Content
+	embeds, components := m.parts()
 	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
 }
 
@@ -64,14 +61,7 @@ func (m message) followup() *discordgo.WebhookParams {
 
 // send wraps m as a channel message, for DMs.
 func (m message) send() *discordgo.MessageSend {
-	embeds := m.Embeds
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	components := m.Components
-	if components == nil {
-		components = []discordgo.MessageComponent{}
-	}
+	embeds, components := m.parts()
 	return &discordgo.MessageSend{Content: m.Content, Embeds: embeds, Components: components, AllowedMentions: noMentions()}
 }
 

@@ -143,7 +143,7 @@ func (c baseCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c baseCollector) Collect(ch chan<- prometheus.Metric) {
-	base := c.b.current().base
+	base := c.b.svc.Base()
 	ch <- prometheus.MustNewConstMetric(c.articles, prometheus.GaugeValue, float64(len(base.Docs())))
 	if at := base.LoadedAt(); !at.IsZero() {
 		ch <- prometheus.MustNewConstMetric(c.age, prometheus.GaugeValue, c.b.opts.Now().Sub(at).Seconds())

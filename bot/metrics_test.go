@@ -85,7 +85,7 @@ func TestMetricsScrape(t *testing.T) {
 		t.Fatal(err)
 	}
 	fams := scrape(t, h)
-	version := h.bot.current().base.Version()
+	version := h.bot.svc.Base().Version()
 	tests := []struct {
 		name   string
 		labels map[string]string
@@ -123,7 +123,7 @@ func TestMetricsScrape(t *testing.T) {
 func TestHealthz(t *testing.T) {
 	t.Parallel()
 	h := startHTTP(t, nil)
-	if status, text := h.get("/healthz"); status != 200 || !strings.Contains(text, h.bot.current().base.Version()) {
+	if status, text := h.get("/healthz"); status != 200 || !strings.Contains(text, h.bot.svc.Base().Version()) {
 		t.Errorf("HTTP mode: %d %q", status, text)
 	}
 

@@ -160,6 +160,9 @@ func TestRenderLimitsProperty(t *testing.T) {
 	}
 }
 
+// checkPageCites checks that page pg (number p) of a's rendering rd shows
+// the citations its items use, or counts them as omitted, each with its
+// source. Six parameters: run and p only name the case in a failure.
 func checkPageCites(t *testing.T, run, p int, a commands.Answer, rd *renderer, pg page) {
 	t.Helper()
 	want := map[int]bool{}
@@ -199,6 +202,9 @@ func checkPageCites(t *testing.T, run, p int, a commands.Answer, rd *renderer, p
 	}
 }
 
+// checkButtons checks that each live page button of m, page p of pages,
+// leads back to req and to the next or previous page. Six parameters: the
+// message, the request it answers and where it stands are what is checked.
 func checkButtons(t *testing.T, table *commands.Table, m message, req commands.Request, p, pages int) {
 	t.Helper()
 	row := m.Components[0].(discordgo.ActionsRow)

@@ -1,7 +1,8 @@
 package bot
 
 import (
-	"errors"
+	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,46 +10,20 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 )
-
-func TestDiffBases(t *testing.T) {
-	dir := copySeeds(t)
-	old, _, err := loadDir(dir)(facts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "999_new.txt"), []byte("New\n\nText.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cur, _, err := loadDir(dir)(facts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range diffBases(old, cur) {
-		want := change{what: c.what, before: c.before, after: c.before}
-		if c.what == "articles" {
-			want.after, want.added = c.before+1, 1
-		}
-		if c != want {
-			t.Errorf("%s: %+v, want %+v", c.what, c, want)
-		}
-	}
-	for _, c := range diffBases(cur, old) {
-		if c.what == "articles" && (c.removed != 1 || c.added != 0) {
-			t.Errorf("articles the other way: %+v", c)
-		}
-	}
-}
 
 func newTestBot(t testing.TB, edit func(*Options)) *Bot {
 	t.Helper()
+	b, _ := newTestBotIn(t, edit)
+	return b
+}
+
+// newTestBotIn is newTestBot, with the facts folder (a copy of the seeds)
+// its service serves and reloads.
+func newTestBotIn(t testing.TB, edit func(*Options)) (*Bot, string) {
+	t.Helper()
 	dir := copySeeds(t)
-	base, _, err := loadDir(dir)(facts.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Table: commands.NewTable(), Base: base, Load: loadDir(dir), AdminUsers: []string{adminUser}, AdminRoles: []string{adminRole}}
+	opts := Options{Service: serviceOf(t, dirLoader(dir)), AdminUsers: []string{adminUser}, AdminRoles: []string{adminRole}}
 	if edit != nil {
 		edit(&opts)
 	}
@@ -56,7 +31,20 @@ func newTestBot(t testing.TB, edit func(*Options)) *Bot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b
+	return b, dir
+}
+
+// breakFacts puts an unknown field at the top of the folder's facts.yaml.
+func breakFacts(t testing.TB, dir string) {
+	t.Helper()
+	yaml := filepath.Join(dir, "facts.yaml")
+	good, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yaml, append([]byte("colour: red\n"), good...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestReloadSerialised: concurrent reloads run one at a time, and queries
@@ -64,16 +52,15 @@ func newTestBot(t testing.TB, edit func(*Options)) *Bot {
 func TestReloadSerialised(t *testing.T) {
 	var mu sync.Mutex
 	running, most := 0, 0
-	b := newTestBot(t, nil)
-	load := b.opts.Load
-	b.opts.Load = func(o facts.Options) (*facts.Base, []facts.Problem, error) {
+	enter := func() {
 		mu.Lock()
+		defer mu.Unlock()
 		running++
 		most = max(most, running)
-		mu.Unlock()
-		defer func() { mu.Lock(); running--; mu.Unlock() }()
-		return load(o)
 	}
+	leave := func(any) { mu.Lock(); running--; mu.Unlock() }
+	dir := copySeeds(t)
+	b := newTestBot(t, func(o *Options) { o.Service = serviceOf(t, observed(dirLoader(dir), enter, leave)) })
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(2)
@@ -92,26 +79,65 @@ func TestReloadSerialised(t *testing.T) {
 	}
 }
 
+// TestReloadFailureKeepsBase: a reload that fails reports every error,
+// keeps the old base serving, and is logged and counted as failed.
 func TestReloadFailureKeepsBase(t *testing.T) {
-	b := newTestBot(t, nil)
-	before := b.current()
-	b.opts.Load = func(facts.Options) (*facts.Base, []facts.Problem, error) {
-		return nil, nil, &facts.LoadError{Problems: []facts.Problem{{File: "f/facts.yaml", Line: 3, Msg: "bad"}, {File: "f/x.txt", Msg: "worse"}}}
-	}
+	var logs syncBuffer
+	b, dir := newTestBotIn(t, func(o *Options) { o.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
+	before := b.svc.Base()
+	breakFacts(t, dir)
 	a, ok := b.Reload()
-	if ok || b.current() != before {
+	if ok || b.svc.Base() != before {
 		t.Fatal("a failed reload replaced the base")
 	}
 	text := commands.Text(a)
-	for _, want := range []string{"f/facts.yaml:3: bad", "f/x.txt: worse", "2 errors", "still serving"} {
+	for _, want := range []string{"facts.yaml:1: unknown field", "1 errors", "Still serving"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q:\n%s", want, text)
 		}
 	}
-	b.opts.Load = func(facts.Options) (*facts.Base, []facts.Problem, error) {
-		return nil, nil, errors.New("permission denied")
+	if !strings.Contains(logs.String(), `"msg":"reload failed"`) || !strings.Contains(logs.String(), "unknown field") {
+		t.Errorf("log: %s", logs.String())
 	}
-	if a, _ := b.Reload(); !strings.Contains(a.Lead, "permission denied") {
-		t.Errorf("report: %s", a.Lead)
+}
+
+// TestReloadCommand: /reload by an admin is deferred privately at once,
+// then edited with the report, whether the reload loads or not; the
+// interaction's log line tells the two apart.
+func TestReloadCommand(t *testing.T) {
+	var logs syncBuffer
+	b, dir := newTestBotIn(t, func(o *Options) { o.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
+	reload := func(has, outcome string) {
+		t.Helper()
+		rec := &recorder{}
+		b.handleInteraction(rec, parseInteraction(t, interaction("1", 2, testGuild, adminUser, nil, slash("reload"))))
+		if rec.whats() != "respond,edit" || !strings.Contains(string(rec.calls[0].body), `"type":5`) || !strings.Contains(string(rec.calls[0].body), `"flags":64`) {
+			t.Fatalf("sent %s, want a private deferral and an edit:\n%s", rec.whats(), rec.summary())
+		}
+		if edit := string(rec.calls[1].body); !strings.Contains(edit, has) || strings.Contains(edit, `"custom_id"`) {
+			t.Errorf("report lacks %q, or has buttons:\n%s", has, edit)
+		}
+		if line := lastInteraction(t, logs.String()); line["outcome"] != outcome {
+			t.Errorf("logged %v, want outcome %s", line, outcome)
+		}
 	}
+	reload("Fact base reloaded", outOK)
+	breakFacts(t, dir)
+	reload("still serving the previous fact base", outReloadFail)
+}
+
+// lastInteraction is the last "interaction" line of a JSON log.
+func lastInteraction(t *testing.T, log string) map[string]any {
+	t.Helper()
+	var last map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(log), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("log line %q: %v", l, err)
+		}
+		if m["msg"] == "interaction" {
+			last = m
+		}
+	}
+	return last
 }

@@ -21,8 +21,6 @@ const (
 	// (only a query near commands.MaxQuery full of escapes) gets no buttons.
 	maxFooterState = 1000
 	labelText      = 120
-	quoteShown     = 150 // characters of a citation's quote in the Citations block
-	refsShown      = 30  // citation numbers shown after one item
 	sourceLine     = 300
 	citeLine       = 400
 	colorFound     = 0x3B82F6
@@ -90,7 +88,7 @@ func newRenderer(a commands.Answer, state string) *renderer {
 		r.title = "briefbot"
 	}
 	if a.Lead != "" {
-		r.lead = clip(escape(commands.Ellipsis(a.Lead, leadText))+refs(a.LeadCites), maxLead)
+		r.lead = clip(escape(commands.Ellipsis(a.Lead, leadText))+commands.Refs(a.LeadCites), maxLead)
 	}
 	for _, it := range a.Items {
 		r.items = append(r.items, itemLine(it))

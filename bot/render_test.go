@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
-	"github.com/briefbot/briefbot/seeds"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -45,15 +43,6 @@ func indent(t *testing.T, b []byte) []byte {
 	}
 	out.WriteByte('\n')
 	return out.Bytes()
-}
-
-func seedBase(t testing.TB) *facts.Base {
-	t.Helper()
-	b, _, err := facts.Load(seeds.FS(), seeds.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // renderCase is a recorded answer (testdata/answers) and how to show it.
@@ -112,14 +101,15 @@ func TestRenderGolden(t *testing.T) {
 // TestRenderSeeds renders live answers over the seed base, every page, and
 // checks them against the limits (their content is the handlers' business).
 func TestRenderSeeds(t *testing.T) {
-	base, table := seedBase(t), commands.NewTable()
+	svc := seedService(t)
+	table := svc.Table()
 	for _, q := range []string{"/who Witkoff", "/who Starmer", "/timeline", "/quotes Starmer", "/search ukraine", "/sources",
 		"/source 001", "/figures", "/brief", "/help", "who is tony?", "/who nobody at all"} {
 		req, err := table.Parse(q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := table.Handle(base, req)
+		a, err := svc.Handle(req)
 		if err != nil {
 			if commands.IsUserError(err) {
 				continue
@@ -155,6 +145,8 @@ func TestResponseJSON(t *testing.T) {
 	}
 }
 
+// TestRefs: citation numbers after a line, as an item line shows them
+// (commands.Refs, the rule every rendering shares).
 func TestRefs(t *testing.T) {
 	tests := []struct {
 		ns   []int
@@ -167,16 +159,16 @@ func TestRefs(t *testing.T) {
 		{[]int{9, 4, 5, 6, 7}, " [9][4–7]"},
 	}
 	for _, tt := range tests {
-		if got := refs(tt.ns); got != tt.want {
-			t.Errorf("refs(%v) = %q, want %q", tt.ns, got, tt.want)
+		if got := commands.Refs(tt.ns); got != tt.want {
+			t.Errorf("Refs(%v) = %q, want %q", tt.ns, got, tt.want)
 		}
 	}
 	many := make([]int, 100)
 	for i := range many {
 		many[i] = 2 * i
 	}
-	if got := refs(many); !strings.HasSuffix(got, " +70") {
-		t.Errorf("refs of 100 scattered numbers = %q, want the first 30 and +70", got)
+	if got := commands.Refs(many); !strings.HasSuffix(got, " +70") {
+		t.Errorf("Refs of 100 scattered numbers = %q, want the first 30 and +70", got)
 	}
 }
 

@@ -8,9 +8,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// hideOption is the boolean option the bot adds to every command (but
-// /reload, which is always private): true shows the reply to the asker
-// only, false to everyone; without it, the configured default applies.
+// hideOption is the boolean option the bot adds to every command but the
+// admin commands, whose replies are always private: true shows the reply
+// to the asker only, false to everyone; without it, the configured default
+// applies.
 const hideOption = "hide"
 
 // requestOf turns a slash command's data into a request for the command
@@ -19,7 +20,7 @@ const hideOption = "hide"
 func requestOf(t *commands.Table, d discordgo.ApplicationCommandInteractionData) (commands.Request, *bool, error) {
 	spec, ok := t.Lookup(d.Name)
 	if !ok {
-		return commands.Request{}, nil, &commands.UserError{Msg: fmt.Sprintf("unknown command /%s; try /help", d.Name)}
+		return commands.Request{}, nil, commands.UnknownCommand(d.Name)
 	}
 	req := commands.Request{Command: spec.Name, Options: map[string]string{}}
 	var hide *bool
@@ -40,7 +41,7 @@ func requestOf(t *commands.Table, d discordgo.ApplicationCommandInteractionData)
 	}
 	req.Raw = slashForm(spec, req.Options)
 	if n := runes(req.Raw); n > commands.MaxQuery {
-		return commands.Request{}, nil, &commands.UserError{Msg: fmt.Sprintf("query too long: %d characters (at most %d)", n, commands.MaxQuery)}
+		return commands.Request{}, nil, commands.QueryTooLong(n)
 	}
 	return req, hide, nil
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -20,22 +19,57 @@ import (
 // its own member.
 func TestE2ERESTFaults(t *testing.T) {
 	t.Parallel()
+	// The fake accepts a first reply within 1 s; the bot gives the first
+	// reply 2 s and other calls 1 s: short, to keep the test quick, and
+	// long enough for the retries to fit on a slow machine.
+	h := startHarnessWith(t, fakediscord.Config{Window: time.Second}, func(o *Options) {
+		o.window, o.restTimeout, o.DeferAfter = 2*time.Second, time.Second, 300*time.Millisecond
+	})
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
+		if req.Command == "search" {
+			time.Sleep(500 * time.Millisecond) // deferred after 0.3 s
+		}
+		return next(req)
+	}
+	tests := restFaults()
+	for i, tt := range tests {
+		tt.start(t, h, i)
+	}
+	for i, tt := range tests {
+		tt.check(t, h, i)
+	}
+	cb := decode[callback](t, h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("who", "name", "Healey"))).Body)
+	if cb.Type != 4 || len(cb.Data.Embeds) != 1 {
+		t.Errorf("the next interaction: %+v", cb)
+	}
+	h.running()
+	if n := h.logs.count(func(m map[string]any) bool { return m["user"] == nil && atLeast(slog.LevelWarn)(m) }); n != 0 {
+		t.Errorf("%d other lines at warn or above:\n%s", n, h.logs)
+	}
+}
+
+// restFault is a case of TestE2ERESTFaults: a request that fails, and what
+// the bot must log of the interaction or DM it was for.
+type restFault struct {
+	name    string
+	kind    string // "slash"; "slow" (deferred, then edited); "dm"
+	method  string // of the request that fails
+	fault   fakediscord.Fault
+	times   int
+	outcome string
+	retries int
+	err     string // in the log line
+}
+
+func restFaults() []restFault {
 	rateLimited := func(after string) fakediscord.Fault {
 		return fakediscord.Fault{Status: 429, Header: map[string]string{"Retry-After": after},
 			Body: `{"message":"You are being rate limited.","retry_after":` + after + `,"global":false}`}
 	}
 	serverError := fakediscord.Fault{Status: 500, Body: `{"message":"500: Internal Server Error","code":0}`}
 	hang := fakediscord.Fault{Hang: true}
-	tests := []struct {
-		name    string
-		kind    string // "slash"; "slow" (deferred, then edited); "dm"
-		method  string // of the request that fails
-		fault   fakediscord.Fault
-		times   int
-		outcome string
-		retries int
-		err     string // in the log line
-	}{
+	return []restFault{
 		{"429 within the window", "slash", "POST", rateLimited("0.05"), 1, outOK, 1, ""},
 		{"429 past the window", "slash", "POST", rateLimited("30"), 1, outError, 0, "rate limited by Discord for 30s"},
 		{"500 once", "slash", "POST", serverError, 1, outOK, 1, ""},
@@ -50,75 +84,61 @@ func TestE2ERESTFaults(t *testing.T) {
 		// The reply reaches Discord 1.5 s late, after the fake's window.
 		{"callback after the window", "slash", "POST", fakediscord.Fault{Delay: 1500 * time.Millisecond}, 1, outExpired, 0, "10062"},
 	}
-	// The fake accepts a first reply within 1 s; the bot gives the first
-	// reply 2 s and other calls 1 s: short, to keep the test quick, and
-	// long enough for the retries to fit on a slow machine.
-	h := startHarnessWith(t, fakediscord.Config{Window: time.Second}, func(o *Options) {
-		o.window, o.restTimeout, o.DeferAfter = 2*time.Second, time.Second, 300*time.Millisecond
-	})
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
-		if req.Command == "search" {
-			time.Sleep(500 * time.Millisecond) // deferred after 0.3 s
-		}
-		return table.Handle(b, req)
+}
+
+// faultUser is the member of case i.
+func faultUser(i int) string { return fmt.Sprintf("5100000000000000%02d", i) }
+
+// start sets the fault up and sends case i's interaction or DM, without
+// waiting for the reply.
+func (tt restFault) start(t *testing.T, h *harness, i int) {
+	id := h.id()
+	match := "tok-" + id
+	if tt.kind == "dm" {
+		match = "/channels/" + faultUser(i) // each DM'er has a channel
 	}
-	user := func(i int) string { return fmt.Sprintf("5100000000000000%02d", i) }
-	for i, tt := range tests {
-		id := h.id()
-		match := "tok-" + id
-		if tt.kind == "dm" {
-			match = "/channels/" + user(i) // each DM'er has a channel
-		}
-		if tt.times > 0 {
-			h.fake.Inject(func(m, p string) bool { return m == tt.method && strings.Contains(p, match) }, tt.times, tt.fault)
-		}
-		if tt.kind == "dm" {
-			m := map[string]any{"id": id, "channel_id": user(i), "content": "/brief", "type": 0,
-				"author": map[string]any{"id": user(i), "username": "u"}}
-			if _, err := h.fake.Dispatch("MESSAGE_CREATE", m); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		data := slash("brief")
-		if tt.kind == "slow" {
-			data = slash("search", "query", "sanctions")
-		}
-		h.dispatch(interaction(id, 2, testGuild, user(i), nil, data))
+	if tt.times > 0 {
+		h.fake.Inject(func(m, p string) bool { return m == tt.method && strings.Contains(p, match) }, tt.times, tt.fault)
 	}
-	for i, tt := range tests {
-		line, err := h.logLine(func(m map[string]any) bool { return m["user"] == user(i) })
-		if err != nil {
-			t.Fatalf("%s: %v:\n%s", tt.name, err, h.logs)
+	if tt.kind == "dm" {
+		m := map[string]any{"id": id, "channel_id": faultUser(i), "content": "/brief", "type": 0,
+			"author": map[string]any{"id": faultUser(i), "username": "u"}}
+		if _, err := h.fake.Dispatch("MESSAGE_CREATE", m); err != nil {
+			t.Fatal(err)
 		}
-		errText, _ := line["err"].(string)
-		retries, _ := line["retries"].(int64)
-		outcome := line["outcome"]
-		if outcome == outNotFound {
-			outcome = outOK // answered, as well as the fact base could
-		}
-		if outcome != tt.outcome || int(retries) != tt.retries || !strings.Contains(errText, tt.err) {
-			t.Errorf("%s: log line %v; want outcome %s, %d retries, err with %q", tt.name, line, tt.outcome, tt.retries, tt.err)
-		}
-		if strings.Contains(errText, "tok-") || strings.Contains(errText, "http://") {
-			t.Errorf("%s: the error names the interaction's URL or token: %s", tt.name, errText)
-		}
-		want := 0
-		if tt.outcome != outOK {
-			want = 1
-		}
-		if n := h.logs.count(func(m map[string]any) bool { return m["user"] == user(i) && atLeast(slog.LevelWarn)(m) }); n != want {
-			t.Errorf("%s: %d lines at warn or above, want %d", tt.name, n, want)
-		}
+		return
 	}
-	cb := decode[callback](t, h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("who", "name", "Healey"))).Body)
-	if cb.Type != 4 || len(cb.Data.Embeds) != 1 {
-		t.Errorf("the next interaction: %+v", cb)
+	data := slash("brief")
+	if tt.kind == "slow" {
+		data = slash("search", "query", "sanctions")
 	}
-	h.running()
-	if n := h.logs.count(func(m map[string]any) bool { return m["user"] == nil && atLeast(slog.LevelWarn)(m) }); n != 0 {
-		t.Errorf("%d other lines at warn or above:\n%s", n, h.logs)
+	h.dispatch(interaction(id, 2, testGuild, faultUser(i), nil, data))
+}
+
+// check waits for case i's log line and checks it.
+func (tt restFault) check(t *testing.T, h *harness, i int) {
+	line, err := h.logLine(func(m map[string]any) bool { return m["user"] == faultUser(i) })
+	if err != nil {
+		t.Fatalf("%s: %v:\n%s", tt.name, err, h.logs)
+	}
+	errText, _ := line["err"].(string)
+	retries, _ := line["retries"].(int64)
+	outcome := line["outcome"]
+	if outcome == outNotFound {
+		outcome = outOK // answered, as well as the fact base could
+	}
+	if outcome != tt.outcome || int(retries) != tt.retries || !strings.Contains(errText, tt.err) {
+		t.Errorf("%s: log line %v; want outcome %s, %d retries, err with %q", tt.name, line, tt.outcome, tt.retries, tt.err)
+	}
+	if strings.Contains(errText, "tok-") || strings.Contains(errText, "http://") {
+		t.Errorf("%s: the error names the interaction's URL or token: %s", tt.name, errText)
+	}
+	want := 0
+	if tt.outcome != outOK {
+		want = 1
+	}
+	if n := h.logs.count(func(m map[string]any) bool { return m["user"] == faultUser(i) && atLeast(slog.LevelWarn)(m) }); n != want {
+		t.Errorf("%s: %d lines at warn or above, want %d", tt.name, n, want)
 	}
 }
 
@@ -139,14 +159,14 @@ func TestE2EShutdown(t *testing.T) {
 			t.Parallel()
 			h := startHarness(t, func(o *Options) { o.drainWait, o.DeferAfter = time.Second, 10*time.Second })
 			started, release := make(chan struct{}), make(chan struct{})
-			table := h.bot.table
-			h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+			next := h.bot.handle
+			h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 				close(started)
 				select {
 				case <-time.After(tt.hold):
 				case <-release:
 				}
-				return table.Handle(b, req)
+				return next(req)
 			}
 			defer close(release)
 			id := h.id()

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -18,22 +17,22 @@ import (
 var echoAuth = fakediscord.Fault{Status: 401, Body: `{"message":"401: Unauthorized ({auth})","code":0}`}
 
 // TestE2ESecretsStayHidden plants a token and provokes every failure that
-// could repeat it: REST errors quoting the Authorization header (reply,
-// edit, DM, registration), a panic whose message holds it, a gateway that
-// closes with it in the reason. The token is in none of the logs and none
-// of the errors returned. (Every harness also checks its logs for it.)
+// could repeat it while the bot serves: REST errors quoting the
+// Authorization header (reply, edit, DM), a panic whose message holds it.
+// The token is in none of the logs. (Every harness also checks its logs
+// for it.) TestE2ESecretsAtStartup does the same for start-up.
 func TestE2ESecretsStayHidden(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, func(o *Options) { o.DeferAfter = 50 * time.Millisecond })
-	table := h.bot.table
-	h.bot.handle = func(b *facts.Base, req commands.Request) (commands.Answer, error) {
+	next := h.bot.handle
+	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		switch req.Command {
 		case "brief":
 			panic("library bug while holding " + testToken)
 		case "search":
 			time.Sleep(150 * time.Millisecond) // deferred, then edited
 		}
-		return table.Handle(b, req)
+		return next(req)
 	}
 	callbackID, editID := h.id(), h.id()
 	h.fake.Inject(fakediscord.PathHas("tok-"+callbackID), 1, echoAuth)
@@ -59,8 +58,14 @@ func TestE2ESecretsStayHidden(t *testing.T) {
 		t.Errorf("%d answers quoted the token, want 3; the log lines that hid it:\n%s", echoed, h.logs)
 	}
 	// close checks the logs for the token.
+}
 
-	// Failures at start-up come back from Run as errors.
+// TestE2ESecretsAtStartup: failures at start-up that could repeat the
+// token (a gateway that closes with it in the reason, a registration
+// refused quoting the Authorization header, by Run or by Register) come
+// back as errors that hide it, and the logs do not hold it.
+func TestE2ESecretsAtStartup(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name  string
 		cfg   fakediscord.Config
@@ -98,7 +103,7 @@ func TestE2ESecretsStayHidden(t *testing.T) {
 	}
 	defer fake.Close()
 	fake.Inject(func(m, _ string) bool { return m == "PUT" }, 1, echoAuth)
-	err = Register(Options{Table: commands.NewTable(), AppID: fakediscord.AppID, APIBase: fake.URL}, testToken)
+	err = Register(commands.NewTable(), Options{AppID: fakediscord.AppID, APIBase: fake.URL}, testToken)
 	if err == nil || strings.Contains(err.Error(), testToken) || !strings.Contains(err.Error(), redacted) {
 		t.Errorf("Register: %v; want an error with the token %s", err, redacted)
 	}

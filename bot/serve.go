@@ -183,7 +183,7 @@ func (b *Bot) health() (bool, string) {
 func (b *Bot) serveHealth(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	base := b.current().base
+	base := b.svc.Base()
 	ok, why := b.health()
 	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -130,19 +131,14 @@ func (b *Bot) run(ctx context.Context, token string) error {
 	b.shards.Store(&logs)
 	appID := b.opts.AppID
 	if appID == "" {
-		s := sessions[0]
-		s.State.RLock()
-		if s.State.Ready.Application != nil {
-			appID = s.State.Ready.Application.ID
-		}
-		s.State.RUnlock()
+		appID = readyAppID(sessions[0])
 	}
 	if err := b.register(rest, appID); err != nil {
 		b.drain(0)
 		return errors.Join(err, closeAll())
 	}
-	attrs := []any{"application", appID, "guilds", len(b.opts.GuildIDs), "articles", len(b.current().base.Docs()),
-		"version", b.current().base.Version()}
+	attrs := []any{"application", appID, "guilds", len(b.opts.GuildIDs), "articles", len(b.svc.Base().Docs()),
+		"version", b.svc.Base().Version()}
 	if plan.count > 1 {
 		attrs = append(attrs, "shards", plan.ids, "shard_count", plan.count)
 	}
@@ -150,17 +146,7 @@ func (b *Bot) run(ctx context.Context, token string) error {
 	if !slices.Contains(plan.ids, 0) {
 		b.log.Info("this process does not run shard 0: Discord sends every DM to shard 0, so the process running it answers DMs")
 	}
-	for waiting := true; waiting; {
-		select {
-		case <-ctx.Done():
-			waiting = false
-		case err := <-failed:
-			// Health and metrics are the operator's extras: Discord is
-			// still served without them.
-			b.log.Error("the health and metrics listener stopped", "err", err)
-			failed = nil
-		}
-	}
+	b.serveUntil(ctx, failed)
 	b.log.Info("shutting down")
 	b.stopping.Store(true)
 	if !b.drain(b.opts.drainWait) {
@@ -170,6 +156,31 @@ func (b *Bot) run(ctx context.Context, token string) error {
 		return fmt.Errorf("closing the gateway connection: %w", err)
 	}
 	return nil
+}
+
+// readyAppID is the application id the gateway's READY gave s, or "".
+func readyAppID(s *discordgo.Session) string {
+	s.State.RLock()
+	defer s.State.RUnlock()
+	if s.State.Ready.Application != nil {
+		return s.State.Ready.Application.ID
+	}
+	return ""
+}
+
+// serveUntil waits while the gateway sessions serve, until ctx is done. A
+// failure of the health and metrics listener is logged, not fatal: those
+// are the operator's extras, and Discord is still served without them.
+func (b *Bot) serveUntil(ctx context.Context, failed <-chan error) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err := <-failed:
+			b.log.Error("the health and metrics listener stopped", "err", err)
+			failed = nil
+		}
+	}
 }
 
 // survive recovers a panic outside the handlers' own recovery (which
@@ -208,10 +219,11 @@ func (b *Bot) register(s *discordgo.Session, appID string) error {
 	return nil
 }
 
-// Register registers the command table over REST only, without serving
-// (`briefbot register`). It needs o.Table, o.AppID and the token; the fact
-// base is not used.
-func Register(o Options, token string) error {
+// Register registers the command table t over REST only, without serving
+// (`briefbot register`). It needs o.AppID and the token, and no service:
+// the commands are the same whatever fact base would be served, so t is
+// passed alone, as to RegistrationJSON.
+func Register(t *commands.Table, o Options, token string) error {
 	u, err := apiBase(o.APIBase)
 	if err != nil {
 		return err
@@ -225,7 +237,7 @@ func Register(o Options, token string) error {
 	if err != nil {
 		return sec.redactErr(err)
 	}
-	b := &Bot{opts: o, log: slog.New(redactHandler{next: o.Logger.Handler(), secrets: sec}), table: o.Table, secrets: sec}
+	b := &Bot{opts: o, log: slog.New(redactHandler{next: o.Logger.Handler(), secrets: sec}), table: t, secrets: sec}
 	return sec.redactErr(b.register(s, o.AppID))
 }
 

@@ -44,9 +44,9 @@ func escapeState(s string) string {
 }
 
 // decodeState reads a button state back into a request. Only what
-// encodeState writes is accepted: a known command that has a handler (so
-// never /reload), no more values than it has options, and a backslash
-// only before "\\" or "|".
+// encodeState writes is accepted: a known command that has a handler and
+// is not an admin command (no button carries one: anyone may click it), no
+// more values than it has options, and a backslash only before "\\" or "|".
 func decodeState(t *commands.Table, state string) (commands.Request, error) {
 	if !utf8.ValidString(state) {
 		return commands.Request{}, errStale
@@ -70,7 +70,7 @@ func decodeState(t *commands.Table, state string) (commands.Request, error) {
 	}
 	parts = append(parts, cur.String())
 	spec, ok := t.Lookup(parts[0])
-	if !ok || spec.Handler == nil || len(parts)-1 > len(spec.Options) {
+	if !ok || spec.Handler == nil || spec.Admin || len(parts)-1 > len(spec.Options) {
 		return commands.Request{}, errStale
 	}
 	req := commands.Request{Command: spec.Name, Options: map[string]string{}}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/commands"
 )
 
 var (
@@ -14,9 +14,9 @@ var (
 	lastNames  = []string{"Smith", "Jones", "Okafor", "Novak", "Garcia", "Kowalski", "Haddad", "Tanaka", "Muller", "Rossi", "Silva", "Petrov", "Larsen", "Nguyen", "Dubois", "Cohen"}
 )
 
-// syntheticBase builds a valid fact base of people and articles, each
+// syntheticService serves a valid fact base of people and articles, each
 // person cited from one article, for benchmarks at scale.
-func syntheticBase(tb testing.TB, people, articles int) *facts.Base {
+func syntheticService(tb testing.TB, people, articles int) *commands.Service {
 	tb.Helper()
 	fsys := fstest.MapFS{}
 	texts := make([]strings.Builder, articles)
@@ -39,9 +39,5 @@ func syntheticBase(tb testing.TB, people, articles int) *facts.Base {
 	}
 	fsys["facts.yaml"] = &fstest.MapFile{Data: []byte(yaml.String())}
 	fsys["sources.yaml"] = &fstest.MapFile{Data: []byte(srcs.String())}
-	b, _, err := facts.Load(fsys, "synthetic")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
+	return serviceOf(tb, fsLoader(fsys, "synthetic"))
 }

@@ -73,7 +73,7 @@ func personValue(p *facts.Person, maxValue int) string {
 		if i == 0 {
 			return n
 		}
-		if best == "" || len(n) < len(best) {
+		if best == "" || utf8.RuneCountInString(n) < utf8.RuneCountInString(best) {
 			best = n
 		}
 	}
