@@ -3,65 +3,19 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
-	"github.com/briefbot/briefbot/seeds"
 )
 
-// parseInterspersed parses flags wherever they stand among the arguments, so
-// `ask "/who X" --format json` works as well as `ask --format json "/who X"`.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
-	}
-}
-
-// loadBase loads the facts folder dir, or the embedded seeds when dir is "".
-func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
-	return loadFolder(dir, facts.Options{})
-}
-
-// loadFolder is loadBase with load options (a reload while serving reads
-// with fewer workers).
-func loadFolder(dir string, o facts.Options) (*facts.Base, []facts.Problem, error) {
-	if dir == "" {
-		return facts.LoadWith(seeds.FS(), seeds.Dir, o)
-	}
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("facts folder: %w", err)
-	}
-	if !st.IsDir() {
-		return nil, nil, fmt.Errorf("facts folder %s: not a directory", dir)
-	}
-	// An os.Root rather than os.DirFS: the loader refuses symbolic links
-	// itself, and the root makes sure that even a file swapped for a link
-	// while the folder is read cannot lead outside it.
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("facts folder: %w", err)
-	}
-	defer root.Close()
-	return facts.LoadWith(root.FS(), strings.TrimRight(dir, "/"), o)
-}
-
+// runAsk is `briefbot ask`: answer one query, or one per line of standard
+// input, from the embedded seeds or --facts, as text, JSON or the exact
+// Discord response.
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -155,30 +109,4 @@ func answer(table *commands.Table, base *facts.Base, query, format string) (stri
 		return "", &exitError{code: 2, err: err}
 	}
 	return "", err
-}
-
-func runCheck(args []string, stdout, stderr io.Writer) error {
-	if len(args) > 1 {
-		return usageErrorf("check: one folder at most, got %d", len(args))
-	}
-	dir := ""
-	if len(args) == 1 {
-		dir = args[0]
-	}
-	base, warns, err := loadBase(dir)
-	for _, w := range warns {
-		fmt.Fprintln(stdout, "warning:", w)
-	}
-	var le *facts.LoadError
-	if errors.As(err, &le) {
-		for _, p := range le.Problems {
-			fmt.Fprintln(stdout, p)
-		}
-		return &exitError{code: 1, err: fmt.Errorf("%d errors, %d warnings", len(le.Problems), len(warns))}
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "ok: %s\n", base.Counts())
-	return nil
 }

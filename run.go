@@ -13,40 +13,14 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/watch"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 )
-
-// configFlag reads --config; without it, the defaults apply.
-func configFlag(fs *flag.FlagSet) *string {
-	return fs.String("config", "", "config file (see config.example.yaml); default: every option at its default")
-}
-
-func readConfig(path string) (config, error) {
-	if path == "" {
-		return defaultConfig(), nil
-	}
-	return loadConfig(path)
-}
-
-func newLogger(cfg config, w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
-	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
-}
-
-func botOptions(cfg config, log *slog.Logger) bot.Options {
-	return bot.Options{Logger: log,
-		AppID: cfg.ApplicationID, GuildIDs: cfg.GuildIDs, AdminUsers: cfg.AdminUsers, AdminRoles: cfg.AdminRoles,
-		Private: cfg.Private, RateBurst: cfg.RateBurst, RateEvery: cfg.RateEvery, APIBase: cfg.APIBaseURL,
-		ShardCount: cfg.ShardCount, ShardIDs: cfg.ShardIDs}
-}
 
 // runBot is `briefbot run`: serve on Discord until SIGINT or SIGTERM (ctx),
 // through the gateway or, with --mode http, as an interactions endpoint;
@@ -138,6 +112,21 @@ func newBot(cfg config, log *slog.Logger) (*bot.Bot, error) {
 	return b, err
 }
 
+func botOptions(cfg config, log *slog.Logger) bot.Options {
+	return bot.Options{Logger: log,
+		AppID: cfg.ApplicationID, GuildIDs: cfg.GuildIDs, AdminUsers: cfg.AdminUsers, AdminRoles: cfg.AdminRoles,
+		Private: cfg.Private, RateBurst: cfg.RateBurst, RateEvery: cfg.RateEvery, APIBase: cfg.APIBaseURL,
+		ShardCount: cfg.ShardCount, ShardIDs: cfg.ShardIDs}
+}
+
+func newLogger(cfg config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
 // closeAll closes the listeners opened for a bot that will not run.
 func closeAll(lns ...net.Listener) {
 	for _, ln := range lns {
@@ -145,6 +134,11 @@ func closeAll(lns ...net.Listener) {
 			ln.Close()
 		}
 	}
+}
+
+// reloader is the part of the bot SIGHUP needs.
+type reloader interface {
+	Reload() (commands.Answer, bool)
 }
 
 // watchFacts reloads the fact base when the facts folder changes (and has
@@ -162,60 +156,6 @@ func watchFacts(ctx context.Context, cfg config, log *slog.Logger, b reloader) {
 	if err != nil {
 		log.Warn("not watching the facts folder: reload with /reload or SIGHUP", "err", err)
 	}
-}
-
-// runRegister is `briefbot register`: bulk-overwrite the command table, or
-// with --dry-run print the JSON body that would be sent.
-func runRegister(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("register", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	path := configFlag(fs)
-	dry := fs.Bool("dry-run", false, "print the JSON body instead of sending it")
-	if err := fs.Parse(args); err != nil {
-		return &exitError{code: 2, err: err, quiet: true}
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("register: unexpected argument %q", fs.Arg(0))
-	}
-	cfg, err := readConfig(*path)
-	if err != nil {
-		return &exitError{code: 2, err: err}
-	}
-	if *dry {
-		body, err := bot.RegistrationJSON(commands.NewTable(), cfg.Private)
-		if err != nil {
-			return err
-		}
-		app := cfg.ApplicationID
-		if app == "" {
-			app = "{application_id}"
-		}
-		targets := []string{"/api/v9/applications/" + app + "/commands"}
-		if len(cfg.GuildIDs) > 0 {
-			targets = targets[:0]
-			for _, g := range cfg.GuildIDs {
-				targets = append(targets, "/api/v9/applications/"+app+"/guilds/"+g+"/commands")
-			}
-		}
-		for _, t := range targets {
-			fmt.Fprintf(stderr, "would PUT %s%s with:\n", cfg.APIBaseURL, t)
-		}
-		fmt.Fprintln(stdout, string(body))
-		return nil
-	}
-	token := getenv("DISCORD_TOKEN")
-	if token == "" {
-		return &exitError{code: 2, err: errNoToken}
-	}
-	if cfg.ApplicationID == "" {
-		return &exitError{code: 2, err: errors.New("register: set discord.application_id in the config")}
-	}
-	return bot.Register(commands.NewTable(), botOptions(cfg, newLogger(cfg, stderr)), token)
-}
-
-// reloader is the part of the bot SIGHUP needs.
-type reloader interface {
-	Reload() (commands.Answer, bool)
 }
 
 // watchHUP reloads the fact base on each SIGHUP until ctx is done; SIGHUP

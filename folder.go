@@ -1,0 +1,52 @@
+package main
+
+import (
+	"flag"
+
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/seeds"
+)
+
+// configFlag reads --config; without it, the defaults apply.
+func configFlag(fs *flag.FlagSet) *string {
+	return fs.String("config", "", "config file (see config.example.yaml); default: every option at its default")
+}
+
+// readConfig reads the config file, or gives the defaults without one.
+func readConfig(path string) (config, error) {
+	if path == "" {
+		return defaultConfig(), nil
+	}
+	return loadConfig(path)
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments, so
+// `ask "/who X" --format json` works as well as `ask --format json "/who X"`.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// loadBase loads the facts folder dir, or the embedded seeds when dir is "".
+func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
+	return loadFolder(dir, facts.Options{})
+}
+
+// loadFolder is loadBase with load options (a reload while serving reads
+// with fewer workers).
+func loadFolder(dir string, o facts.Options) (*facts.Base, []facts.Problem, error) {
+	if dir == "" {
+		return facts.LoadWith(seeds.FS(), seeds.Dir, o)
+	}
+	return facts.LoadDir(dir, o)
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/commands"
+)
+
+// runRegister is `briefbot register`: bulk-overwrite the command table, or
+// with --dry-run print the JSON body that would be sent.
+func runRegister(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("register", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := configFlag(fs)
+	dry := fs.Bool("dry-run", false, "print the JSON body instead of sending it")
+	if err := fs.Parse(args); err != nil {
+		return &exitError{code: 2, err: err, quiet: true}
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("register: unexpected argument %q", fs.Arg(0))
+	}
+	cfg, err := readConfig(*path)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	if *dry {
+		body, err := bot.RegistrationJSON(commands.NewTable(), cfg.Private)
+		if err != nil {
+			return err
+		}
+		app := cfg.ApplicationID
+		if app == "" {
+			app = "{application_id}"
+		}
+		targets := []string{"/api/v9/applications/" + app + "/commands"}
+		if len(cfg.GuildIDs) > 0 {
+			targets = targets[:0]
+			for _, g := range cfg.GuildIDs {
+				targets = append(targets, "/api/v9/applications/"+app+"/guilds/"+g+"/commands")
+			}
+		}
+		for _, t := range targets {
+			fmt.Fprintf(stderr, "would PUT %s%s with:\n", cfg.APIBaseURL, t)
+		}
+		fmt.Fprintln(stdout, string(body))
+		return nil
+	}
+	token := getenv("DISCORD_TOKEN")
+	if token == "" {
+		return &exitError{code: 2, err: errNoToken}
+	}
+	if cfg.ApplicationID == "" {
+		return &exitError{code: 2, err: errors.New("register: set discord.application_id in the config")}
+	}
+	return bot.Register(commands.NewTable(), botOptions(cfg, newLogger(cfg, stderr)), token)
+}
