@@ -175,35 +175,45 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 			}
 			return
 		}
-		var op GatewayOp
-		if json.Unmarshal(data, &op) != nil {
+		if !s.answerOp(c, data) {
 			return
 		}
-		var reply string
-		switch op.Op {
-		case 1:
-			if !c.noAck.Load() {
-				reply = `{"op":11}`
-			}
-		case 2:
-			reply = s.identify(c, op)
-		case 6:
-			reply = s.resume(c, op)
+	}
+}
+
+// answerOp answers one gateway op from the client: a heartbeat ACK,
+// READY for IDENTIFY, RESUMED (or INVALID_SESSION) for RESUME. It reports
+// false when the connection is done.
+func (s *Server) answerOp(c *conn, data []byte) bool {
+	var op GatewayOp
+	if json.Unmarshal(data, &op) != nil {
+		return false
+	}
+	var reply string
+	switch op.Op {
+	case 1:
+		if !c.noAck.Load() {
+			reply = `{"op":11}`
 		}
-		if reply != "" {
-			if _, err := c.write([]byte(reply)); err != nil {
-				return
-			}
-		}
-		if op.Op == 2 || op.Op == 6 {
-			// Recorded once answered: a test that waits for the op knows
-			// the client has its READY, RESUMED or INVALID_SESSION coming.
-			s.mu.Lock()
-			s.gw.ops = append(s.gw.ops, op)
-			s.wake()
-			s.mu.Unlock()
+	case 2:
+		reply = s.identify(c, op)
+	case 6:
+		reply = s.resume(c, op)
+	}
+	if reply != "" {
+		if _, err := c.write([]byte(reply)); err != nil {
+			return false
 		}
 	}
+	if op.Op == 2 || op.Op == 6 {
+		// Recorded once answered: a test that waits for the op knows
+		// the client has its READY, RESUMED or INVALID_SESSION coming.
+		s.mu.Lock()
+		s.gw.ops = append(s.gw.ops, op)
+		s.wake()
+		s.mu.Unlock()
+	}
+	return true
 }
 
 // identify starts a new session on the shard the client names and returns
