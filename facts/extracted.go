@@ -18,18 +18,17 @@ func (b *Base) extractAll(words [][]prose.Span) {
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
 	}
-	key := knownKey(known)
 	docs := make([]extract.Doc, len(b.docs))
 	for i, d := range b.docs {
 		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences, Words: words[i]}
-		if w := d.work; w != nil && w.first != nil && w.knownKey == key {
-			docs[i].First = w.first
+		if w := d.work; w != nil {
+			docs[i].First, docs[i].FirstKey, docs[i].Second, docs[i].SecondKey = w.first, w.firstKey, w.second, w.secondKey
 		}
 	}
-	results, first := extract.RunAll(docs, known, b.workers)
+	results, ps := extract.RunAll(docs, known, b.workers)
 	for i, d := range b.docs {
-		if d.work != nil && docs[i].First == nil {
-			d.work.first, d.work.knownKey = &first[i], key
+		if w := d.work; w != nil {
+			w.first, w.firstKey, w.second, w.secondKey = ps.First[i], ps.FirstKey, ps.Second[i], ps.SecondKey
 		}
 	}
 	curated := quotesByDoc(b.quotes)

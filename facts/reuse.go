@@ -2,8 +2,6 @@ package facts
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
-	"hash"
 
 	"github.com/briefbot/briefbot/facts/extract"
 	"github.com/briefbot/briefbot/facts/numbers"
@@ -17,9 +15,11 @@ import (
 // its docWork is never written again: a later load copies what it reuses.
 type docWork struct {
 	sum       [sha256.Size]byte // of the file's bytes
-	first     *extract.Result   // extraction's first pass
-	knownKey  [sha256.Size]byte // of the curated people the first pass knew
-	exprs     []timex.Expr      // date expressions, resolved against published
+	first     *extract.Result   // extraction's passes, with the keys of
+	second    *extract.Result   // the people each knew
+	firstKey  extract.Key
+	secondKey extract.Key
+	exprs     []timex.Expr // date expressions, resolved against published
 	published Date
 	datesDone bool
 	figures   []numbers.Figure
@@ -38,26 +38,4 @@ func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
 		return nil
 	}
 	return d.work
-}
-
-// knownKey identifies the curated people extraction's first pass knows.
-func knownKey(known []extract.Known) [sha256.Size]byte {
-	var h hash.Hash = sha256.New()
-	var n [8]byte
-	field := func(s string) {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	for _, k := range known {
-		field(k.ID)
-		field(k.Role)
-		for _, name := range k.Names {
-			field(name)
-		}
-		field("\x00")
-	}
-	var out [sha256.Size]byte
-	copy(out[:], h.Sum(nil))
-	return out
 }

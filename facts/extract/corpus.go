@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -16,15 +18,51 @@ type Doc struct {
 	// Words are prose.Words(Text), when the caller has them already: both
 	// passes read them, and splitting a large corpus again costs memory.
 	Words []prose.Span
-	// First is the first-pass result of an earlier RunAll over the same
-	// text with the same known people, when the caller kept it: the first
-	// pass depends on nothing else, so a reload need not read the article
-	// again.
-	First *Result
+	// First and Second are the passes' results of an earlier RunAll over
+	// the same text, when the caller kept them (see Passes): the first
+	// pass depends on the text and the known people only, the second on
+	// the text and every person the first pass found anywhere, so a reload
+	// need not read again an article whose inputs did not change.
+	First, Second *Result
+	// FirstKey and SecondKey are the keys Passes gave them.
+	FirstKey, SecondKey Key
 }
 
 // derived marks the ids RunAll gives people found in the first pass.
 const derived = "~"
+
+// Key identifies the people a pass knew: a pass's result is valid for
+// another run with the same key.
+type Key [sha256.Size]byte
+
+// keyOf hashes a list of known people.
+func keyOf(known []Known) Key {
+	h := sha256.New()
+	var n [8]byte
+	field := func(s string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	for _, k := range known {
+		field(k.ID)
+		field(k.Role)
+		for _, name := range k.Names {
+			field(name)
+		}
+		field("\x00")
+	}
+	var out Key
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+// Passes is what RunAll did to each article, for a caller to keep and
+// hand back as Doc.First and Doc.Second on the next run.
+type Passes struct {
+	First, Second       []*Result
+	FirstKey, SecondKey Key
+}
 
 // RunAll extracts from every article in two passes. The second pass knows
 // every person the first found in any article, so that a surname alone in
@@ -32,42 +70,57 @@ const derived = "~"
 // and a person keeps the role another article gives them. Each person's
 // Key is the same in every article: the curated id, or the folded name.
 //
-// workers is how many articles are read at once (at least one).
-//
-// It returns the results and, for the caller to keep, each article's first
-// pass (see Doc.First).
-func RunAll(docs []Doc, known []Known, workers int) (out, first []Result) {
+// workers is how many articles are read at once (at least one). An
+// article's earlier pass (Doc.First, Doc.Second) is used instead of
+// reading it again when its key is this run's.
+func RunAll(docs []Doc, known []Known, workers int) ([]Result, Passes) {
+	ps := Passes{FirstKey: keyOf(known)}
 	ix := newKnownIndex(known)
-	first = workpool.Map(docs, workers, func(d Doc) Result {
-		if d.First != nil {
-			return *d.First
+	ps.First = workpool.Map(docs, workers, func(d Doc) *Result {
+		if d.First != nil && d.FirstKey == ps.FirstKey {
+			return d.First
 		}
-		return run(d, ix)
+		r := run(d, ix)
+		return &r
 	})
-	out = runEach(docs, newKnownIndex(append(append([]Known(nil), known...), gather(first)...)), workers)
-	for i := range out {
-		r := out[i]
-		for p := range r.People {
-			pe := &r.People[p]
-			switch {
-			case strings.HasPrefix(pe.KnownID, derived):
-				pe.Key, pe.KnownID = pe.KnownID, ""
-			case pe.KnownID != "":
-				pe.Key = pe.KnownID
-			case pe.Unnamed:
-				pe.Key = derived + "unnamed:" + foldName(pe.Name)
-			default:
-				pe.Key = derived + foldName(pe.Name)
-			}
-		}
+	first := make([]Result, len(ps.First))
+	for i, r := range ps.First {
+		first[i] = *r
 	}
-	return out, first
+	all := append(append([]Known(nil), known...), gather(first)...)
+	ps.SecondKey = keyOf(all)
+	ix = newKnownIndex(all)
+	ps.Second = workpool.Map(docs, workers, func(d Doc) *Result {
+		if d.Second != nil && d.SecondKey == ps.SecondKey {
+			return d.Second // keyed already, and shared: not to be changed
+		}
+		r := run(d, ix)
+		setKeys(&r)
+		return &r
+	})
+	out := make([]Result, len(ps.Second))
+	for i, r := range ps.Second {
+		out[i] = *r
+	}
+	return out, ps
 }
 
-// runEach extracts from the articles with several workers: articles are
-// read independently, and the index is shared read-only.
-func runEach(docs []Doc, ix *knownIndex, workers int) []Result {
-	return workpool.Map(docs, workers, func(d Doc) Result { return run(d, ix) })
+// setKeys gives each person of a second-pass result the key that is the
+// same in every article: the curated id, or the folded name.
+func setKeys(r *Result) {
+	for p := range r.People {
+		pe := &r.People[p]
+		switch {
+		case strings.HasPrefix(pe.KnownID, derived):
+			pe.Key, pe.KnownID = pe.KnownID, ""
+		case pe.KnownID != "":
+			pe.Key = pe.KnownID
+		case pe.Unnamed:
+			pe.Key = derived + "unnamed:" + foldName(pe.Name)
+		default:
+			pe.Key = derived + foldName(pe.Name)
+		}
+	}
 }
 
 // gather turns the people of a first pass into known entries: one per full
