@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -19,34 +18,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/internal/testlog"
+
 	"github.com/briefbot/briefbot/internal/corpus"
 
 	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
-// lockedBuffer is a log sink that a running bot writes to while the test
-// reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // waitLog waits until the log matches re, and returns the first match's
 // submatches.
-func waitLog(t *testing.T, log *lockedBuffer, re *regexp.Regexp) []string {
+func waitLog(t *testing.T, log *testlog.Buffer, re *regexp.Regexp) []string {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
@@ -62,13 +44,13 @@ func waitLog(t *testing.T, log *lockedBuffer, re *regexp.Regexp) []string {
 // replica is `briefbot run --mode http` running in the test's process.
 type replica struct {
 	url  string // its interactions endpoint
-	log  *lockedBuffer
+	log  *testlog.Buffer
 	done chan error
 }
 
 func startReplica(ctx context.Context, t *testing.T, cfg string) *replica {
 	t.Helper()
-	r := &replica{log: &lockedBuffer{}, done: make(chan error, 1)}
+	r := &replica{log: &testlog.Buffer{}, done: make(chan error, 1)}
 	go func() {
 		r.done <- run(ctx, []string{"run", "--mode", "http", "--config", cfg}, func(string) string { return "" },
 			strings.NewReader(""), io.Discard, r.log)

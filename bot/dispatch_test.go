@@ -9,8 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/commands"
+	"github.com/briefbot/briefbot/internal/testlog"
+
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/commands"
 )
 
 // handlerFunc is what answers a request: the service's Handle, or a
@@ -157,7 +160,7 @@ func dispatchCases() []dispatchCase {
 func TestDispatch(t *testing.T) {
 	for _, tt := range dispatchCases() {
 		t.Run(tt.name, func(t *testing.T) {
-			var logs syncBuffer
+			var logs testlog.Buffer
 			b := newTestBot(t, func(o *Options) {
 				o.DeferAfter = 20 * time.Millisecond
 				o.Private = tt.private

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -51,24 +50,6 @@ type harness struct {
 // testToken is the token every harness bot runs with; the fake never
 // checks it, and the secrets tests look for it everywhere.
 const testToken = "PLANTED.test-token.Xq7Zr9Lm2Kd4"
-
-// syncBuffer is a log sink that handlers write to concurrently.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // copySeeds writes the embedded seed folder to a new temporary directory.
 func copySeeds(t testing.TB) string {

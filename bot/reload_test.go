@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/briefbot/briefbot/internal/testlog"
+
 	"github.com/briefbot/briefbot/commands"
 )
 
@@ -82,7 +84,7 @@ func TestReloadSerialised(t *testing.T) {
 // TestReloadFailureKeepsBase: a reload that fails reports every error,
 // keeps the old base serving, and is logged and counted as failed.
 func TestReloadFailureKeepsBase(t *testing.T) {
-	var logs syncBuffer
+	var logs testlog.Buffer
 	b, dir := newTestBotIn(t, func(o *Options) { o.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
 	before := b.svc.Base()
 	breakFacts(t, dir)
@@ -105,7 +107,7 @@ func TestReloadFailureKeepsBase(t *testing.T) {
 // then edited with the report, whether the reload loads or not; the
 // interaction's log line tells the two apart.
 func TestReloadCommand(t *testing.T) {
-	var logs syncBuffer
+	var logs testlog.Buffer
 	b, dir := newTestBotIn(t, func(o *Options) { o.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
 	reload := func(has, outcome string) {
 		t.Helper()
