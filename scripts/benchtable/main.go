@@ -116,8 +116,11 @@ func measureTable(res results) {
 			fmt.Printf("| HTTP mode /%s, %s (µs; %s req/s) | %s | %s | |\n", q, base, get(name, "req/s"), get(name, "p50-µs"), get(name, "p99-µs"))
 		}
 	}
-	fmt.Printf("| queries during BBC reloads (4 goroutines) | | | p99.9 %s ms, max %s ms over %s queries |\n",
-		get("BenchmarkQueriesDuringReload", "p999-ms"), get("BenchmarkQueriesDuringReload", "max-ms"), get("BenchmarkQueriesDuringReload", "queries"))
+	for _, run := range []string{"reload", "idle"} {
+		name := "BenchmarkQueriesDuringReload/" + run
+		fmt.Printf("| queries, 4 goroutines, BBC base, %s | | | p99.9 %s ms, max %s ms over %s queries |\n",
+			run, get(name, "p999-ms"), get(name, "max-ms"), get(name, "queries"))
+	}
 	fmt.Println()
 }
 
