@@ -3,6 +3,7 @@ package facts
 import (
 	"github.com/briefbot/briefbot/facts/numbers"
 	"github.com/briefbot/briefbot/facts/prose"
+	"strings"
 )
 
 // extractFigures adds the numbers each story sentence gives with a unit
@@ -58,4 +59,23 @@ func curatedFigureAt(curated []*Figure, c Citation) bool {
 		}
 	}
 	return false
+}
+
+// NumberIn is a figure a text gives, such as a statement someone asks the
+// bot about: its number as written, with its hedge, and what it counts.
+type NumberIn struct {
+	Value string // "up to 30", "2.5%"
+	Unit  string // "countries"; "" for a share or a sum
+}
+
+// NumbersIn returns the figures of a text that say what they count, as
+// the extraction of figures reads them in articles.
+func NumbersIn(text string) []NumberIn {
+	var out []NumberIn
+	for _, f := range numbers.Find(text) {
+		if keepFigure(f) {
+			out = append(out, NumberIn{Value: strings.TrimSpace(f.Qualifier + " " + f.Value), Unit: f.Unit})
+		}
+	}
+	return out
 }
