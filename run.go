@@ -148,7 +148,7 @@ func watchFacts(ctx context.Context, cfg config, log *slog.Logger, b reloader) {
 	if !cfg.Watch || cfg.FactsDir == "" {
 		return
 	}
-	err := watch.Start(ctx, watch.Options{Dir: cfg.FactsDir, Debounce: cfg.Debounce, Poll: cfg.Poll, Logger: log,
+	err := watch.Start(ctx, watch.Options{Dir: cfg.FactsDir, Sub: []string{facts.FactsDir}, Debounce: cfg.Debounce, Poll: cfg.Poll, Logger: log,
 		OnChange: func() {
 			log.Info("the facts folder changed: reloading", "dir", cfg.FactsDir)
 			b.Reload() // logs the version now served, or the errors

@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 
 	"github.com/briefbot/briefbot/facts/names"
@@ -12,18 +14,44 @@ import (
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // readFacts reads facts.yaml into b, reporting every problem.
-func (l *loader) readFacts(data []byte, b *Base) {
-	f := yfile{name: l.path(FactsFile), r: l.r}
-	root := f.parse(data)
-	if root == nil {
+// readAllFacts reads facts.yaml and every facts.d/*.yaml as one set of
+// curated facts: kind by kind across the files (every person before any
+// event, which may name people of any file), with ids unique across them
+// all.
+func (l *loader) readAllFacts(b *Base) {
+	var files []factsFile
+	if data, err := l.readFile(FactsFile); err == nil {
+		files = append(files, l.parseFacts(FactsFile, data))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		l.r.errorf(l.path(FactsFile), 0, "%v", err)
+	}
+	for _, name := range l.moreFacts() {
+		if data, err := l.readFile(name); err == nil {
+			files = append(files, l.parseFacts(name, data))
+		} else {
+			l.r.errorf(l.path(name), 0, "%v", err)
+		}
+	}
+	if len(files) == 0 {
+		l.r.warnf(l.path(FactsFile), 0, "no curated facts: only the articles are served")
 		return
 	}
-	top := f.fields(root, "the top level", "people", "events", "figures", "points", "quotes")
-	l.readPeople(f, top["people"], b)
-	l.readEvents(f, top["events"], b)
-	l.readFigures(f, top["figures"], b)
-	l.readPoints(f, top["points"], b)
-	l.readQuotes(f, top["quotes"], b)
+	ids := &idsSeen{}
+	for _, ff := range files {
+		l.readPeople(ff.f, ff.top["people"], b, ids)
+	}
+	for _, ff := range files {
+		l.readEvents(ff.f, ff.top["events"], b, ids)
+	}
+	for _, ff := range files {
+		l.readFigures(ff.f, ff.top["figures"], b, ids)
+	}
+	for _, ff := range files {
+		l.readPoints(ff.f, ff.top["points"], b)
+	}
+	for _, ff := range files {
+		l.readQuotes(ff.f, ff.top["quotes"], b)
+	}
 }
 
 // citations reads a claim's "citations" list; a claim needs at least one.
@@ -51,8 +79,52 @@ func (l *loader) citations(f yfile, m map[string]*yaml.Node, what string, line i
 	return out
 }
 
-// checkID validates an id and records it in seen.
-func checkID(f yfile, seen map[string]int, kind, id string, line int) bool {
+// factsFile is one parsed file of curated facts: its sections by name.
+type factsFile struct {
+	f   yfile
+	top map[string]*yaml.Node
+}
+
+// parseFacts parses one file of curated facts (name relative to the folder).
+func (l *loader) parseFacts(name string, data []byte) factsFile {
+	f := yfile{name: l.path(name), r: l.r}
+	ff := factsFile{f: f}
+	if root := f.parse(data); root != nil {
+		ff.top = f.fields(root, "the top level", "people", "events", "figures", "points", "quotes")
+	}
+	return ff
+}
+
+// place is where something was first given: a file and a line.
+type place struct {
+	file string
+	line int
+}
+
+// idsSeen records the ids and names given so far, across every file of
+// curated facts, so that each is unique in the whole set.
+type idsSeen struct {
+	ids     map[string]place // kind + " " + id
+	aliases map[string]claim // name key -> who has it
+}
+
+// claim is a name given to a person, and where.
+type claim struct {
+	id string
+	at place
+}
+
+// where names a place for a message about f: its line, or its file and
+// line when it is in another file.
+func (p place) from(f yfile) string {
+	if p.file == f.name {
+		return fmt.Sprintf("line %d", p.line)
+	}
+	return fmt.Sprintf("%s:%d", p.file, p.line)
+}
+
+// checkID validates an id and records it as given.
+func checkID(f yfile, seen *idsSeen, kind, id string, line int) bool {
 	if id == "" {
 		return false
 	}
@@ -60,21 +132,22 @@ func checkID(f yfile, seen map[string]int, kind, id string, line int) bool {
 		f.r.errorf(f.name, line, "%s id %q: use lowercase letters, digits, '-' and '_'", kind, id)
 		return false
 	}
-	if prev, dup := seen[id]; dup {
-		f.r.errorf(f.name, line, "duplicate %s id %q (first at line %d)", kind, id, prev)
+	if seen.ids == nil {
+		seen.ids = map[string]place{}
+	}
+	if prev, dup := seen.ids[kind+" "+id]; dup {
+		f.r.errorf(f.name, line, "duplicate %s id %q (first at %s)", kind, id, prev.from(f))
 		return false
 	}
-	seen[id] = line
+	seen.ids[kind+" "+id] = place{f.name, line}
 	return true
 }
 
-func (l *loader) readPeople(f yfile, n *yaml.Node, b *Base) {
-	ids := map[string]int{}
-	type claim struct {
-		id   string
-		line int
+func (l *loader) readPeople(f yfile, n *yaml.Node, b *Base, ids *idsSeen) {
+	if ids.aliases == nil {
+		ids.aliases = map[string]claim{}
 	}
-	aliases := map[string]claim{} // folded name -> who has it
+	aliases := ids.aliases
 	for _, it := range f.list(n, "people") {
 		m := f.fields(it, "person", "id", "name", "kind", "aliases", "role", "description", "citations")
 		if m == nil {
@@ -110,10 +183,10 @@ func (l *loader) readPeople(f yfile, n *yaml.Node, b *Base) {
 			}
 			own[key] = true
 			if prev, taken := aliases[key]; taken && prev.id != id {
-				f.r.errorf(f.name, lines[i], "%s: alias %q is also a name of person %q (line %d)", what, a, prev.id, prev.line)
+				f.r.errorf(f.name, lines[i], "%s: alias %q is also a name of person %q (%s)", what, a, prev.id, prev.at.from(f))
 				continue
 			}
-			aliases[key] = claim{id, lines[i]}
+			aliases[key] = claim{id, place{f.name, lines[i]}}
 			if i > 0 {
 				p.Aliases = append(p.Aliases, a)
 			}
@@ -124,8 +197,7 @@ func (l *loader) readPeople(f yfile, n *yaml.Node, b *Base) {
 	}
 }
 
-func (l *loader) readEvents(f yfile, n *yaml.Node, b *Base) {
-	ids := map[string]int{}
+func (l *loader) readEvents(f yfile, n *yaml.Node, b *Base, ids *idsSeen) {
 	for _, it := range f.list(n, "events") {
 		m := f.fields(it, "event", "id", "date", "text", "people", "citations")
 		if m == nil {
@@ -157,8 +229,7 @@ func (l *loader) readEvents(f yfile, n *yaml.Node, b *Base) {
 	}
 }
 
-func (l *loader) readFigures(f yfile, n *yaml.Node, b *Base) {
-	ids := map[string]int{}
+func (l *loader) readFigures(f yfile, n *yaml.Node, b *Base, ids *idsSeen) {
 	for _, it := range f.list(n, "figures") {
 		m := f.fields(it, "figure", "id", "value", "unit", "about", "topic", "citations")
 		if m == nil {

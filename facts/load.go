@@ -19,6 +19,9 @@ import (
 const (
 	SourcesFile = "sources.yaml"
 	FactsFile   = "facts.yaml"
+	// FactsDir holds more curated facts, one *.yaml file each (a draft of
+	// one article, say): they load with facts.yaml as one set of facts.
+	FactsDir = "facts.d"
 )
 
 // MaxFileSize is the most a file of a facts folder (an article,
@@ -107,13 +110,7 @@ func (l *loader) load() *Base {
 			l.r.warnf(d.File, 0, "no metadata in %s: title taken from the first line, date unknown", SourcesFile)
 		}
 	}
-	if data, err := l.readFile(FactsFile); err == nil {
-		l.readFacts(data, b)
-	} else if errors.Is(err, fs.ErrNotExist) {
-		l.r.warnf(l.path(FactsFile), 0, "no curated facts: only the articles are served")
-	} else {
-		l.r.errorf(l.path(FactsFile), 0, "%v", err)
-	}
+	l.readAllFacts(b)
 	if len(l.r.errs) > 0 {
 		return nil
 	}
@@ -173,7 +170,40 @@ func (l *loader) readArticles() []*Document {
 	return docs
 }
 
-// readFile reads one file at the top of the folder. Only a regular file is
+// moreFacts lists facts.d/*.yaml, in name order, so that readFile reads
+// them with the same care as the files at the top. A facts.d that is a
+// link is refused like any link.
+func (l *loader) moreFacts() []string {
+	e, ok := l.entries[FactsDir]
+	if !ok {
+		return nil
+	}
+	switch {
+	case e.Type()&fs.ModeSymlink != 0:
+		l.r.errorf(l.path(FactsDir), 0, "is a symbolic link: only a real folder of *.yaml files is read, so that nothing outside the facts folder is")
+		return nil
+	case !e.IsDir():
+		l.r.errorf(l.path(FactsDir), 0, "is not a folder: want a folder of *.yaml files")
+		return nil
+	}
+	entries, err := fs.ReadDir(l.fsys, FactsDir)
+	if err != nil {
+		l.r.errorf(l.path(FactsDir), 0, "cannot read: %v", reason(err))
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".yaml") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		name := FactsDir + "/" + e.Name()
+		l.entries[name] = e
+		names = append(names, name)
+	}
+	return names
+}
+
+// readFile reads one file at the top of the folder or in facts.d. Only a regular file is
 // read: a symbolic link is refused whatever it points to, because following
 // it could read a file outside the folder (os.DirFS follows links), and a
 // link inside the folder would only show one article twice; a directory, a

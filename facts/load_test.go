@@ -159,3 +159,36 @@ func TestWordIndexBest(t *testing.T) {
 		}
 	}
 }
+
+func TestFactsInSeveralFiles(t *testing.T) {
+	more := "people:\n  - id: doe\n    name: John Doe\n    citations: [{source: a1, quote: council}]\nevents:\n  - id: bridge\n    date: 2024-05\n    text: The mayor spoke.\n    people: [roe, doe]\n    citations: [{source: a1, quote: We will build the bridge.}]\n"
+	files := map[string]string{"a1.txt": article, "sources.yaml": goodSources, "facts.yaml": goodFacts, "facts.d/more.yaml": more, "facts.d/.swp.yaml": "junk: [", "facts.d/notes.txt": "not facts"}
+	b, _, err := Load(folder(files), "dir")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if c := b.Counts(); b.Person("doe") == nil || c.Events != 2 || c.People != 2 {
+		t.Errorf("facts.d/more.yaml not read with facts.yaml: %s", c)
+	}
+	tests := []struct {
+		name string
+		more string
+		want string
+	}{
+		{"an id given in two files", "people:\n  - id: roe\n    name: Other Roe\n    citations: [{source: a1, quote: council}]\n",
+			`dir/facts.d/more.yaml:2: duplicate person id "roe" (first at dir/facts.yaml:2)`},
+		{"a name given in two files", "people:\n  - id: doe\n    name: Mayor Roe\n    citations: [{source: a1, quote: council}]\n",
+			`dir/facts.d/more.yaml:3: person doe: alias "Mayor Roe" is also a name of person "roe" (dir/facts.yaml:4)`},
+		{"an unknown field", "people:\n  - id: doe\n    name: John Doe\n    rank: 2\n    citations: [{source: a1, quote: council}]\n",
+			`dir/facts.d/more.yaml:4: unknown field "rank" in person`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files["facts.d/more.yaml"] = tt.more
+			_, _, err := Load(folder(files), "dir")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

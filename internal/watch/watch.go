@@ -26,6 +26,9 @@ import (
 // Options say what to watch and what to do on a change.
 type Options struct {
 	Dir string
+	// Sub names folders inside Dir watched as well (facts.d), whether
+	// they exist at the start or appear later.
+	Sub []string
 	// Debounce is how long the folder must stay unchanged after a change
 	// before OnChange is called: a `git pull` writes many files.
 	Debounce time.Duration
@@ -50,11 +53,12 @@ func Start(ctx context.Context, o Options) error {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
-	w := &watcher{o: o, last: fingerprint(o.Dir)}
+	w := &watcher{o: o}
+	w.last = w.fingerprint()
 	var events <-chan fsnotify.Event
 	var errs <-chan error
 	if !o.NoNotify {
-		fw, err := notify(o.Dir)
+		fw, err := notify(o.Dir, o.Sub)
 		switch {
 		case err != nil && o.Poll <= 0:
 			return err
@@ -68,8 +72,10 @@ func Start(ctx context.Context, o Options) error {
 	return nil
 }
 
-// notify asks the operating system for notices of changes in dir.
-func notify(dir string) (*fsnotify.Watcher, error) {
+// notify asks the operating system for notices of changes in dir and in
+// those of its sub-folders sub that exist now (one that appears later is
+// added when its creation is seen).
+func notify(dir string, sub []string) (*fsnotify.Watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, fmt.Errorf("watching %s: %w", dir, err)
@@ -78,13 +84,17 @@ func notify(dir string) (*fsnotify.Watcher, error) {
 		fw.Close()
 		return nil, fmt.Errorf("watching %s: %w", dir, err)
 	}
+	for _, s := range sub {
+		_ = fw.Add(filepath.Join(dir, s)) // absent for now: added when created
+	}
 	return fw, nil
 }
 
 type watcher struct {
-	o    Options
-	fw   *fsnotify.Watcher
-	last string // the folder's fingerprint when last seen or reloaded
+	o      Options
+	fw     *fsnotify.Watcher
+	last   string // the folder's fingerprint when last reloaded
+	polled string // and when a poll last found it changed
 }
 
 func (w *watcher) run(ctx context.Context, events <-chan fsnotify.Event, errs <-chan error) {
@@ -111,6 +121,7 @@ func (w *watcher) run(ctx context.Context, events <-chan fsnotify.Event, errs <-
 				continue
 			}
 			if relevant(ev) {
+				w.follow(ev)
 				debounce.Reset(w.o.Debounce)
 			}
 		case err, ok := <-errs:
@@ -123,17 +134,42 @@ func (w *watcher) run(ctx context.Context, events <-chan fsnotify.Event, errs <-
 			w.o.Logger.Warn("watching the facts folder", "dir", w.o.Dir, "err", err)
 			debounce.Reset(w.o.Debounce)
 		case <-poll:
-			if fingerprint(w.o.Dir) != w.last {
+			// A change since the last reload arms the debounce; one that
+			// is still going on since the last poll arms it again. One
+			// that has stopped lets it run out, however often it polls.
+			if fp := w.fingerprint(); fp != w.last && fp != w.polled {
 				debounce.Reset(w.o.Debounce)
+				w.polled = fp
 			}
 		case <-debounce.C:
 			// The fingerprint is taken before the reload reads the
 			// folder: a change made during the reload differs from it,
 			// and the next poll reloads again.
-			w.last = fingerprint(w.o.Dir)
+			w.last = w.fingerprint()
 			w.o.OnChange()
 		}
 	}
+}
+
+// follow starts watching a watched sub-folder that has just been created.
+func (w *watcher) follow(ev fsnotify.Event) {
+	if w.fw == nil || !ev.Has(fsnotify.Create) {
+		return
+	}
+	for _, s := range w.o.Sub {
+		if filepath.Clean(ev.Name) == filepath.Join(w.o.Dir, s) {
+			_ = w.fw.Add(ev.Name)
+		}
+	}
+}
+
+// fingerprint sums up the folder and its watched sub-folders.
+func (w *watcher) fingerprint() string {
+	fp := fingerprint(w.o.Dir)
+	for _, s := range w.o.Sub {
+		fp += " " + s + ":" + fingerprint(filepath.Join(w.o.Dir, s))
+	}
+	return fp
 }
 
 // relevant tells the changes that matter: a file created, written,

@@ -123,3 +123,24 @@ func TestStartErrors(t *testing.T) {
 		t.Error("a missing folder and no poll: no error")
 	}
 }
+
+// TestSubFolder: a watched sub-folder counts, whether it exists at the
+// start or is made later, by notices and by polling alike.
+func TestSubFolder(t *testing.T) {
+	t.Parallel()
+	for _, o := range []Options{{Debounce: 50 * time.Millisecond}, {Debounce: 50 * time.Millisecond, NoNotify: true, Poll: 20 * time.Millisecond}} {
+		o.Sub = []string{"facts.d"}
+		dir, _, changed := start(t, o)
+		if err := os.Mkdir(filepath.Join(dir, "facts.d"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		waitChange(t, changed)
+		// Let the notice of the folder's creation be followed first.
+		time.Sleep(100 * time.Millisecond)
+		for len(changed) > 0 {
+			<-changed
+		}
+		write(t, filepath.Join(dir, "facts.d"), "draft.yaml", "people: []")
+		waitChange(t, changed)
+	}
+}
