@@ -80,7 +80,7 @@ func (x *asker) topicTerms() facts.Terms { return x.b.Terms(x.q.Topic) }
 // after it that refers back to it ("He said he was …", "This plan will
 // …") goes on with the answer, so it comes first among the items.
 func (x *asker) lead(p facts.Passage) {
-	x.a.Lead = "“" + p.Text() + "”"
+	x.a.Lead = InQuotes(p.Text())
 	x.a.LeadCites = x.c.cites(p.Cites)
 	if next, ok := x.b.Beside(p.Cites[0], 1); ok && facts.StartsWithReference(next.Quote()) {
 		x.context(next)
@@ -148,7 +148,7 @@ func (x *asker) sentences(want facts.Want, needKind bool) {
 			if step > 0 {
 				pair[0], pair[1] = pair[1], pair[0]
 			}
-			x.a.Lead = "“" + pair[0].Quote() + "” “" + pair[1].Quote() + "”"
+			x.a.Lead = InQuotes(pair[0].Quote()) + " " + InQuotes(pair[1].Quote())
 			x.a.LeadCites = x.c.cites(pair)
 			x.support(append(ps[:i:i], ps[i+1:]...))
 			return

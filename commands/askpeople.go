@@ -102,7 +102,7 @@ func (x *asker) quote() (Answer, error) {
 	// The lead is the speaker's own words. A short quote ("pathetic") is
 	// led by itself, and its sentence follows as the first item, so that
 	// no one reads the reporter's words as the speaker's.
-	x.a.Lead = p.Name + ": “" + qs[0].Cite.Quote() + "”"
+	x.a.Lead = p.Name + ": " + InQuotes(qs[0].Cite.Quote())
 	x.a.LeadCites = []int{x.c.cite(qs[0].Cite)}
 	first := quoteItem(x.c, qs[0], "")
 	if first.Text == qs[0].Cite.Quote() {

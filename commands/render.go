@@ -30,7 +30,7 @@ func Text(a Answer) string {
 	if len(a.Citations) > 0 {
 		b.WriteString("\nSources\n")
 		for _, c := range a.Citations {
-			b.WriteString(fmt.Sprintf("[%d] %s — “%s”\n", c.N, SourceLabel(a, c.Source), Ellipsis(c.Quote, QuoteShown)))
+			b.WriteString(fmt.Sprintf("[%d] %s — %s\n", c.N, SourceLabel(a, c.Source), InQuotes(Ellipsis(c.Quote, QuoteShown))))
 		}
 	}
 	if a.AsOf != "" {
@@ -51,7 +51,7 @@ func ItemLine(it Item, bold string) string {
 	}
 	text := Mark(it.Text, it.Marks, bold)
 	if it.Verbatim {
-		text = "“" + text + "”"
+		text = InQuotes(text)
 	}
 	b.WriteString(text)
 	b.WriteString(Refs(it.Citations))

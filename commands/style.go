@@ -77,6 +77,17 @@ func Ellipsis(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
+// InQuotes puts a source's verbatim text in quotation marks, unless it
+// opens with one of its own (a sentence that starts with what someone
+// said): a second mark before it (““…) would read as a typo.
+func InQuotes(text string) string {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "‘") {
+		return text
+	}
+	return "“" + text + "”"
+}
+
 // UnknownCommand is the user error for a command the table does not have.
 func UnknownCommand(name string) error {
 	return userErrorf("unknown command /%s; try /help", name)

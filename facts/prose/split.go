@@ -40,12 +40,29 @@ func Split(text string) []Sentence {
 		s, e := trim(text, pos, end)
 		if s < e {
 			kind := classify(text[s:e], para == 0)
+			s = skipBullet(text, s, e)
 			out = splitLine(out, text, s, e, para, kind)
 			para++
 		}
 		pos = next
 	}
 	return out
+}
+
+// bullets mark a list item at the start of a line; the item's sentence
+// starts after its bullet, so that it reads as a sentence wherever it is
+// shown (its citation is still the source's own text).
+var bullets = []string{"- ", "* ", "• ", "– ", "— ", "· "}
+
+// skipBullet returns where the line text[s:e] starts once its bullet is
+// passed.
+func skipBullet(text string, s, e int) int {
+	for _, b := range bullets {
+		if strings.HasPrefix(text[s:e], b) && s+len(b) < e {
+			return skipSpace(text, s+len(b), e)
+		}
+	}
+	return s
 }
 
 // splitLine appends the sentences of the trimmed line text[s:e]. It takes
