@@ -3,6 +3,10 @@ package commands
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/corpus"
 )
 
 // TestAskAboutMessage checks the answers to messages the bot is pointed at:
@@ -44,5 +48,27 @@ func TestAskAboutMessage(t *testing.T) {
 		if _, err := s.Ask(empty); err == nil || !IsUserError(err) || !strings.Contains(err.Error(), "nothing to ask about") {
 			t.Errorf("Ask(%q) err = %v, want the user error", empty, err)
 		}
+	}
+}
+
+// TestBriefKeepsUp adds an article newer than every curated point to the
+// seeds: /brief keeps the points and adds the new article's lead sentence,
+// marked as extracted, and is "as of" its date.
+func TestBriefKeepsUp(t *testing.T) {
+	fsys, _, err := corpus.Scaled(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := fsys.(fstest.MapFS)
+	folder["zz_new.txt"] = &fstest.MapFile{Data: []byte("Talks resume\n\nDefence ministers of ten countries met in Brussels on Thursday to agree the next steps.\n")}
+	folder["sources.yaml"] = &fstest.MapFile{Data: append(append([]byte(nil), folder["sources.yaml"].Data...), "\n  - {id: zz_new, title: Talks resume, outlet: Test Times, published: 2025-04-10}\n"...)}
+	b, _, err := facts.Load(folder, "folder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := ask(t, NewTable(), b, "/brief")
+	last := a.Items[len(a.Items)-1]
+	if len(a.Items) != len(b.Points())+1 || !last.Extracted || !strings.HasPrefix(last.Text, "Defence ministers of ten countries") || a.AsOf != "2025-04-10" {
+		t.Errorf("brief with a newer article:\n%s", Text(a))
 	}
 }
