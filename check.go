@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 
@@ -9,14 +10,22 @@ import (
 )
 
 // runCheck is `briefbot check`: load a facts folder and print every
-// problem as file:line, or what it holds.
+// problem as file:line, or what it holds; with --extracted, also every
+// extracted item with the id a facts file's suppress: list hides it by.
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	if len(args) > 1 {
-		return usageErrorf("check: one folder at most, got %d", len(args))
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	extracted := fs.Bool("extracted", false, "also list every extracted item with its id (for suppress:)")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return &exitError{code: 2, err: err, quiet: true}
+	}
+	if len(rest) > 1 {
+		return usageErrorf("check: one folder at most, got %d", len(rest))
 	}
 	dir := ""
-	if len(args) == 1 {
-		dir = args[0]
+	if len(rest) == 1 {
+		dir = rest[0]
 	}
 	base, warns, err := loadBase(dir)
 	for _, w := range warns {
@@ -32,6 +41,34 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *extracted {
+		listExtracted(base, stdout)
+	}
 	fmt.Fprintf(stdout, "ok: %s\n", base.Counts())
 	return nil
+}
+
+// listExtracted prints each extracted item on a line: its kind, its id
+// (what suppress: takes) and what it says.
+func listExtracted(b *facts.Base, w io.Writer) {
+	for _, p := range b.People() {
+		if p.Extracted {
+			fmt.Fprintf(w, "person\t%s\t%s (%s)\n", p.ID, p.Name, p.Role)
+		}
+	}
+	for _, e := range b.Events() {
+		if e.Extracted {
+			fmt.Fprintf(w, "event\t%s\t%s · %s\n", e.ID, e.Date, e.Text)
+		}
+	}
+	for _, f := range b.Figures() {
+		if f.Extracted {
+			fmt.Fprintf(w, "figure\t%s\t%s %s\n", f.ID, f.Value, f.Unit)
+		}
+	}
+	for _, q := range b.Quotes() {
+		if q.Extracted {
+			fmt.Fprintf(w, "quote\t%s\t%s: %s\n", q.ID, q.Speaker, q.Cite.Quote())
+		}
+	}
 }

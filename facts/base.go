@@ -35,6 +35,7 @@ type Base struct {
 	eventWords, figureWords, quoteWords wordIndex
 	quotesBy                            map[string][]int // speaker -> indexes into quotes
 	eventsWith                          map[string][]*Event
+	unknownSuppress                     []suppression // suppress: ids that named nothing (load errors)
 	// roleKeys holds each person's parsed roles, built on the first
 	// question by role: most loads, and most reloads, never see one.
 	roleOnce sync.Once
@@ -56,7 +57,7 @@ func (b *Base) addPerson(p *Person) {
 }
 
 // finish derives the indexes once the curated facts are read.
-func (b *Base) finish(extraction bool) {
+func (b *Base) finish(extraction bool, sup []suppression) {
 	b.docByID = make(map[string]*Document, len(b.docs))
 	for _, d := range b.docs {
 		b.docByID[d.ID] = d
@@ -94,6 +95,7 @@ func (b *Base) finish(extraction bool) {
 		b.extractEvents()
 		b.extractFigures()
 	}
+	b.unknownSuppress = b.dropSuppressed(sup)
 	sortEvents(b.events)
 	sort.SliceStable(b.quotes, func(i, j int) bool {
 		qi, qj := b.quotes[i], b.quotes[j]

@@ -44,7 +44,7 @@ func (b *Base) extractAll(words [][]prose.Span) {
 			if ids[q.Speaker] == "" || coveredQuote(curated[d], c) {
 				continue
 			}
-			b.quotes = append(b.quotes, &Quote{Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
+			b.quotes = append(b.quotes, &Quote{ID: "q-" + d.ID + "-" + itoa(q.Start), Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
 		}
 	}
 }

@@ -51,6 +51,7 @@ func (l *loader) readAllFacts(b *Base) {
 	}
 	for _, ff := range files {
 		l.readQuotes(ff.f, ff.top["quotes"], b)
+		l.readSuppress(ff)
 	}
 }
 
@@ -90,7 +91,7 @@ func (l *loader) parseFacts(name string, data []byte) factsFile {
 	f := yfile{name: l.path(name), r: l.r}
 	ff := factsFile{f: f}
 	if root := f.parse(data); root != nil {
-		ff.top = f.fields(root, "the top level", "people", "events", "figures", "points", "quotes")
+		ff.top = f.fields(root, "the top level", "people", "events", "figures", "points", "quotes", "suppress")
 	}
 	return ff
 }

@@ -85,7 +85,8 @@ type loader struct {
 	folded  map[string]folded // per article, made on first citation into it
 	// unread holds the ids of articles that are in the folder but could
 	// not be read: that is reported once, not again at each citation.
-	unread map[string]bool
+	unread   map[string]bool
+	suppress []suppression // extracted items the curator hid
 }
 
 func (l *loader) path(name string) string { return path.Join(l.dir, name) }
@@ -116,7 +117,13 @@ func (l *loader) load() *Base {
 	}
 	b.version = l.content.sum()
 	b.loadedAt = l.opts.now()
-	b.finish(!l.opts.NoExtraction)
+	b.finish(!l.opts.NoExtraction, l.suppress)
+	for _, s := range b.unknownSuppress {
+		l.r.errorf(s.at.file, s.at.line, "suppress: no extracted item %q (briefbot check --extracted lists their ids)", s.id)
+	}
+	if len(l.r.errs) > 0 {
+		return nil
+	}
 	return b
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefbot/briefbot/internal/corpus"
+
 	"github.com/briefbot/briefbot/facts/search"
 )
 
@@ -190,5 +192,58 @@ func TestFactsInSeveralFiles(t *testing.T) {
 				t.Errorf("err = %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestSuppress hides extracted items named in a suppress: list (in any
+// facts file) and refuses an id that names nothing, with its file:line.
+func TestSuppress(t *testing.T) {
+	fsys, _, err := corpus.Scaled(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := fsys.(fstest.MapFS)
+	all, _, err := Load(folder, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hide []string
+	for _, e := range all.Events() {
+		if e.Extracted {
+			hide = append(hide, e.ID)
+			break
+		}
+	}
+	for _, q := range all.Quotes() {
+		if q.Extracted {
+			hide = append(hide, q.ID)
+			break
+		}
+	}
+	if len(hide) != 2 {
+		t.Fatalf("the seeds have no extracted event and quote to hide: %v", hide)
+	}
+	folder["facts.d/hide.yaml"] = &fstest.MapFile{Data: []byte("suppress: [" + strings.Join(hide, ", ") + "]\n")}
+	b, _, err := Load(folder, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range b.Events() {
+		if e.ID == hide[0] {
+			t.Errorf("suppressed event %s still there", e.ID)
+		}
+	}
+	for _, q := range b.Quotes() {
+		if q.ID == hide[1] {
+			t.Errorf("suppressed quote %s still there", q.ID)
+		}
+	}
+	if got, want := len(b.Events())+len(b.Quotes()), len(all.Events())+len(all.Quotes())-2; got != want {
+		t.Errorf("%d events and quotes after suppression, want %d", got, want)
+	}
+	folder["facts.d/hide.yaml"] = &fstest.MapFile{Data: []byte("suppress:\n  - " + hide[0] + "\n  - no-such-item\n")}
+	_, _, err = Load(folder, "seeds")
+	if err == nil || !strings.Contains(err.Error(), `seeds/facts.d/hide.yaml:3: suppress: no extracted item "no-such-item"`) {
+		t.Errorf("unknown suppress id: %v", err)
 	}
 }

@@ -66,6 +66,7 @@ type Point struct {
 
 // Quote is something a person said, verbatim.
 type Quote struct {
+	ID        string // an extracted quote's id ("q-" article "-" offset), for suppress:; "" if curated
 	Speaker   string // person id
 	Cite      Citation
 	About     string
