@@ -21,7 +21,12 @@ var titles = set("president", "minister", "secretary", "chancellor", "envoy", "c
 	"prince", "princess", "pope", "bishop", "archbishop", "coach", "manager", "councillor", "chancellor",
 	"commissioner", "superintendent", "inspector", "constable", "detective", "officer", "premier",
 	"representative", "congressman", "congresswoman", "speaker", "sheriff", "executive", "ceo", "founder",
-	"vice-president", "president-elect", "counterpart", "head")
+	"vice-president", "president-elect", "counterpart", "head",
+	// Their usual abbreviations, which news writes before a surname
+	// ("Cllr Smith", "Maj Gen Jones"): without them the abbreviation
+	// would read as a first name, and one person would become two.
+	"cllr", "maj", "gen", "lt", "col", "capt", "sgt", "cdr", "cmdr", "adm", "brig", "det", "supt",
+	"insp", "cpl", "pte", "gov", "sen", "rep", "amb", "supt", "pc", "dc", "dci", "ds")
 
 // roleNouns head a lower-case role phrase before or after a name ("US special
 // envoy", "the club's chairman", "a journalist").

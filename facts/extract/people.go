@@ -60,7 +60,10 @@ func (d *doc) split(i, j int) (nameRun, bool) {
 	}
 	r := nameRun{first: i, last: j}
 	for k := i; k <= j; k++ {
-		if honorifics[d.low[k]] || titles[d.low[k]] || d.low[k] == "prime" || d.low[k] == "vice" {
+		// A role noun that opens a sentence is capitalised for that
+		// alone ("Campaigner Jane Doe said"), and is her role, not her name.
+		opener := k == i && k < j && d.sentenceStart(k) && roleNouns[d.low[k]]
+		if honorifics[d.low[k]] || titles[d.low[k]] || d.low[k] == "prime" || d.low[k] == "vice" || opener {
 			r.first = k + 1
 		}
 	}

@@ -116,6 +116,8 @@ var words = func() map[string]entry {
 		"est": {cZone, 0, 0}, "edt": {cZone, 0, 0}, "pst": {cZone, 0, 0}, "hrs": {cZone, 0, 0},
 		"local": {cZone, 0, 0},
 		"will":  {cFut, 0, 0}, "shall": {cFut, 0, 0}, "wo": {cFut, 0, 0},
+		// Reported future: "she said a meeting would be held on 12 May".
+		"would":    {cFut, 0, 0},
 		"upcoming": {cFut, 0, 0}, "forthcoming": {cFut, 0, 0}, "scheduled": {cFut, 0, 0},
 		"is": {cBePres, 0, 0}, "are": {cBePres, 0, 0}, "am": {cBePres, 0, 0},
 		"was": {cBePast, 0, 0}, "were": {cBePast, 0, 0},
