@@ -160,7 +160,7 @@ func New(opts Options) (*Bot, error) {
 	if err := checkShards(opts.ShardCount, opts.ShardIDs); err != nil {
 		return nil, err
 	}
-	b.handle = b.svc.Handle
+	b.handle = b.serve
 	reg := opts.Registry
 	if reg == nil {
 		reg = prometheus.NewRegistry()

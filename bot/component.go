@@ -5,10 +5,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// component answers a page button: the request comes back from the
-// custom_id (or the footer), is run again on the current base, and the
-// wanted page replaces the message in place. Anyone may turn the pages of a
-// message they can see.
+// component answers a page button or a suggestion: the request comes back
+// from the custom_id (or the footer, or the option chosen in a suggestion
+// menu), is run again on the current base, and the wanted page replaces
+// the message in place. Anyone may click what they can see.
 func (b *Bot) component(x *exchange) {
 	data, ok := x.i.Data.(discordgo.MessageComponentInteractionData)
 	if !ok {
@@ -16,7 +16,11 @@ func (b *Bot) component(x *exchange) {
 		return
 	}
 	btn, err := parseCustomID(data.CustomID)
-	if err == nil && btn.state == stateAt {
+	switch {
+	case err != nil:
+	case btn.dir == dirPick:
+		btn.state, err = pickedState(data.Values)
+	case btn.state == stateAt:
 		btn.state, err = footerStateOf(x.i.Message)
 	}
 	var req commands.Request

@@ -24,14 +24,18 @@ func (b *Bot) answer(req commands.Request) (a commands.Answer, err error) {
 // answerMessage renders the page of an answer that a reply shows, with the
 // page buttons' state taken from the request. An admin command's answer
 // gets no buttons (the whole of it shows on one page, the rest counted):
-// anyone may click a button, and a click runs the command again.
+// anyone may click a button, and a click runs the command again. An
+// answer that finds no one offers its close names to click (see
+// suggestions).
 func answerMessage(t *commands.Table, req commands.Request, a commands.Answer, private bool, page int) message {
 	a.Private = a.Private || private
 	state := ""
 	if spec, ok := t.Lookup(req.Command); ok && spec.Handler != nil && !spec.Admin {
 		state = encodeState(spec, req)
 	}
-	return renderAnswer(a, view{Page: page, State: state})
+	m := renderAnswer(a, view{Page: page, State: state})
+	m.Components = append(m.Components, suggestionRow(suggestions(t, req, a))...)
+	return m
 }
 
 // handleInteraction answers one interaction. It is what the session's
@@ -70,7 +74,8 @@ func (b *Bot) handleInteraction(s sender, i *discordgo.Interaction) {
 }
 
 // command answers a slash command: an admin command once its caller is
-// authorised, any other as the hide option or the configured default says.
+// authorised, any other as the hide option or the configured default says,
+// but privately in a server the bot is not installed in (see guestIn).
 func (b *Bot) command(x *exchange) {
 	data, ok := x.i.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok {
@@ -78,6 +83,10 @@ func (b *Bot) command(x *exchange) {
 		return
 	}
 	x.ev.command = data.Name
+	if data.CommandType == discordgo.MessageApplicationCommand && data.Name == askMessage {
+		b.askAbout(x, data)
+		return
+	}
 	req, hide, err := requestOf(b.table, data)
 	if err != nil {
 		x.refuse(err)
@@ -96,6 +105,9 @@ func (b *Bot) command(x *exchange) {
 	at := placement{private: b.opts.Private}
 	if hide != nil {
 		at.private = *hide
+	}
+	if guestIn(x.i) {
+		at.private = true
 	}
 	x.reply(req, at)
 }

@@ -8,6 +8,12 @@
 // anyone. What an answer says and how citations and sources are written
 // is the commands package's; the bot only escapes and fits.
 //
+// Beyond slash commands: the read-only commands can be installed to a
+// user as well as to a server (install.go), "Ask briefbot" answers the
+// message it is used on (askmessage.go), citations link to the quoted
+// words of their article (cite.go), and the close names of an answer that
+// found no one are buttons (suggest.go).
+//
 // One interaction is an exchange (the sender, the interaction, its log
 // line's event): see reply.go for the path of a command from handler to
 // reply, and admin.go for who may run admin commands.

@@ -31,8 +31,8 @@ func TestE2ERegistration(t *testing.T) {
 		t.Fatal(err)
 	}
 	specs := commands.NewTable().Specs()
-	if len(cmds) != len(specs) {
-		t.Fatalf("%d commands registered, want %d", len(cmds), len(specs))
+	if len(cmds) != len(specs)+1 {
+		t.Fatalf("%d commands registered, want %d and the message command", len(cmds), len(specs))
 	}
 	byName := map[string]map[string]any{}
 	for _, c := range cmds {
@@ -43,8 +43,11 @@ func TestE2ERegistration(t *testing.T) {
 		t.Errorf("/reload: default_member_permissions %v, contexts %v; want \"8\" (Administrator), [0] (guilds only)", reload["default_member_permissions"], reload["contexts"])
 	}
 	who := byName["who"]
-	if !sameJSON(who["contexts"], []any{0.0, 1.0}) {
-		t.Errorf("/who contexts %v, want guilds and DMs", who["contexts"])
+	if !sameJSON(who["contexts"], []any{0.0, 1.0, 2.0}) || !sameJSON(who["integration_types"], []any{0.0, 1.0}) {
+		t.Errorf("/who contexts %v, integration_types %v; want guilds, DMs and group DMs, guild and user install", who["contexts"], who["integration_types"])
+	}
+	if !sameJSON(reload["integration_types"], []any{0.0}) {
+		t.Errorf("/reload integration_types %v, want [0] (guild install only)", reload["integration_types"])
 	}
 	opts := who["options"].([]any)
 	name, hide := opts[0].(map[string]any), opts[len(opts)-1].(map[string]any)
@@ -275,16 +278,24 @@ func TestE2EReload(t *testing.T) {
 	}
 }
 
-// TestE2EDeferred: a handler slower than DeferAfter gets a deferral within
-// Discord's 3 s, then the answer as an edit.
-func TestE2EDeferred(t *testing.T) {
-	t.Parallel()
+// startSlowHarness starts a bot that defers after 50 ms and answers
+// after 200 ms, so that every reply is deferred.
+func startSlowHarness(t *testing.T) *harness {
+	t.Helper()
 	h := startHarness(t, func(o *Options) { o.DeferAfter = 50 * time.Millisecond })
 	next := h.bot.handle
 	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
 		time.Sleep(200 * time.Millisecond)
 		return next(req)
 	}
+	return h
+}
+
+// TestE2EDeferred: a handler slower than DeferAfter gets a deferral within
+// Discord's 3 s, then the answer as an edit.
+func TestE2EDeferred(t *testing.T) {
+	t.Parallel()
+	h := startSlowHarness(t)
 	id := h.id()
 	cb := decode[callback](t, h.send(interaction(id, 2, testGuild, plainUser, nil, slash("search", "query", "sanctions"))).Body)
 	if cb.Type != 5 {

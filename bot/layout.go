@@ -204,7 +204,7 @@ func (r *renderer) srcLine(id string) string {
 	if l, ok := r.srcLines[id]; ok {
 		return l
 	}
-	return "• " + escapeClip(id, sourceLine-2)
+	return "• " + unknownArticle
 }
 
 // try adds e to the page if the page still keeps every limit with reserve

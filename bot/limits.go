@@ -71,9 +71,14 @@ type (
 			CustomID string `json:"custom_id"`
 			Label    string `json:"label"`
 			URL      string `json:"url"`
+			Options  []struct {
+				Label string `json:"label"`
+				Value string `json:"value"`
+			} `json:"options"`
 		} `json:"components"`
 	}
 	wireCommand struct {
+		Type        int    `json:"type"`
 		Name        string `json:"name"`
 		Description string `json:"description"`
 		Options     []struct {
@@ -210,7 +215,27 @@ func checkRows(rows []wireRow) []error {
 				errs = append(errs, fmt.Errorf("row %d button %d: custom_id %q used twice", i, j, c.CustomID))
 			}
 			ids[c.CustomID] = true
+			errs = append(errs, checkMenu(i, c.Type, len(c.Options), func(k int) (string, string) { return c.Options[k].Label, c.Options[k].Value })...)
 		}
+	}
+	return errs
+}
+
+// checkMenu checks a select menu's options (a string select, type 3, has
+// 1 to 25, each with a label and a value of 1 to 100 characters); any
+// other component has none.
+func checkMenu(row, typ, n int, option func(int) (label, value string)) []error {
+	if typ != 3 {
+		return nil
+	}
+	var errs []error
+	if n < 1 || n > maxMenuOptions {
+		errs = append(errs, fmt.Errorf("row %d: select menu of %d options (1 to %d)", row, n, maxMenuOptions))
+	}
+	for k := range n {
+		l, v := option(k)
+		limit(&errs, fmt.Sprintf("row %d option %d label", row, k), l, 1, maxOption)
+		limit(&errs, fmt.Sprintf("row %d option %d value", row, k), v, 1, maxOption)
 	}
 	return errs
 }
@@ -223,6 +248,10 @@ func checkCommands(body []byte) error {
 	}
 	var errs []error
 	for _, c := range cmds {
+		if c.Type == 2 || c.Type == 3 {
+			errs = append(errs, checkMenuCommand(c)...)
+			continue
+		}
 		if !commandName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
 			errs = append(errs, fmt.Errorf("command name %q", c.Name))
 		}
@@ -238,6 +267,21 @@ func checkCommands(body []byte) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkMenuCommand checks a user or message command (type 2 or 3), which
+// Discord shows in a context menu: a name of 1 to 32 characters, which may
+// have spaces and capitals, and no description or options.
+func checkMenuCommand(c wireCommand) []error {
+	var errs []error
+	limit(&errs, "command name", c.Name, 1, maxCommandName)
+	if strings.TrimSpace(c.Name) != c.Name {
+		errs = append(errs, fmt.Errorf("command name %q: spaces at an end", c.Name))
+	}
+	if c.Description != "" || len(c.Options) > 0 {
+		errs = append(errs, fmt.Errorf("context-menu command %q has a description or options", c.Name))
+	}
+	return errs
 }
 
 func limit(errs *[]error, what, s string, lo, hi int) {

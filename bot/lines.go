@@ -28,7 +28,7 @@ func itemLine(it commands.Item) string {
 	// Escaping can double the text; cut it further until the line fits.
 	for n := itemText; ; n = n * 2 / 3 {
 		text := marked(it.Text, it.Marks, n)
-		if it.Verbatim {
+		if it.Verbatim && !commands.OpensQuote(it.Text) {
 			text = "“" + text + "”"
 		}
 		if line := head + text + tail; runes(line) <= maxItemLine || n < 10 {
@@ -101,22 +101,44 @@ func (r *renderer) foldedQuote(n int) string {
 	return q
 }
 
+// makeCiteLine writes citation n: its number, its quote unless short, and
+// the article it comes from, linked to the quoted words when the article
+// has a web address and the line with the link stays within citeLinkLine;
+// otherwise plain, as it always was.
 func (r *renderer) makeCiteLine(n int, short bool) string {
 	c := r.cites[n]
-	label := escape(commands.Ellipsis(commands.SourceLabel(r.a, c.Source), labelText))
-	if short || c.Quote == "" {
-		return clip(fmt.Sprintf("**[%d]** %s", n, label), citeLine)
+	src, ok := sourceOf(r.a, c.Source)
+	label := unknownArticle
+	if ok {
+		label = readerLabel(src)
 	}
-	return clip(fmt.Sprintf("**[%d]** “%s” — %s", n, escape(commands.Ellipsis(c.Quote, commands.QuoteShown)), label), citeLine)
+	label = escape(commands.Ellipsis(label, labelText))
+	quote := ""
+	if !short && c.Quote != "" {
+		quote = escape(commands.Ellipsis(c.Quote, commands.QuoteShown))
+		if !commands.OpensQuote(c.Quote) {
+			quote = "“" + quote + "”"
+		}
+		quote += " — "
+	}
+	plain := clip(fmt.Sprintf("**[%d]** %s%s", n, quote, label), citeLine)
+	if u := quoteURL(src.URL, c.Quote); ok && u != "" {
+		if linked := fmt.Sprintf("**[%d]** %s[%s](%s)", n, quote, label, u); runes(linked) <= citeLinkLine {
+			return linked
+		}
+	}
+	return plain
 }
 
 // sourceLineOf renders one article of the Sources block: title (linked
-// when it has a web address), outlet, date and id.
+// when it has a web address), outlet and date; not its id, which readers
+// have no use for (/source and autocomplete show it to those who do).
 func sourceLineOf(s commands.Source) string {
-	title := escape(commands.Ellipsis(s.Title, 120))
-	if title == "" {
-		title = escape(s.ID)
+	plain := escape(commands.Ellipsis(s.Title, 120))
+	if plain == "" {
+		plain = "Untitled article"
 	}
+	title := plain
 	if u := linkURL(s.URL); u != "" {
 		title = "[" + title + "](" + u + ")"
 	}
@@ -127,11 +149,11 @@ func sourceLineOf(s commands.Source) string {
 	if s.Date != "" {
 		parts = append(parts, escape(s.Date))
 	}
-	line := strings.Join(parts, " — ") + " · id " + escape(commands.Ellipsis(s.ID, 60))
+	line := strings.Join(parts, " — ")
 	if runes(line) > sourceLine {
 		// Without the link, the line can be cut safely.
-		parts[0] = "• " + escape(commands.Ellipsis(s.Title, 120))
-		line = clip(strings.Join(parts, " — ")+" · id "+escape(s.ID), sourceLine)
+		parts[0] = "• " + plain
+		line = clip(strings.Join(parts, " — "), sourceLine)
 	}
 	return line
 }

@@ -67,12 +67,12 @@ func newMetrics(reg *prometheus.Registry, b *Bot) (*metrics, error) {
 }
 
 // commandLabel is the label for a command name: the name when the table has
-// it, otherCommand when it does not.
+// it or it is the message command, otherCommand when it is neither.
 func (b *Bot) commandLabel(name string) string {
 	if name == "" {
 		return ""
 	}
-	if _, ok := b.table.Lookup(name); ok {
+	if _, ok := b.table.Lookup(name); ok || name == askMessage {
 		return name
 	}
 	return otherCommand

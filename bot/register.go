@@ -9,14 +9,21 @@ import (
 )
 
 // applicationCommands is the command table as Discord registers it. Every
-// command works in guilds and in DMs with the bot, but admin commands:
-// those need the Administrator permission by default, work in guilds only,
-// and are checked against the configured admins when run (a server may
-// relax the permission; the bot still refuses others).
+// read-only command can be installed to a server or to a user, and works
+// in servers, in DMs with the bot and in group DMs (where a user who
+// installed the app to themselves can use it). Admin commands do not:
+// they change what a server's bot serves, so they are guild-install and
+// guild-only, need the Administrator permission by default, and are
+// checked against the configured admins when run (a server may relax the
+// permission; the bot still refuses others). "Ask briefbot", the message
+// command, comes last.
 func applicationCommands(t *commands.Table, private bool) []*discordgo.ApplicationCommand {
-	everywhere := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+	everywhere := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM,
+		discordgo.InteractionContextPrivateChannel}
 	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
-	install := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+	install := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall,
+		discordgo.ApplicationIntegrationUserInstall}
+	guildInstall := []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
 	hideDesc := fmt.Sprintf("Only you see the reply (default: %s)", yesNo(private))
 	var out []*discordgo.ApplicationCommand
 	for _, s := range t.Specs() {
@@ -44,13 +51,14 @@ func applicationCommands(t *commands.Table, private bool) []*discordgo.Applicati
 			c.DefaultMemberPermissions = &perm
 			c.DMPermission = &no
 			c.Contexts = &guildOnly
+			c.IntegrationTypes = &guildInstall
 		} else {
 			c.Options = append(c.Options, &discordgo.ApplicationCommandOption{
 				Type: discordgo.ApplicationCommandOptionBoolean, Name: hideOption, Description: hideDesc})
 		}
 		out = append(out, c)
 	}
-	return out
+	return append(out, messageCommand(everywhere, install))
 }
 
 func yesNo(b bool) string {

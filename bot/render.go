@@ -91,7 +91,7 @@ func newRenderer(a commands.Answer, state string) *renderer {
 		r.lead = clip(escape(commands.Ellipsis(a.Lead, leadText))+commands.Refs(a.LeadCites), maxLead)
 	}
 	for _, it := range a.Items {
-		r.items = append(r.items, itemLine(it))
+		r.items = append(r.items, itemLine(readerItem(a, it)))
 		head := ""
 		if it.Section != "" {
 			head = "**" + escapeClip(it.Section, 200) + "**"

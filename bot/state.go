@@ -117,7 +117,7 @@ func parseCustomID(id string) (button, error) {
 	}
 	dir := rest[0]
 	num, state, ok := strings.Cut(rest[2:], ":")
-	if !ok || state == "" || (dir != 'p' && dir != 'n') || !canonicalPage(num) {
+	if !ok || state == "" || !knownDir(dir, num, state) || !canonicalPage(num) {
 		return button{}, errStale
 	}
 	page, err := strconv.Atoi(num)
@@ -125,6 +125,22 @@ func parseCustomID(id string) (button, error) {
 		return button{}, errStale
 	}
 	return button{dir: dir, page: page, state: state}, nil
+}
+
+// knownDir reports whether a custom_id's direction is one a clickable
+// component carries: a page button's (p, n), a suggestion's (s, always
+// for page 0, never with its state in the footer) or the suggestion
+// menu's (m, with pickState).
+func knownDir(dir byte, num, state string) bool {
+	switch dir {
+	case 'p', 'n':
+		return true
+	case dirSuggest:
+		return num == "0" && state != stateAt
+	case dirPick:
+		return num == "0" && state == pickState
+	}
+	return false
 }
 
 // canonicalPage reports whether s is a page number as customID writes it.

@@ -81,11 +81,17 @@ func Ellipsis(s string, n int) string {
 // opens with one of its own (a sentence that starts with what someone
 // said): a second mark before it (““…) would read as a typo.
 func InQuotes(text string) string {
-	t := strings.TrimSpace(text)
-	if strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "‘") {
+	if OpensQuote(text) {
 		return text
 	}
 	return "“" + text + "”"
+}
+
+// OpensQuote reports whether a text opens with a quotation mark of its
+// own, for renderers that add their marks around text they escape.
+func OpensQuote(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "‘")
 }
 
 // UnknownCommand is the user error for a command the table does not have.
