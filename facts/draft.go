@@ -37,6 +37,8 @@ type (
 		ID        string      `yaml:"id"`
 		Value     string      `yaml:"value"`
 		Unit      string      `yaml:"unit,omitempty"`
+		About     string      `yaml:"about,omitempty"`
+		Topic     string      `yaml:"topic,omitempty"`
 		Citations []draftCite `yaml:"citations"`
 	}
 	draftQuote struct {
@@ -92,8 +94,10 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 	}
 	for _, f := range numbers.Find(text) {
 		if s, ok := sentenceOf(sents, f.Start); ok && s.Kind == prose.Story && keepFigure(f) {
+			sentence := text[s.Start:s.End]
 			out.Figures = append(out.Figures, draftFigure{ID: uniqueID(slug(id+" "+f.Value+" "+f.Unit), taken),
-				Value: strings.TrimSpace(f.Qualifier + " " + f.Value), Unit: f.Unit, Citations: []draftCite{cite(f.Start, f.End)}})
+				Value: strings.TrimSpace(f.Qualifier + " " + f.Value), Unit: f.Unit,
+				About: sentence, Topic: fittingTopic(base, f.Unit, sentence), Citations: []draftCite{cite(f.Start, f.End)}})
 		}
 	}
 	for _, q := range r.Quotes {
@@ -155,6 +159,37 @@ func keepFigure(f numbers.Figure) bool {
 		return false
 	}
 	return f.Number >= 3 || strings.ContainsAny(f.Value, "0123456789")
+}
+
+// fittingTopic is the topic of a curated figure that counts the same thing
+// (the same unit) about the same subject (the topic's words in the new
+// figure's sentence), so that a new source's number shows beside the
+// others; "" when none fits.
+func fittingTopic(base *Base, unit, sentence string) string {
+	if unit == "" {
+		return ""
+	}
+	for _, f := range base.figures {
+		if f.Extracted || f.Topic == "" || base.index == nil {
+			continue
+		}
+		ts := base.Terms(f.Unit)
+		if ts.Cover(unit) == 0 {
+			continue
+		}
+		// The topic's own words say what the figures count ("coalition
+		// size"); those the articles never use ("size") say nothing here.
+		var known []string
+		for _, w := range strings.FieldsFunc(f.Topic, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }) {
+			if len(base.Terms(w).Missing()) == 0 {
+				known = append(known, w)
+			}
+		}
+		if subject := base.Terms(strings.Join(known, " ")); subject.Len() > 0 && subject.Cover(sentence) >= 0.5 {
+			return f.Topic
+		}
+	}
+	return ""
 }
 
 // slug makes an id from a name: lower-case letters and digits joined by '-'.

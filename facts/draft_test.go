@@ -32,3 +32,22 @@ func TestDraftLoads(t *testing.T) {
 		t.Errorf("jane-roe should be a curated person after the draft is accepted: %+v", p)
 	}
 }
+
+// TestDraftFigureTopic: a new article's figure that counts the same thing
+// as a curated group of figures (same unit, the topic's words in its
+// sentence) is drafted into that topic, with its sentence as its subject,
+// so that /figures shows it beside the others; one that does not, is not.
+func TestDraftFigureTopic(t *testing.T) {
+	base, _, err := Load(folder(map[string]string{"a1.txt": article, "sources.yaml": goodSources,
+		"facts.yaml": goodFacts + "figures:\n  - id: spans\n    value: \"2\"\n    unit: bridges\n    about: Bridges the council will build.\n    topic: council-bridges\n    citations: [{source: a1, quote: We will build the bridge.}]\n"}), "dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte("Bridge plan grows\n\nThe council now plans three bridges over the river, its leader said on Friday.\n\nThe river carries 40 boats a day.\n")
+	draft := string(Draft(base, "new", raw, time.Date(2024, 6, 7, 0, 0, 0, 0, time.UTC)))
+	for _, want := range []string{"unit: bridges\n    about: The council now plans three bridges over the river, its leader said on Friday.\n    topic: council-bridges", "unit: boats\n    about: The river carries 40 boats a day.\n    citations"} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("draft lacks %q:\n%s", want, draft)
+		}
+	}
+}
