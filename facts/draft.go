@@ -82,16 +82,7 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 	}
 	var ids []string
 	out.People, ids = draftPeople(r.People, taken, sentence)
-	exprs := timex.Find(text, published)
-	for i, s := range sents {
-		if s.Kind != prose.Story {
-			continue
-		}
-		if x, ok := eventDate(exprs, s); ok {
-			out.Events = append(out.Events, draftEvent{ID: uniqueID(fmt.Sprintf("%s-%d", slug(id), i), taken),
-				Date: dateOf(x).String(), Text: text[s.Start:s.End], Citations: []draftCite{cite(s.Start, s.End)}})
-		}
-	}
+	out.Events = draftEvents(base, id, text, sents, timex.Find(text, published), taken)
 	for _, f := range numbers.Find(text) {
 		if s, ok := sentenceOf(sents, f.Start); ok && s.Kind == prose.Story && keepFigure(f) {
 			sentence := text[s.Start:s.End]
@@ -104,6 +95,37 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 		out.Quotes = append(out.Quotes, draftQuote{Speaker: ids[q.Speaker], Source: id, Quote: text[q.Start:q.End]})
 	}
 	return encodeDraft(out, id, published)
+}
+
+// draftEvents drafts a dated event for each sentence of the story that
+// dates what it tells, leaving out one the curated events already hold
+// (the same date and mostly the same words).
+func draftEvents(base *Base, id, text string, sents []prose.Sentence, exprs []timex.Expr, taken map[string]bool) []draftEvent {
+	var curated []*Event
+	for _, e := range base.events {
+		if !e.Extracted {
+			curated = append(curated, e)
+		}
+	}
+	ix := newEventIndex(curated)
+	doc := &Document{ID: id, Text: text, Sentences: sents}
+	var out []draftEvent
+	for i, s := range sents {
+		if s.Kind != prose.Story {
+			continue
+		}
+		x, ok := eventDate(exprs, s)
+		if !ok {
+			continue
+		}
+		e := &Event{Date: dateOf(x), Text: text[s.Start:s.End], Citations: []Citation{{Doc: doc, Start: s.Start, End: s.End}}}
+		if ix.same(e) != nil {
+			continue
+		}
+		out = append(out, draftEvent{ID: uniqueID(fmt.Sprintf("%s-%d", slug(id), i), taken),
+			Date: e.Date.String(), Text: e.Text, Citations: []draftCite{{Source: id, Quote: e.Text}}})
+	}
+	return out
 }
 
 // draftPeople drafts the people extraction found who are not curated yet,

@@ -51,3 +51,21 @@ func TestDraftFigureTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftSkipsCuratedEvents: a new article's sentence about what a
+// curated event already tells (same month, mostly the same words) is not
+// drafted again; a new happening is.
+func TestDraftSkipsCuratedEvents(t *testing.T) {
+	base, _, err := Load(folder(map[string]string{"a1.txt": article, "sources.yaml": goodSources, "facts.yaml": goodFacts}), "dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte("Council news\n\nThe council met in March.\n\nThe council will vote on the bridge on 20 June.\n")
+	draft := string(Draft(base, "new", raw, time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)))
+	if strings.Contains(draft, "text: The council met in March.") {
+		t.Errorf("the curated meeting was drafted again:\n%s", draft)
+	}
+	if !strings.Contains(draft, `date: "2024-06-20"`) {
+		t.Errorf("the new vote was not drafted:\n%s", draft)
+	}
+}
