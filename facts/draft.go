@@ -45,6 +45,7 @@ type (
 		Speaker string `yaml:"speaker"`
 		Source  string `yaml:"source"`
 		Quote   string `yaml:"quote"`
+		About   string `yaml:"about,omitempty"`
 	}
 	draftFile struct {
 		People  []draftPerson `yaml:"people,omitempty"`
@@ -92,9 +93,27 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 		}
 	}
 	for _, q := range r.Quotes {
-		out.Quotes = append(out.Quotes, draftQuote{Speaker: ids[q.Speaker], Source: id, Quote: text[q.Start:q.End]})
+		out.Quotes = append(out.Quotes, draftQuote{Speaker: ids[q.Speaker], Source: id, Quote: text[q.Start:q.End],
+			About: quoteAbout(text, sents, q.Start, q.End)})
 	}
 	return encodeDraft(out, id, published)
+}
+
+// quoteAbout drafts what a quote is about from its sentence: the words
+// around the quote ("told the meeting that the barrier was"), for the
+// curator to shorten; "" when the quote is the whole sentence.
+func quoteAbout(text string, sents []prose.Sentence, start, end int) string {
+	s, ok := sentenceOf(sents, start)
+	if !ok {
+		return ""
+	}
+	around := text[s.Start:min(start, s.End)] + " " + text[min(end, s.End):s.End]
+	around = strings.Join(strings.Fields(strings.NewReplacer("“", "", "”", "", "\"", "", "‘", " ", "’", "'").Replace(around)), " ")
+	around = strings.Trim(around, " :,.;")
+	if len(strings.Fields(around)) < 3 {
+		return ""
+	}
+	return around
 }
 
 // draftEvents drafts a dated event for each sentence of the story that

@@ -69,3 +69,17 @@ func TestDraftSkipsCuratedEvents(t *testing.T) {
 		t.Errorf("the new vote was not drafted:\n%s", draft)
 	}
 }
+
+// TestDraftQuoteAbout: a drafted quote says what it is about, from the
+// words of its sentence around it.
+func TestDraftQuoteAbout(t *testing.T) {
+	base, _, err := Load(folder(map[string]string{"x.txt": "A placeholder article.\n"}), "dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte("Bridge row\n\nJane Roe, the mayor, told the council that the bridge plan was \"long overdue\".\n")
+	draft := string(Draft(base, "new", raw, time.Time{}))
+	if !strings.Contains(draft, "quote: long overdue\n    about: Jane Roe, the mayor, told the council that the bridge plan was") {
+		t.Errorf("the quote has no about from its sentence:\n%s", draft)
+	}
+}
