@@ -83,7 +83,7 @@ func Draft(base *Base, id string, raw []byte, published time.Time) []byte {
 	}
 	var ids []string
 	out.People, ids = draftPeople(r.People, taken, sentence)
-	out.Events = draftEvents(base, id, text, sents, timex.Find(text, published), taken)
+	out.Events = draftEvents(base, &Document{ID: id, Text: text, Sentences: sents}, timex.Find(text, published), taken)
 	for _, f := range numbers.Find(text) {
 		if s, ok := sentenceOf(sents, f.Start); ok && s.Kind == prose.Story && keepFigure(f) {
 			sentence := text[s.Start:s.End]
@@ -119,7 +119,8 @@ func quoteAbout(text string, sents []prose.Sentence, start, end int) string {
 // draftEvents drafts a dated event for each sentence of the story that
 // dates what it tells, leaving out one the curated events already hold
 // (the same date and mostly the same words).
-func draftEvents(base *Base, id, text string, sents []prose.Sentence, exprs []timex.Expr, taken map[string]bool) []draftEvent {
+func draftEvents(base *Base, doc *Document, exprs []timex.Expr, taken map[string]bool) []draftEvent {
+	id, text := doc.ID, doc.Text
 	var curated []*Event
 	for _, e := range base.events {
 		if !e.Extracted {
@@ -127,9 +128,8 @@ func draftEvents(base *Base, id, text string, sents []prose.Sentence, exprs []ti
 		}
 	}
 	ix := newEventIndex(curated)
-	doc := &Document{ID: id, Text: text, Sentences: sents}
 	var out []draftEvent
-	for i, s := range sents {
+	for i, s := range doc.Sentences {
 		if s.Kind != prose.Story {
 			continue
 		}

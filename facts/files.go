@@ -1,0 +1,124 @@
+package facts
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+// moreFacts lists facts.d/*.yaml, in name order, so that readFile reads
+// them with the same care as the files at the top. A facts.d that is a
+// link is refused like any link.
+func (l *loader) moreFacts() []string {
+	e, ok := l.entries[FactsDir]
+	if !ok {
+		return nil
+	}
+	switch {
+	case e.Type()&fs.ModeSymlink != 0:
+		l.r.errorf(l.path(FactsDir), 0, "is a symbolic link: only a real folder of *.yaml files is read, so that nothing outside the facts folder is")
+		return nil
+	case !e.IsDir():
+		l.r.errorf(l.path(FactsDir), 0, "is not a folder: want a folder of *.yaml files")
+		return nil
+	}
+	entries, err := fs.ReadDir(l.fsys, FactsDir)
+	if err != nil {
+		l.r.errorf(l.path(FactsDir), 0, "cannot read: %v", reason(err))
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".yaml") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		name := FactsDir + "/" + e.Name()
+		l.entries[name] = e
+		names = append(names, name)
+	}
+	return names
+}
+
+// readFile reads one file at the top of the folder or in facts.d. Only a regular file is
+// read: a symbolic link is refused whatever it points to, because following
+// it could read a file outside the folder (os.DirFS follows links), and a
+// link inside the folder would only show one article twice; a directory, a
+// named pipe (whose read would block a reload for ever) or a device is
+// refused too, as is a file with more than one hard link, or one over
+// MaxFileSize. A file missing from the folder gives an error wrapping
+// fs.ErrNotExist; any other error is a sentence for the curator, to follow
+// "file: ".
+func (l *loader) readFile(name string) ([]byte, error) {
+	e, ok := l.entries[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	switch t := e.Type(); {
+	case t&fs.ModeSymlink != 0:
+		return nil, errors.New("is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead")
+	case t.IsDir():
+		return nil, errors.New("is a directory, not a file")
+	case !t.IsRegular():
+		return nil, notRegular(t)
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", reason(err))
+	}
+	defer f.Close()
+	// The file may have changed since the folder was listed: what was
+	// opened is checked again before it is read.
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", reason(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	// A hard link is a second name for a file that may live outside the
+	// folder (ln /etc/passwd facts/x.txt): nothing tells the two apart, so
+	// a file with more than one name is refused, as a symbolic link is.
+	if n, ok := linkCount(st); ok && n > 1 {
+		return nil, fmt.Errorf("has %d hard links: a file with another name may be a file outside the folder, so only files with one name are read; put a copy of the file here instead", n)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, tooBig(st.Size())
+	}
+	// A file still being written can grow past the limit while it is read.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", reason(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig(-1)
+	}
+	l.content.add(name, data)
+	return data, nil
+}
+
+// notRegular names what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	what := "a special file"
+	switch {
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return fmt.Errorf("is %s, not a regular file", what)
+}
+
+func tooBig(size int64) error {
+	if size < 0 {
+		return fmt.Errorf("is larger than the %s a file of the facts folder may hold", megabytes(MaxFileSize))
+	}
+	return fmt.Errorf("is %s, larger than the %s a file of the facts folder may hold", megabytes(size), megabytes(MaxFileSize))
+}
