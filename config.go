@@ -45,6 +45,8 @@ type config struct {
 	RateBurst     int           // rate_limit.burst; 0 = no limit
 	RateEvery     time.Duration // rate_limit.every
 	Private       bool          // replies.visibility: private
+
+	FeedbackChannel string // feedback.channel_id: where reports go; "" = no Report button
 }
 
 // Run modes.
@@ -198,6 +200,9 @@ func (p *cfgParser) sections(cfg *config, shardIDs **yaml.Node, factsDirs *int) 
 		}),
 		"replies": section("replies", map[string]func(*yaml.Node){
 			"visibility": func(n *yaml.Node) { cfg.Private = p.oneOf(n, "public", "private") == "private" },
+		}),
+		"feedback": section("feedback", map[string]func(*yaml.Node){
+			"channel_id": func(n *yaml.Node) { cfg.FeedbackChannel = p.snowflake(n, true) },
 		}),
 	}
 }

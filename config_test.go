@@ -223,3 +223,28 @@ func runEnv(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	}
 	return out.String(), errb.String(), code
 }
+
+// TestConfigFeedback: feedback.channel_id is a Discord id, read like the
+// others, passed to the bot; empty (the default) turns reports off.
+func TestConfigFeedback(t *testing.T) {
+	for _, c := range []struct{ yaml, want, err string }{
+		{"feedback: {channel_id: \"730000000000000001\"}\n", "730000000000000001", ""},
+		{"feedback: {channel_id: 730000000000000001}\n", "730000000000000001", ""},
+		{"feedback: {channel_id: \"\"}\n", "", ""},
+		{"feedback: {}\n", "", ""},
+		{"feedback: {channel_id: \"#curators\"}\n", "", `c.yaml:1: "#curators" is not a Discord id`},
+		{"feedback: {channel_id: [1]}\n", "", `c.yaml:1: want a Discord id`},
+		{"feedback: {channel: \"730000000000000001\"}\n", "", `unknown field "channel" in feedback`},
+	} {
+		cfg, err := parseConfig("c.yaml", []byte(c.yaml))
+		switch {
+		case c.err == "" && (err != nil || cfg.FeedbackChannel != c.want):
+			t.Errorf("%q: %q, %v; want %q", c.yaml, cfg.FeedbackChannel, err, c.want)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%q: error %v, want %q", c.yaml, err, c.err)
+		}
+	}
+	if got := botOptions(config{FeedbackChannel: "730000000000000001"}, slog.Default()).FeedbackChannel; got != "730000000000000001" {
+		t.Errorf("bot.Options.FeedbackChannel = %q", got)
+	}
+}

@@ -116,7 +116,7 @@ func botOptions(cfg config, log *slog.Logger) bot.Options {
 	return bot.Options{Logger: log,
 		AppID: cfg.ApplicationID, GuildIDs: cfg.GuildIDs, AdminUsers: cfg.AdminUsers, AdminRoles: cfg.AdminRoles,
 		Private: cfg.Private, RateBurst: cfg.RateBurst, RateEvery: cfg.RateEvery, APIBase: cfg.APIBaseURL,
-		ShardCount: cfg.ShardCount, ShardIDs: cfg.ShardIDs}
+		ShardCount: cfg.ShardCount, ShardIDs: cfg.ShardIDs, FeedbackChannel: cfg.FeedbackChannel}
 }
 
 func newLogger(cfg config, w io.Writer) *slog.Logger {

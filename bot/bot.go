@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,11 @@ type Options struct {
 
 	RateBurst int           // requests a user may make at once (0: no limit)
 	RateEvery time.Duration // then one per this long
+
+	// FeedbackChannel is the channel id of the curators: when set, answers
+	// have a Report button, and the reports are posted there (see
+	// report.go). Empty: no button.
+	FeedbackChannel string
 
 	// APIBase is the REST base URL: "https://discord.com", or a proxy or a
 	// fake Discord that serves the same paths.
@@ -148,6 +154,9 @@ func New(opts Options) (*Bot, error) {
 	u, err := apiBase(opts.APIBase)
 	if err != nil {
 		return nil, err
+	}
+	if opts.FeedbackChannel != "" && strings.Trim(opts.FeedbackChannel, "0123456789") != "" {
+		return nil, fmt.Errorf("bot: FeedbackChannel %q is not a Discord id", opts.FeedbackChannel)
 	}
 	if opts.RateBurst > 0 && opts.RateEvery <= 0 {
 		return nil, errors.New("bot: a rate limit needs a refill interval")

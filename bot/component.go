@@ -8,7 +8,8 @@ import (
 // component answers a page button or a suggestion: the request comes back
 // from the custom_id (or the footer, or the option chosen in a suggestion
 // menu), is run again on the current base, and the wanted page replaces
-// the message in place. Anyone may click what they can see.
+// the message in place. Anyone may click what they can see. A Report
+// button opens the report form instead (see openReport).
 func (b *Bot) component(x *exchange) {
 	data, ok := x.i.Data.(discordgo.MessageComponentInteractionData)
 	if !ok {
@@ -16,6 +17,7 @@ func (b *Bot) component(x *exchange) {
 		return
 	}
 	btn, err := parseCustomID(data.CustomID)
+	carried := btn.state // as the custom_id has it: the form carries it on
 	switch {
 	case err != nil:
 	case btn.dir == dirPick:
@@ -33,6 +35,10 @@ func (b *Bot) component(x *exchange) {
 	}
 	x.ev.command = req.Command
 	if !b.allow(x) {
+		return
+	}
+	if btn.dir == dirReport {
+		b.openReport(x, carried)
 		return
 	}
 	x.reply(req, placement{inPlace: true, page: btn.page})

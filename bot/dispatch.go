@@ -29,13 +29,18 @@ func (b *Bot) answer(req commands.Request) (a commands.Answer, err error) {
 // suggestions).
 func answerMessage(t *commands.Table, req commands.Request, a commands.Answer, private bool, page int) message {
 	a.Private = a.Private || private
-	state := ""
-	if spec, ok := t.Lookup(req.Command); ok && spec.Handler != nil && !spec.Admin {
-		state = encodeState(spec, req)
-	}
-	m := renderAnswer(a, view{Page: page, State: state})
+	m := renderAnswer(a, view{Page: page, State: stateOf(t, req)})
 	m.Components = append(m.Components, suggestionRow(suggestions(t, req, a))...)
 	return m
+}
+
+// stateOf is the state a button carries to ask req again, or "" for a
+// request no button may carry (an admin command, or one the bot makes).
+func stateOf(t *commands.Table, req commands.Request) string {
+	if spec, ok := t.Lookup(req.Command); ok && spec.Handler != nil && !spec.Admin {
+		return encodeState(spec, req)
+	}
+	return ""
 }
 
 // handleInteraction answers one interaction. It is what the session's
@@ -68,6 +73,9 @@ func (b *Bot) handleInteraction(s sender, i *discordgo.Interaction) {
 	case discordgo.InteractionMessageComponent:
 		x.ev.kind = "button"
 		b.component(x)
+	case discordgo.InteractionModalSubmit:
+		x.ev.kind = "report"
+		b.submitReport(x)
 	default:
 		x.ev.kind, x.ev.outcome = fmt.Sprintf("type %d", i.Type), outUserError
 	}

@@ -70,7 +70,7 @@ func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message, ok bool) 
 		a, err = b.answer(req)
 		if outcome, err = settle(a, err); err == nil {
 			ev.outcome = outcome
-			return answerMessage(b.table, req, a, false, 0), true
+			return b.withReport(answerMessage(b.table, req, a, false, 0), req), true
 		}
 	}
 	msg, out := errorMessage(err)

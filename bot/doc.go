@@ -11,8 +11,10 @@
 // Beyond slash commands: the read-only commands can be installed to a
 // user as well as to a server (install.go), "Ask briefbot" answers the
 // message it is used on (askmessage.go), citations link to the quoted
-// words of their article (cite.go), and the close names of an answer that
-// found no one are buttons (suggest.go).
+// words of their article (cite.go), the close names of an answer that
+// found no one are buttons (suggest.go), and, when a curators' channel is
+// configured, a Report button opens a form whose report is posted there
+// (report.go, reportsend.go).
 //
 // One interaction is an exchange (the sender, the interaction, its log
 // line's event): see reply.go for the path of a command from handler to

@@ -99,7 +99,7 @@ func checkCallback(body []byte) error {
 		return fmt.Errorf("callback: %w", err)
 	}
 	if len(cb.Data) == 0 || string(cb.Data) == "null" {
-		if cb.Type == 4 || cb.Type == 7 || cb.Type == 8 {
+		if cb.Type == 4 || cb.Type == 7 || cb.Type == 8 || cb.Type == 9 {
 			return fmt.Errorf("callback type %d without data", cb.Type)
 		}
 		return nil
@@ -110,6 +110,9 @@ func checkCallback(body []byte) error {
 	}
 	if cb.Type == 8 {
 		return checkChoices(m)
+	}
+	if cb.Type == 9 {
+		return checkModal(cb.Data)
 	}
 	// A deferral (5, 6) shows nothing yet: it carries at most the flags.
 	return checkWire(m, cb.Type == 4 || cb.Type == 7)

@@ -38,7 +38,7 @@ func (x *exchange) reply(req commands.Request, at placement) {
 		return
 	}
 	x.ev.outcome = outcome
-	m := answerMessage(x.b.table, req, h.a, at.private, at.page)
+	m := x.b.withReport(answerMessage(x.b.table, req, h.a, at.private, at.page), req)
 	if h.deferred {
 		x.edit(m)
 		return

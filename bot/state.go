@@ -129,12 +129,15 @@ func parseCustomID(id string) (button, error) {
 
 // knownDir reports whether a custom_id's direction is one a clickable
 // component carries: a page button's (p, n), a suggestion's (s, always
-// for page 0, never with its state in the footer) or the suggestion
-// menu's (m, with pickState).
+// for page 0, never with its state in the footer), the suggestion
+// menu's (m, with pickState), or the Report button's and its form's
+// (r, f: page 0, the state in either place).
 func knownDir(dir byte, num, state string) bool {
 	switch dir {
 	case 'p', 'n':
 		return true
+	case dirReport, dirReportForm:
+		return num == "0"
 	case dirSuggest:
 		return num == "0" && state != stateAt
 	case dirPick:
