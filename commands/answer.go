@@ -84,11 +84,16 @@ func (c *citer) cite(fc facts.Citation) int {
 	n := len(c.a.Citations) + 1
 	c.seen[fc] = n
 	c.a.Citations = append(c.a.Citations, Citation{N: n, Source: fc.Doc.ID, Quote: fc.Quote(), Start: fc.Start, End: fc.End})
-	if !c.srcs[fc.Doc.ID] {
-		c.srcs[fc.Doc.ID] = true
-		c.a.Sources = append(c.a.Sources, SourceOf(fc.Doc))
-	}
+	c.source(fc.Doc)
 	return n
+}
+
+// source lists an article among the answer's sources, once.
+func (c *citer) source(d *facts.Document) {
+	if !c.srcs[d.ID] {
+		c.srcs[d.ID] = true
+		c.a.Sources = append(c.a.Sources, SourceOf(d))
+	}
 }
 
 func (c *citer) cites(fcs []facts.Citation) []int {

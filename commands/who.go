@@ -64,6 +64,9 @@ func card(b *facts.Base, a *Answer, c *citer, p *facts.Person) {
 		a.Items = append(a.Items, eventItem(c, e, secEvents))
 	}
 	for _, dm := range mentionCounts(p) {
+		// The article is listed among the sources even when nothing of it
+		// is cited, so that a renderer can name it by title, not id.
+		c.source(dm.doc)
 		a.Items = append(a.Items, Item{Section: secMentioned, Label: dm.doc.ID, Text: fmt.Sprintf("%s (%s)", dm.doc.Label(), plural(dm.n, "sentence"))})
 	}
 }
