@@ -2,7 +2,7 @@
 // curated, citation-verified fact base: on Discord, or from the command line.
 //
 //	briefbot ask [--facts DIR] [--format text|json|discord] QUERY
-//	briefbot check [DIR]
+//	briefbot check [--extracted] [DIR]
 //	briefbot run [--config FILE]
 //	briefbot register [--config FILE] [--dry-run]
 //	briefbot draft [--facts DIR] [--published YYYY-MM-DD] ARTICLE.txt
@@ -34,8 +34,9 @@ func main() {
 const usage = `usage:
   briefbot ask [--facts DIR] [--format text|json|discord] QUERY   answer one query ("/who Smith" or "who is smith?")
   briefbot ask [--facts DIR] [--format text|json|discord] -       answer one query per line of standard input
-  briefbot check [DIR]                                     validate a facts folder (default: the embedded one)
-  briefbot draft [--facts DIR] [--published DATE] FILE     print a facts.yaml fragment extracted from one article
+  briefbot check [--extracted] [DIR]                       validate a facts folder (default: the embedded one);
+                                                           --extracted lists extracted items with their ids
+  briefbot draft [--facts DIR] [--published DATE] FILE     print curated facts drafted from one article (for facts.d/)
   briefbot run [--config FILE]                             serve on Discord (token from $DISCORD_TOKEN)
   briefbot register [--config FILE] [--dry-run]            register the slash commands, or print their JSON
   briefbot help                                            this text`
