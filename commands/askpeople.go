@@ -51,7 +51,11 @@ func (x *asker) person() (Answer, error) {
 	x.a.Title = "Who is " + target
 	var names []string
 	for _, p := range ps {
-		names = append(names, p.Name+" ("+p.Role+")")
+		if p.Role != "" {
+			names = append(names, p.Name+" ("+p.Role+")")
+		} else {
+			names = append(names, p.Name)
+		}
 		if len(x.a.Items) < supporting {
 			x.a.Items = append(x.a.Items, Item{Label: p.Name, Text: strings.TrimPrefix(p.Role+" — "+p.Description, " — "),
 				Citations: x.c.cites(p.Citations[:min(1, len(p.Citations))]), Extracted: p.Extracted})
