@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,18 +46,7 @@ func TestDraftNeedsNoEdit(t *testing.T) {
 			t.Fatalf("check after drafting %s with no edit: exit %d:\n%s%s\n--- the draft:\n%s", a.id, code, out, errs, draft)
 		}
 	}
-	ask := func(q string) map[string]any {
-		t.Helper()
-		out, errs, code := runT(t, "", "ask", "--facts", dir, "--format", "json", q)
-		if code != 0 {
-			t.Fatalf("ask %q: exit %d: %s", q, code, errs)
-		}
-		var v map[string]any
-		if err := json.Unmarshal([]byte(out), &v); err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	ask := func(q string) map[string]any { return askJSON(t, dir, q) }
 	bySurname, byName := ask("/who Marlowe"), ask("who is Helen Marlowe?")
 	if bySurname["title"] != byName["title"] || !strings.Contains(bySurname["title"].(string), "Council leader") ||
 		!strings.Contains(bySurname["text"].(string), "the experience this town needs") {

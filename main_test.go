@@ -26,6 +26,21 @@ func runT(t *testing.T, stdin string, args ...string) (stdout, stderr string, co
 	return out.String(), errb.String(), code
 }
 
+// askJSON asks q of the fact folder dir through the command line and
+// decodes the JSON answer.
+func askJSON(t *testing.T, dir, q string) map[string]any {
+	t.Helper()
+	out, errs, code := runT(t, "", "ask", "--facts", dir, "--format", "json", q)
+	if code != 0 {
+		t.Fatalf("ask %q: exit %d: %s", q, code, errs)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("ask %q: %v", q, err)
+	}
+	return v
+}
+
 func TestCLI(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,18 +30,7 @@ func TestNewArticleAnswersBeforeCuration(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "zz_harbour.txt"), []byte(newArticle), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ask := func(q string) map[string]any {
-		t.Helper()
-		out, errs, code := runT(t, "", "ask", "--facts", dir, "--format", "json", q)
-		if code != 0 {
-			t.Fatalf("ask %q: exit %d: %s", q, code, errs)
-		}
-		var v map[string]any
-		if err := json.Unmarshal([]byte(out), &v); err != nil {
-			t.Fatalf("ask %q: %v", q, err)
-		}
-		return v
-	}
+	ask := func(q string) map[string]any { return askJSON(t, dir, q) }
 	who := ask("/who Castellanos")
 	if who["found"] != true || !strings.Contains(who["title"].(string), "Miriam Castellanos") || !strings.Contains(who["text"].(string), "Port director") {
 		t.Errorf("/who Castellanos: %v", who["text"])

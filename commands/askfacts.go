@@ -174,12 +174,17 @@ func (x *asker) measureTopic() (unit, topic string) {
 func (x *asker) bestFigure(ts facts.Terms, unit string) *facts.Figure {
 	var best *facts.Figure
 	bestScore := 0.0
+	var ut facts.Terms
+	if unit != "" {
+		ut = x.b.Terms(unit)
+	}
 	for _, f := range x.b.FiguresAbout(x.b.Correct(x.q.Target)) {
-		cv := ts.Cover(figureTexts(f)...)
+		texts := figureTexts(f)
+		cv := ts.Cover(texts...)
 		if ts.Len() > 0 && cv < minCover {
 			continue
 		}
-		fit := x.unitFit(f, unit)
+		fit := x.unitFit(f, texts, unit, ut)
 		if fit == 0 {
 			continue
 		}
@@ -196,15 +201,16 @@ func (x *asker) bestFigure(ts facts.Terms, unit string) *facts.Figure {
 
 // unitFit rates how well a figure's unit answers the question: 2 when its
 // unit is the thing asked about, 1 when its sentence names it, 0 not at all.
-func (x *asker) unitFit(f *facts.Figure, unit string) int {
+// texts are the figure's figureTexts and ut the unit's terms, both worked
+// out once by the caller.
+func (x *asker) unitFit(f *facts.Figure, texts []string, unit string, ut facts.Terms) int {
 	text := f.Value + " " + f.Unit
 	switch {
 	case unit != "":
-		ut := x.b.Terms(unit)
 		if ut.Cover(f.Unit) > 0 {
 			return 2
 		}
-		if ut.Cover(figureTexts(f)...) > 0 {
+		if ut.Cover(texts...) > 0 {
 			return 1
 		}
 		return 0

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,7 +99,7 @@ func HasKind(text string, want Want, subject string) bool {
 		return numberIn(text, strings.ToLower(subject))
 	case WantTime:
 		for _, w := range plainWords(lower) {
-			if containsWord(timeWords, w) || (len(w) == 4 && w[0] >= '1' && w[0] <= '2' && digits(w)) {
+			if slices.Contains(timeWords, w) || (len(w) == 4 && w[0] >= '1' && w[0] <= '2' && digits(w)) {
 				return !strings.Contains(strings.ToLower(subject), w)
 			}
 		}
@@ -126,7 +127,7 @@ func placeIn(text, subject string) bool {
 		}
 		r, _ := utf8.DecodeRuneInString(ws[j])
 		lw := strings.ToLower(ws[j])
-		if (unicode.IsUpper(r) || containsWord(placeWords, lw)) && !strings.Contains(subject, lw) {
+		if (unicode.IsUpper(r) || slices.Contains(placeWords, lw)) && !strings.Contains(subject, lw) {
 			return true
 		}
 	}
@@ -138,7 +139,7 @@ func numberIn(text, subject string) bool {
 	for _, w := range plainWords(text) {
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
-		if (unicode.IsDigit(r) || containsWord(numberWords, lw)) && !strings.Contains(subject, lw) {
+		if (unicode.IsDigit(r) || slices.Contains(numberWords, lw)) && !strings.Contains(subject, lw) {
 			return true
 		}
 	}
@@ -151,15 +152,6 @@ func plainWords(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-}
-
-func containsWord(list []string, w string) bool {
-	for _, x := range list {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // definitionForms follow (or, with %s first, surround) the subject of a

@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -160,7 +159,7 @@ func (l *loader) readArticles() []*Document {
 		if bad >= 0 {
 			l.r.warnf(file, lineAt(raw, bad), "byte offset %d is not valid UTF-8: invalid bytes read as Windows-1252", bad)
 		}
-		sum := sha256.Sum256(raw)
+		sum := l.content.of(e.Name())
 		d := &Document{ID: id, File: file, work: &docWork{sum: sum}}
 		if prior := l.reusable(id, sum); prior != nil {
 			d.Text, d.Sentences = l.opts.Previous.docByID[id].Text, l.opts.Previous.docByID[id].Sentences

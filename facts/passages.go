@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -157,7 +158,7 @@ func startsWithPronoun(text string) bool { return startsWith(text, pronounWords)
 func startsWith(text string, words []string) bool {
 	text = strings.TrimLeft(text, "\"“‘'- ")
 	w, _, _ := strings.Cut(text, " ")
-	return containsWord(words, strings.ToLower(w))
+	return slices.Contains(words, strings.ToLower(w))
 }
 
 // sameSentence returns the passage that is a copy of words (the same

@@ -17,19 +17,25 @@ func (b *Base) Version() string { return b.version }
 func (b *Base) LoadedAt() time.Time { return b.loadedAt }
 
 // contentHash hashes files by name, in name order, whatever order they
-// were read in.
+// were read in. Each file is hashed once, as it is read; the version is a
+// hash of the names and those sums, and the sums also tell reload which
+// articles are unchanged.
 type contentHash struct {
-	files map[string][]byte
+	files map[string][sha256.Size]byte
 }
 
+// add records a file read, by the SHA-256 of its bytes.
 func (h *contentHash) add(name string, data []byte) {
 	if h.files == nil {
-		h.files = map[string][]byte{}
+		h.files = map[string][sha256.Size]byte{}
 	}
-	h.files[name] = data
+	h.files[name] = sha256.Sum256(data)
 }
 
-// sum returns the first 12 hex digits of the SHA-256 of the files: enough
+// of is the SHA-256 of a file add recorded.
+func (h *contentHash) of(name string) [sha256.Size]byte { return h.files[name] }
+
+// sum returns the first 12 hex digits of a SHA-256 over the files: enough
 // to tell versions apart at a glance, short enough to read out.
 func (h *contentHash) sum() string {
 	names := make([]string, 0, len(h.files))
@@ -39,10 +45,10 @@ func (h *contentHash) sum() string {
 	sort.Strings(names)
 	var d hash.Hash = sha256.New()
 	for _, n := range names {
+		sum := h.files[n]
 		d.Write([]byte(n))
 		d.Write([]byte{0})
-		d.Write(h.files[n])
-		d.Write([]byte{0})
+		d.Write(sum[:])
 	}
 	return hex.EncodeToString(d.Sum(nil))[:12]
 }

@@ -56,6 +56,14 @@ func editsAtLeast(a, b uint64) int {
 	return max(bits.OnesCount64(a&^b), bits.OnesCount64(b&^a))
 }
 
+// Edits is the distance between words a and b, a swap of two neighbouring
+// letters counting as one edit, or limit+1 once it must exceed limit (and
+// for words longer than typo matching considers). It is the one measure of
+// a typo that name matching and spelling correction share.
+func Edits(a, b string, limit int) int {
+	return osa([]rune(a), []rune(b), limit, false)
+}
+
 // osa is the optimal-string-alignment (restricted Damerau-Levenshtein)
 // distance between a and b, or limit+1 as soon as it must exceed limit.
 // Transpositions count once because swapped letters are the commonest typo.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/facts/names"
 )
 
 // Term is a query word as the index sees it: its stem, how rare it is, and
@@ -67,15 +69,6 @@ func (ix *Index) unseenIDF() float64 {
 	return math.Log(1 + (n+0.5)/0.5)
 }
 
-// DF returns how many units hold a stem.
-func (ix *Index) DF(stem string) int {
-	t, ok := ix.terms[stem]
-	if !ok {
-		return 0
-	}
-	return ix.start[t+1] - ix.start[t]
-}
-
 // spelling groups the known words by first byte and rune length, built on
 // first need: most bases never see a misspelt query.
 type spelling struct {
@@ -100,33 +93,6 @@ func (ix *Index) spelling() *spelling {
 	return ix.spell
 }
 
-// editDistance counts the edits between two words, a swap of two
-// neighbouring letters ("cheifs") counting as one, as typists make it.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
-}
-
 // correct finds the known word closest to an unknown one: same first
 // letter (typos rarely hit it), length within the tolerance, fewest edits,
 // then the most frequent.
@@ -143,7 +109,7 @@ func (ix *Index) correct(w string) (string, bool) {
 	best, bestD, bestDF := "", tol+1, -1
 	for l := n - tol; l <= n+tol; l++ {
 		for _, cand := range sp.byKey[[2]int{int(w[0]), l}] {
-			d := editDistance(w, cand)
+			d := names.Edits(w, cand, tol)
 			if d > tol {
 				continue
 			}
