@@ -57,12 +57,5 @@ func isSpaceRune(r rune) bool { return strings.TrimSpace(string(r)) == "" }
 
 // all is every token of text.
 func all(text string) []Token {
-	var out []Token
-	for at := 0; ; {
-		t, ok := Next(text, &at)
-		if !ok {
-			return out
-		}
-		out = append(out, t)
-	}
+	return Map(text, func(t Token) Token { return t })
 }

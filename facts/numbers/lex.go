@@ -21,20 +21,13 @@ type token struct {
 // never near one. A possessive "'s" is left out of a word, so "UK’s" is
 // "UK".
 func lex(text string) []token {
-	// News prose averages a token per five bytes; a quarter of the length
-	// avoids regrowing the slice for almost every article.
-	toks := make([]token, 0, len(text)/4+8)
-	for at := 0; ; {
-		lt, ok := lexer.Next(text, &at)
-		if !ok {
-			return toks
-		}
+	return lexer.Map(text, func(lt lexer.Token) token {
 		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
 		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
 			t.end, t.poss = int(lt.Apos), true
 		}
-		toks = append(toks, t)
-	}
+		return t
+	})
 }
 
 // numValue returns the value of the digits of s, a number token without

@@ -21,6 +21,10 @@ const (
 	clNt
 )
 
+// clitics maps each contracted ending but "n't", lower-cased, to its
+// clitic.
+var clitics = map[string]clitic{"s": clS, "re": clRe, "ll": clLl, "ve": clVe, "d": clD, "m": clM}
+
 // token is one word, number or punctuation mark of the text.
 type token struct {
 	start, end int // end leaves out a clitic
@@ -49,14 +53,7 @@ func (t *token) digits() int {
 // lex splits text into tokens with the shared lexer, splitting clitics
 // off words and looking words up in the table.
 func lex(text string) []token {
-	// News prose averages a token per five bytes; a quarter of the length
-	// avoids regrowing the slice for almost every article.
-	toks := make([]token, 0, len(text)/4+8)
-	for at := 0; ; {
-		lt, ok := lexer.Next(text, &at)
-		if !ok {
-			return toks
-		}
+	return lexer.Map(text, func(lt lexer.Token) token {
 		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
 		switch lt.Kind {
 		case lexer.Num:
@@ -69,8 +66,8 @@ func lex(text string) []token {
 		case lexer.Word:
 			t.word(text, lt)
 		}
-		toks = append(toks, t)
-	}
+		return t
+	})
 }
 
 // ordLen is the length of a number's ordinal suffix.
@@ -83,30 +80,12 @@ func (t *token) ordLen() int {
 
 // word splits a clitic off the word and looks it up.
 func (t *token) word(text string, lt lexer.Token) {
-	if a := int(lt.Apos); a > t.start {
-		switch sfx := text[a+lt.AposLen(text) : t.end]; len(sfx) {
-		case 1:
-			switch sfx[0] | 0x20 {
-			case 's':
-				t.cl = clS
-			case 'd':
-				t.cl = clD
-			case 'm':
-				t.cl = clM
-			case 't':
-				if a > t.start+1 && text[a-1]|0x20 == 'n' {
-					t.cl, a = clNt, a-1
-				}
-			}
-		case 2:
-			switch strings.ToLower(sfx) {
-			case "re":
-				t.cl = clRe
-			case "ll":
-				t.cl = clLl
-			case "ve":
-				t.cl = clVe
-			}
+	if a := int(lt.Apos); a > t.start && t.end-a-lt.AposLen(text) <= 2 {
+		sfx := strings.ToLower(text[a+lt.AposLen(text) : t.end])
+		if cl, ok := clitics[sfx]; ok {
+			t.cl = cl
+		} else if sfx == "t" && a > t.start+1 && text[a-1]|0x20 == 'n' {
+			t.cl, a = clNt, a-1
 		}
 		if t.cl != clNone {
 			t.end = a
