@@ -168,19 +168,13 @@ func (b *Base) indexWords() {
 			}
 		}
 		if !e.Extracted { // an extracted event's text is its citation
-			for _, c := range e.Citations {
-				texts = append(texts, c.Quote())
-			}
+			texts = appendQuotes(texts, e.Citations)
 		}
 		return texts
 	}, b.index)
 	b.figureWords = newWordIndex(len(b.figures), func(i int) []string {
 		f := b.figures[i]
-		texts := []string{f.Value, f.Unit, f.About, f.Topic}
-		for _, c := range f.Citations {
-			texts = append(texts, c.Quote())
-		}
-		return texts
+		return appendQuotes([]string{f.Value, f.Unit, f.About, f.Topic}, f.Citations)
 	}, b.index)
 	// A quote is about what its sentence names outside the quote marks
 	// too, and often what the sentence before it names ("Some fear X will
@@ -207,6 +201,14 @@ func (b *Base) indexWords() {
 			b.eventsWith[id] = append(b.eventsWith[id], e)
 		}
 	}
+}
+
+// appendQuotes appends the quoted words of each citation to texts.
+func appendQuotes(texts []string, cites []Citation) []string {
+	for _, c := range cites {
+		texts = append(texts, c.Quote())
+	}
+	return texts
 }
 
 // EventsWith returns the events a person takes part in, in date order.

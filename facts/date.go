@@ -164,32 +164,30 @@ func (d Date) String() string {
 }
 
 // Human renders the date for people: "Thu 13 Jun 2024", "week of 10 Jun 2024", "Jun 2024", "2024".
-func (d Date) Human() string {
-	switch d.gran {
-	case Day:
-		return d.start.Format("Mon 2 Jan 2006")
-	case Week:
-		return "week of " + d.start.Format("2 Jan 2006")
-	case Month:
-		return d.start.Format("Jan 2006")
-	case Year:
-		return d.start.Format("2006")
-	}
-	return "date unknown"
-}
+func (d Date) Human() string { return d.inWords(&humanLayouts) }
 
 // Long renders the date in words, for the opening line of an answer:
 // "Monday 24 March 2025", "week of 24 March 2025", "February 2025", "2025".
-func (d Date) Long() string {
-	switch d.gran {
-	case Day:
-		return d.start.Format("Monday 2 January 2006")
-	case Week:
-		return "week of " + d.start.Format("2 January 2006")
-	case Month:
-		return d.start.Format("January 2006")
+func (d Date) Long() string { return d.inWords(&longLayouts) }
+
+// humanLayouts and longLayouts are the time layouts Human and Long render
+// each granularity with.
+var (
+	humanLayouts = [Day + 1]string{Year: "2006", Month: "Jan 2006", Week: "2 Jan 2006", Day: "Mon 2 Jan 2006"}
+	longLayouts  = [Day + 1]string{Year: "2006", Month: "January 2006", Week: "2 January 2006", Day: "Monday 2 January 2006"}
+)
+
+// inWords renders the date with the layout for its granularity, a week as
+// "week of" its first day, and an unknown date as "date unknown".
+func (d Date) inWords(layouts *[Day + 1]string) string {
+	if d.gran == Unknown || d.gran > Day {
+		return "date unknown"
 	}
-	return d.Human()
+	s := d.start.Format(layouts[d.gran])
+	if d.gran == Week {
+		return "week of " + s
+	}
+	return s
 }
 
 // Before orders dates by their start, a coarser period first when two start

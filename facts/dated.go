@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"iter"
 	"time"
 
 	"github.com/briefbot/briefbot/facts/prose"
@@ -37,6 +38,21 @@ func eventDate(exprs []timex.Expr, s prose.Sentence) (timex.Expr, bool) {
 	return timex.Expr{}, false
 }
 
+// storyDates yields the index of every story sentence of sents that
+// eventDate dates from exprs, with that date.
+func storyDates(sents []prose.Sentence, exprs []timex.Expr) iter.Seq2[int, timex.Expr] {
+	return func(yield func(int, timex.Expr) bool) {
+		for i, s := range sents {
+			if s.Kind != prose.Story {
+				continue
+			}
+			if x, ok := eventDate(exprs, s); ok && !yield(i, x) {
+				return
+			}
+		}
+	}
+}
+
 // extractEvents makes a timeline entry of every story sentence with a
 // resolved date, unless a curated event or an earlier extracted one already
 // tells the same thing: curated facts stay the authority, and the same
@@ -62,14 +78,8 @@ func (b *Base) extractEvents() {
 		if len(exprs) == 0 {
 			continue
 		}
-		for i, s := range d.Sentences {
-			if s.Kind != prose.Story {
-				continue
-			}
-			x, ok := eventDate(exprs, s)
-			if !ok {
-				continue
-			}
+		for i, x := range storyDates(d.Sentences, exprs) {
+			s := d.Sentences[i]
 			c := Citation{Doc: d, Start: s.Start, End: s.End}
 			e := &Event{ID: d.ID + "-" + itoa(i), Date: dateOf(x), Text: c.Quote(), Citations: []Citation{c}, Extracted: true, Planned: x.Tense == timex.Future}
 			if dup := ix.same(e); dup != nil {

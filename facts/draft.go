@@ -129,14 +129,8 @@ func draftEvents(base *Base, doc *Document, exprs []timex.Expr, taken map[string
 	}
 	ix := newEventIndex(curated)
 	var out []draftEvent
-	for i, s := range doc.Sentences {
-		if s.Kind != prose.Story {
-			continue
-		}
-		x, ok := eventDate(exprs, s)
-		if !ok {
-			continue
-		}
+	for i, x := range storyDates(doc.Sentences, exprs) {
+		s := doc.Sentences[i]
 		e := &Event{Date: dateOf(x), Text: text[s.Start:s.End], Citations: []Citation{{Doc: doc, Start: s.Start, End: s.End}}}
 		if ix.same(e) != nil {
 			continue
