@@ -65,11 +65,7 @@ func startReplica(ctx context.Context, t *testing.T, cfg string) *replica {
 // replica serving its share; then a change to the folder reloads both, and
 // both report the new fact base version in /about.
 func TestReplicasBehindLoadBalancer(t *testing.T) {
-	fake, err := fakediscord.Start(fakediscord.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fake.Close()
+	fake := startFake(t, fakediscord.Config{})
 	signer, err := fakediscord.NewSigner()
 	if err != nil {
 		t.Fatal(err)

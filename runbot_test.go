@@ -106,16 +106,23 @@ func botConfig(t *testing.T, fake *fakediscord.Server) string {
 	return path
 }
 
+// startFake starts a fake Discord, closed when the test ends.
+func startFake(t *testing.T, cfg fakediscord.Config) *fakediscord.Server {
+	t.Helper()
+	fake, err := fakediscord.Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(fake.Close)
+	return fake
+}
+
 // TestSIGTERMFinishesReplies runs `briefbot run` as a process against a
 // fake Discord, sends it SIGTERM while a reply is in flight (the fake holds
 // the callback), and checks that the reply is finished, the process exits
 // 0, and its output never shows the token.
 func TestSIGTERMFinishesReplies(t *testing.T) {
-	fake, err := fakediscord.Start(fakediscord.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fake.Close()
+	fake := startFake(t, fakediscord.Config{})
 	fake.Inject(func(m, p string) bool { return m == "POST" && strings.HasSuffix(p, "/callback") }, 1,
 		fakediscord.Fault{Delay: 700 * time.Millisecond})
 	cmd := exec.Command(os.Args[0], "run", "--config", botConfig(t, fake))
@@ -151,6 +158,7 @@ func TestSIGTERMFinishesReplies(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
+	var err error
 	select {
 	case err = <-exited:
 	case <-time.After(wait):
@@ -179,16 +187,8 @@ func TestSIGTERMFinishesReplies(t *testing.T) {
 // TestTokenNeverShown runs every command that gets the token, and ways for
 // them to fail, and looks for the token in all their output and errors.
 func TestTokenNeverShown(t *testing.T) {
-	rejecting, err := fakediscord.Start(fakediscord.Config{RejectIdentify: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rejecting.Close()
-	echoing, err := fakediscord.Start(fakediscord.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer echoing.Close()
+	rejecting := startFake(t, fakediscord.Config{RejectIdentify: true})
+	echoing := startFake(t, fakediscord.Config{})
 	echoing.Inject(func(m, _ string) bool { return m == "PUT" }, 2, fakediscord.Fault{Status: 401, Body: `{"message":"bad {auth}","code":0}`})
 	tokenInFile := filepath.Join(t.TempDir(), "c.yaml")
 	if err := os.WriteFile(tokenInFile, []byte("token: "+plantedToken+"\n"), 0o644); err != nil {
