@@ -2,8 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -23,7 +21,7 @@ func botFor(tb testing.TB, svc *commands.Service) *Bot {
 
 // choicesFor is what b suggests while option opt of /cmd is being typed.
 func choicesFor(b *Bot, cmd, opt, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	return b.choices(discordgo.ApplicationCommandInteractionData{Name: cmd, Options: []*discordgo.ApplicationCommandInteractionDataOption{
+	return b.choices(&discordgo.Interaction{}, discordgo.ApplicationCommandInteractionData{Name: cmd, Options: []*discordgo.ApplicationCommandInteractionDataOption{
 		{Name: opt, Type: discordgo.ApplicationCommandOptionString, Value: typed, Focused: true}}})
 }
 
@@ -79,9 +77,7 @@ func folderBot(t *testing.T, names ...string) *Bot {
 	t.Helper()
 	dir := t.TempDir()
 	for _, name := range names {
-		if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte("Headline of "+name+"\n\nA sentence here.\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeArticle(t, dir, name, "Headline of "+name+"\n\nA sentence here.\n")
 	}
 	return botFor(t, serviceOf(t, dirLoader(dir)))
 }

@@ -61,19 +61,30 @@ func report(b *testing.B, lat []time.Duration) {
 // the BBC corpus. It reports the median and the 99th percentile; run it
 // with -benchtime=2000x for at least 1,000 interactions.
 func BenchmarkInteractionRoundTrip(b *testing.B) {
+	queries := []benchQuery{{"who", "who", "name", "Witkoff"}, {"timeline", "timeline", "", ""}}
+	runBenchQueries(b, queries, func(b *testing.B, edit func(*Options), data map[string]any) {
+		h := startHarness(b, edit)
+		report(b, roundTrips(b, h, data))
+	})
+}
+
+// benchQuery is a slash command a benchmark sends, with one option, or
+// none where opt is "".
+type benchQuery struct{ name, cmd, opt, val string }
+
+// runBenchQueries runs run as a sub-benchmark for every base and query,
+// with the base's edit of the bot's options and the query's interaction
+// data.
+func runBenchQueries(b *testing.B, queries []benchQuery, run func(b *testing.B, edit func(*Options), data map[string]any)) {
 	for _, base := range benchBases() {
 		b.Run(base.name, func(b *testing.B) {
-			for _, q := range []struct{ name, cmd, opt, val string }{
-				{"who", "who", "name", "Witkoff"},
-				{"timeline", "timeline", "", ""},
-			} {
+			for _, q := range queries {
 				b.Run(q.name, func(b *testing.B) {
-					h := startHarness(b, func(o *Options) { base.edit(b, o) })
 					data := slash(q.cmd)
 					if q.opt != "" {
 						data = slash(q.cmd, q.opt, q.val)
 					}
-					report(b, roundTrips(b, h, data))
+					run(b, func(o *Options) { base.edit(b, o) }, data)
 				})
 			}
 		})
@@ -107,29 +118,21 @@ func roundTrips(b *testing.B, h *harness, data map[string]any) []time.Duration {
 // percentile of a request's time as a client sees it.
 func BenchmarkHTTPInteractions(b *testing.B) {
 	const clients = 4
-	for _, base := range benchBases() {
-		b.Run(base.name, func(b *testing.B) {
-			for _, q := range []struct{ name, cmd, opt, val string }{
-				{"who", "who", "name", "Witkoff"},
-				{"search", "search", "query", "sanctions"},
-			} {
-				b.Run(q.name, func(b *testing.B) {
-					h := startHTTP(b, func(o *Options) { base.edit(b, o) })
-					reqs := signedRequests(b, h, slash(q.cmd, q.opt, q.val))
-					b.ResetTimer()
-					start := time.Now()
-					lat, err := postAll(h, reqs, clients)
-					elapsed := time.Since(start)
-					b.StopTimer()
-					if err != nil {
-						b.Fatal(err)
-					}
-					b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
-					report(b, lat)
-				})
-			}
-		})
-	}
+	queries := []benchQuery{{"who", "who", "name", "Witkoff"}, {"search", "search", "query", "sanctions"}}
+	runBenchQueries(b, queries, func(b *testing.B, edit func(*Options), data map[string]any) {
+		h := startHTTP(b, edit)
+		reqs := signedRequests(b, h, data)
+		b.ResetTimer()
+		start := time.Now()
+		lat, err := postAll(h, reqs, clients)
+		elapsed := time.Since(start)
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+		report(b, lat)
+	})
 }
 
 // signed is an interaction's body and the headers that sign it.

@@ -2,8 +2,6 @@ package bot
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -231,9 +229,7 @@ func TestE2EReload(t *testing.T) {
 	}
 
 	// Success, by role: a new article is counted.
-	if err := os.WriteFile(filepath.Join(h.dir, "999_extra.txt"), []byte("An extra article\n\nIt says little.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeArticle(t, h.dir, "999_extra", "An extra article\n\nIt says little.\n")
 	cb, edit := reload(adminRoleUser, []string{adminRole})
 	if cb.Data.Flags != 64 {
 		t.Errorf("deferred reload flags %d, want 64", cb.Data.Flags)
@@ -243,14 +239,7 @@ func TestE2EReload(t *testing.T) {
 	}
 
 	// Failure, by user id: every error as file:line, and the old base serves.
-	yaml := filepath.Join(h.dir, "facts.yaml")
-	good, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(yaml, append([]byte("colour: red\n"), good...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	restore := breakFacts(t, h.dir)
 	_, edit = reload(adminUser, nil)
 	if !strings.Contains(edit, "still serving the previous fact base") || !strings.Contains(edit, "facts.yaml:1: unknown field") {
 		t.Errorf("failed reload report: %s", edit)
@@ -264,9 +253,7 @@ func TestE2EReload(t *testing.T) {
 	}
 
 	// An admin may reload by DM too.
-	if err := os.WriteFile(yaml, good, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	restore()
 	dm := map[string]any{"id": "450000000000000003", "channel_id": testDM, "content": "reload", "type": 0,
 		"author": map[string]any{"id": adminUser, "username": "admin"}}
 	if _, err := h.fake.Dispatch("MESSAGE_CREATE", dm); err != nil {
@@ -283,11 +270,9 @@ func TestE2EReload(t *testing.T) {
 func startSlowHarness(t *testing.T) *harness {
 	t.Helper()
 	h := startHarness(t, func(o *Options) { o.DeferAfter = 50 * time.Millisecond })
-	next := h.bot.handle
-	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
+	beforeHandling(h.bot, func(string) {
 		time.Sleep(200 * time.Millisecond)
-		return next(req)
-	}
+	})
 	return h
 }
 

@@ -7,13 +7,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -66,8 +63,13 @@ func TestHTTPSignatures(t *testing.T) {
 			}
 		})
 	}
-	// Only the one signed command reached a handler.
-	if n := h.logs.count(func(m map[string]any) bool { return m["msg"] == "interaction" }); n != 1 {
+	// Only the one signed command reached a handler. Its log line is
+	// written once the reply is sent, so it may come after the response.
+	handled := func(m map[string]any) bool { return m["msg"] == "interaction" }
+	if err := h.logs.waitCount(handled, 1); err != nil {
+		t.Errorf("%v:\n%s", err, h.logs)
+	}
+	if n := h.logs.count(handled); n != 1 {
 		t.Errorf("%d interactions handled, want 1:\n%s", n, h.logs)
 	}
 }
@@ -126,11 +128,9 @@ func TestHTTPDeferred(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	h := startHTTP(t, func(o *Options) { o.DeferAfter = 20 * time.Millisecond })
-	next := h.bot.handle
-	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
+	beforeHandling(h.bot, func(string) {
 		<-release
-		return next(req)
-	}
+	})
 	id := h.id()
 	got := h.ask(interaction(id, 2, testGuild, plainUser, nil, slash("who", "name", "Witkoff")))
 	if got.Type != 5 {
@@ -181,12 +181,10 @@ func TestHTTPShutdown(t *testing.T) {
 	entered := make(chan struct{})
 	release := make(chan struct{})
 	h := startHTTP(t, nil)
-	next := h.bot.handle
-	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
+	beforeHandling(h.bot, func(string) {
 		close(entered)
 		<-release
-		return next(req)
-	}
+	})
 	got := make(chan callback, 1)
 	go func() { got <- h.ask(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief"))) }()
 	<-entered
@@ -200,13 +198,5 @@ func TestHTTPShutdown(t *testing.T) {
 	}
 	if err := h.shutdown(); err != nil {
 		t.Errorf("RunHTTP: %v", err)
-	}
-}
-
-// writeArticle adds an article to a facts folder.
-func writeArticle(t testing.TB, dir, id, text string) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, id+".txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

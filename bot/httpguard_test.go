@@ -141,11 +141,9 @@ func TestHTTPInFlightCap(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
 	h := startHTTP(t, func(o *Options) { o.maxInFlight, o.DeferAfter = 2, 10*time.Millisecond })
-	next := h.bot.handle
-	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
+	beforeHandling(h.bot, func(string) {
 		<-release
-		return next(req)
-	}
+	})
 	for range 2 {
 		if got := h.ask(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief"))); got.Type != 5 {
 			t.Fatalf("callback type %d, want 5 (deferred)", got.Type)

@@ -36,17 +36,22 @@ func newTestBotIn(t testing.TB, edit func(*Options)) (*Bot, string) {
 	return b, dir
 }
 
-// breakFacts puts an unknown field at the top of the folder's facts.yaml.
-func breakFacts(t testing.TB, dir string) {
+// breakFacts puts an unknown field at the top of the folder's facts.yaml,
+// and returns what writes the good file back.
+func breakFacts(t testing.TB, dir string) (restore func()) {
 	t.Helper()
 	yaml := filepath.Join(dir, "facts.yaml")
 	good, err := os.ReadFile(yaml)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(yaml, append([]byte("colour: red\n"), good...), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(data []byte) {
+		if err := os.WriteFile(yaml, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
+	write(append([]byte("colour: red\n"), good...))
+	return func() { write(good) }
 }
 
 // TestReloadSerialised: concurrent reloads run one at a time, and queries

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -25,13 +24,11 @@ func TestE2ERESTFaults(t *testing.T) {
 	h := startHarnessWith(t, fakediscord.Config{Window: time.Second}, func(o *Options) {
 		o.window, o.restTimeout, o.DeferAfter = 2*time.Second, time.Second, 300*time.Millisecond
 	})
-	next := h.bot.handle
-	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
-		if req.Command == "search" {
+	beforeHandling(h.bot, func(command string) {
+		if command == "search" {
 			time.Sleep(500 * time.Millisecond) // deferred after 0.3 s
 		}
-		return next(req)
-	}
+	})
 	tests := restFaults()
 	for i, tt := range tests {
 		tt.start(t, h, i)
@@ -159,15 +156,13 @@ func TestE2EShutdown(t *testing.T) {
 			t.Parallel()
 			h := startHarness(t, func(o *Options) { o.drainWait, o.DeferAfter = time.Second, 10*time.Second })
 			started, release := make(chan struct{}), make(chan struct{})
-			next := h.bot.handle
-			h.bot.handle = func(req commands.Request) (commands.Answer, error) {
+			beforeHandling(h.bot, func(string) {
 				close(started)
 				select {
 				case <-time.After(tt.hold):
 				case <-release:
 				}
-				return next(req)
-			}
+			})
 			defer close(release)
 			id := h.id()
 			h.dispatch(interaction(id, 2, testGuild, plainUser, nil, slash("brief")))

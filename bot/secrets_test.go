@@ -24,16 +24,14 @@ var echoAuth = fakediscord.Fault{Status: 401, Body: `{"message":"401: Unauthoriz
 func TestE2ESecretsStayHidden(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, func(o *Options) { o.DeferAfter = 50 * time.Millisecond })
-	next := h.bot.handle
-	h.bot.handle = func(req commands.Request) (commands.Answer, error) {
-		switch req.Command {
+	beforeHandling(h.bot, func(command string) {
+		switch command {
 		case "brief":
 			panic("library bug while holding " + testToken)
 		case "search":
 			time.Sleep(150 * time.Millisecond) // deferred, then edited
 		}
-		return next(req)
-	}
+	})
 	callbackID, editID := h.id(), h.id()
 	h.fake.Inject(fakediscord.PathHas("tok-"+callbackID), 1, echoAuth)
 	h.fake.Inject(func(m, p string) bool { return m == "PATCH" && strings.Contains(p, "tok-"+editID) }, 1, echoAuth)
