@@ -1,57 +1,31 @@
 package facts
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/briefbot/briefbot/facts/timex"
+	"github.com/briefbot/briefbot/internal/labels"
 )
-
-// dateLabels is the dates part of a hand-labelled set (testdata/labels).
-type dateLabels struct {
-	Articles []struct {
-		ID        string `yaml:"id"`
-		Published string `yaml:"published"`
-		Dates     []struct {
-			Text      string `yaml:"text"`
-			Context   string `yaml:"context"`
-			Date      string `yaml:"date"`
-			Qualifier string `yaml:"qualifier"`
-			Tense     string `yaml:"tense"`
-		} `yaml:"dates"`
-	} `yaml:"articles"`
-}
 
 // TestDateResolutionQuality scores the date resolver against both labelled
 // sets: an expression counts when it overlaps the labelled one and resolves
 // to the same date, at the same granularity, with the same qualifier.
 // Precision counts only expressions the resolver resolved.
 func TestDateResolutionQuality(t *testing.T) {
-	sets := []struct{ file, articles string }{
-		{"testdata/labels/seeds.yaml", "../seeds"},
-		{"testdata/labels/own.yaml", "testdata/own"},
-	}
-	for _, set := range sets {
-		data, err := os.ReadFile(set.file)
+	for _, set := range labels.Sets(".") {
+		l, err := set.Read()
 		if err != nil {
-			t.Fatal(err)
-		}
-		var l dateLabels
-		if err := yaml.Unmarshal(data, &l); err != nil {
 			t.Fatal(err)
 		}
 		found, labelled, right := 0, 0, 0
 		for _, a := range l.Articles {
-			raw, err := os.ReadFile(filepath.Join(set.articles, a.ID+".txt"))
+			text, err := set.Text(a.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := string(raw)
 			pub, err := time.Parse(time.DateOnly, a.Published)
 			if err != nil {
 				t.Fatal(err)
@@ -94,9 +68,9 @@ func TestDateResolutionQuality(t *testing.T) {
 			}
 		}
 		p, r := float64(right)/float64(max(found, 1)), float64(right)/float64(max(labelled, 1))
-		t.Logf("%s: dates P=%.3f R=%.3f (%d right, %d found, %d labelled)", filepath.Base(set.file), p, r, right, found, labelled)
+		t.Logf("%s: dates P=%.3f R=%.3f (%d right, %d found, %d labelled)", filepath.Base(set.File), p, r, right, found, labelled)
 		if p < 0.95 || r < 0.95 {
-			t.Errorf("%s: date precision %.3f, recall %.3f; want both >= 0.95", set.file, p, r)
+			t.Errorf("%s: date precision %.3f, recall %.3f; want both >= 0.95", set.File, p, r)
 		}
 	}
 }

@@ -2,60 +2,15 @@ package extract
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/agnivade/levenshtein"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/briefbot/briefbot/facts/prose"
+	"github.com/briefbot/briefbot/internal/labels"
 )
-
-// labels is a hand-labelled test set (facts/testdata/labels/*.yaml).
-type labels struct {
-	Articles []struct {
-		ID        string `yaml:"id"`
-		Published string `yaml:"published"`
-		Quotes    []struct {
-			Quote   string `yaml:"quote"`
-			Speaker string `yaml:"speaker"`
-		} `yaml:"quotes"`
-		Dates []struct {
-			Text      string `yaml:"text"`
-			Context   string `yaml:"context"`
-			Date      string `yaml:"date"`
-			Qualifier string `yaml:"qualifier"`
-			Tense     string `yaml:"tense"`
-		} `yaml:"dates"`
-		People []struct {
-			Name string `yaml:"name"`
-			Role string `yaml:"role"`
-		} `yaml:"people"`
-	} `yaml:"articles"`
-}
-
-// labelSets names each set and where its articles are.
-var labelSets = []struct{ file, articles string }{
-	{"../testdata/labels/seeds.yaml", "../../seeds"},
-	{"../testdata/labels/own.yaml", "../testdata/own"},
-}
-
-func readLabels(t *testing.T, file string) labels {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var l labels
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&l); err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	return l
-}
 
 // score counts matches for precision and recall.
 type score struct{ found, labelled, right int }
@@ -92,16 +47,19 @@ func sameName(a, b string) bool {
 // roles) against both labelled sets: at least 0.95 precision and recall on
 // quotes, 0.9 on people.
 func TestExtractionQuality(t *testing.T) {
-	for _, set := range labelSets {
-		l := readLabels(t, set.file)
+	for _, set := range labels.Sets("..") {
+		l, err := set.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var quotes, people score
 		docs := make([]Doc, len(l.Articles))
 		for i, a := range l.Articles {
-			data, err := os.ReadFile(filepath.Join(set.articles, a.ID+".txt"))
+			text, err := set.Text(a.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			docs[i] = Doc{Text: string(data), Sentences: prose.Split(string(data))}
+			docs[i] = Doc{Text: text, Sentences: prose.Split(text)}
 		}
 		results, _ := RunAll(docs, nil, 2)
 		for i, a := range l.Articles {
@@ -111,22 +69,19 @@ func TestExtractionQuality(t *testing.T) {
 			p := scorePeople(t, a.ID, r, a.People)
 			people.found, people.labelled, people.right = people.found+p.found, people.labelled+p.labelled, people.right+p.right
 		}
-		t.Logf("%s: quotes P=%.3f R=%.3f (%d/%d/%d); people P=%.3f R=%.3f (%d/%d/%d)", filepath.Base(set.file),
+		t.Logf("%s: quotes P=%.3f R=%.3f (%d/%d/%d); people P=%.3f R=%.3f (%d/%d/%d)", filepath.Base(set.File),
 			quotes.precision(), quotes.recall(), quotes.right, quotes.found, quotes.labelled,
 			people.precision(), people.recall(), people.right, people.found, people.labelled)
 		if quotes.precision() < 0.95 || quotes.recall() < 0.95 {
-			t.Errorf("%s: quotes precision %.3f, recall %.3f; want both >= 0.95", set.file, quotes.precision(), quotes.recall())
+			t.Errorf("%s: quotes precision %.3f, recall %.3f; want both >= 0.95", set.File, quotes.precision(), quotes.recall())
 		}
 		if people.precision() < 0.9 || people.recall() < 0.9 {
-			t.Errorf("%s: people precision %.3f, recall %.3f; want both >= 0.9", set.file, people.precision(), people.recall())
+			t.Errorf("%s: people precision %.3f, recall %.3f; want both >= 0.9", set.File, people.precision(), people.recall())
 		}
 	}
 }
 
-func scoreQuotes(t *testing.T, id, text string, r Result, want []struct {
-	Quote   string `yaml:"quote"`
-	Speaker string `yaml:"speaker"`
-}) score {
+func scoreQuotes(t *testing.T, id, text string, r Result, want []labels.Quote) score {
 	s := score{found: len(r.Quotes), labelled: len(want)}
 	used := make([]bool, len(r.Quotes))
 	for _, w := range want {
@@ -153,10 +108,7 @@ func scoreQuotes(t *testing.T, id, text string, r Result, want []struct {
 	return s
 }
 
-func scorePeople(t *testing.T, id string, r Result, want []struct {
-	Name string `yaml:"name"`
-	Role string `yaml:"role"`
-}) score {
+func scorePeople(t *testing.T, id string, r Result, want []labels.Person) score {
 	var got []Person
 	for _, p := range r.People {
 		if !p.Unnamed && len(p.Mentions) > 0 {
