@@ -1,51 +1,29 @@
 package names
 
 import (
+	_ "embed"
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
 // benchFirst, benchLast and benchTitles are the pools benchEntries draws
-// from: common English names plus some that need folding.
-func benchFirst() []string {
-	return []string{"James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael",
-		"Linda", "William", "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica",
-		"Thomas", "Sarah", "Charles", "Karen", "Christopher", "Nancy", "Daniel", "Lisa", "Matthew",
-		"Margaret", "Anthony", "Betty", "Mark", "Sandra", "Donald", "Ashley", "Steven", "Dorothy",
-		"Paul", "Kimberly", "Andrew", "Emily", "Joshua", "Donna", "Kenneth", "Michelle", "Kevin",
-		"Carol", "Brian", "Amanda", "George", "Melissa", "Edward", "Deborah", "Ronald", "Stephanie",
-		"Timothy", "Rebecca", "Jason", "Laura", "Jeffrey", "Helen", "Ryan", "Sharon", "Jacob",
-		"Cynthia", "Gary", "Kathleen", "Nicholas", "Amy", "Eric", "Shirley", "Jonathan", "Angela",
-		"Stephen", "Anna", "Larry", "Ruth", "Justin", "Brenda", "Scott", "Pamela", "Brandon",
-		"Nicole", "Frank", "Katherine", "Benjamin", "Virginia", "Gregory", "Catherine", "Samuel",
-		"Christine", "Raymond", "Samantha", "Patrick", "Debra", "Alexander", "Janet", "Jack",
-		"Rachel", "Dennis", "Carolyn", "Jerry", "Emma", "Tyler", "Maria", "Aaron", "Heather",
-		"José", "Zoë", "François", "Søren", "Łukasz", "Siobhán", "Olamide", "Oleksandr", "Priya",
-		"Wei", "Hiroshi", "Aylin", "Mehmet", "Ingrid", "Björn", "Chiara", "Dmitri", "Fatima"}
-}
+// from: common English names plus some that need folding. The first and
+// last names are in testdata, one a line.
+var (
+	//go:embed testdata/bench_first.txt
+	benchFirstNames string
+	//go:embed testdata/bench_last.txt
+	benchLastNames string
+)
 
-func benchLast() []string {
-	return []string{"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller",
-		"Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson",
-		"Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White",
-		"Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen",
-		"King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams",
-		"Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts", "Gomez",
-		"Phillips", "Evans", "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins", "Reyes",
-		"Stewart", "Morris", "Morales", "Murphy", "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan",
-		"Cooper", "Peterson", "Bailey", "Reed", "Kelly", "Howard", "Ramos", "Kim", "Cox", "Ward",
-		"Richardson", "Watson", "Brooks", "Chavez", "Wood", "James", "Bennett", "Gray", "Mendoza",
-		"Ruiz", "Hughes", "Price", "Alvarez", "Castillo", "Sanders", "Patel", "Myers", "Long",
-		"Ross", "Foster", "Jimenez", "O’Brien", "McAllister", "Müller", "Schröder", "Kowalski",
-		"Nowak", "Wałęsa", "Okonkwo", "Adeyemi", "Kovalenko", "Shevchenko", "Tanaka", "Yamamoto",
-		"Chen", "Wang", "Singh", "Gupta", "Yılmaz", "Öztürk", "Lindqvist", "Johansson", "Rossi",
-		"Bianchi", "Ivanov", "Petrov", "Dubois", "Lefèvre", "Fernández", "Gonçalves", "Radakin",
-		"Witkoff", "Zelensky", "Starmer", "Healey", "Macron"}
-}
+func benchFirst() []string { return strings.Fields(benchFirstNames) }
+
+func benchLast() []string { return strings.Fields(benchLastNames) }
 
 func benchTitles() []string {
 	return []string{"Mr", "Ms", "Dr", "Sir", "Dame", "Senator", "General", "Minister"}
@@ -82,34 +60,28 @@ func benchQueries() []string {
 	}
 }
 
-func BenchmarkFind(b *testing.B) {
+// benchQuery times query on an index of 5,000 people, cycling through
+// benchQueries.
+func benchQuery(b *testing.B, query func(ix *Index, q string)) {
 	ix := NewIndex(benchEntries(5000))
 	qs := benchQueries()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ix.Find(qs[i%len(qs)], 10)
+		query(ix, qs[i%len(qs)])
 	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	benchQuery(b, func(ix *Index, q string) { ix.Find(q, 10) })
 }
 
 func BenchmarkComplete(b *testing.B) {
-	ix := NewIndex(benchEntries(5000))
-	qs := benchQueries()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		ix.Complete(qs[i%len(qs)], MaxComplete)
-	}
+	benchQuery(b, func(ix *Index, q string) { ix.Complete(q, MaxComplete) })
 }
 
 func BenchmarkResolve(b *testing.B) {
-	ix := NewIndex(benchEntries(5000))
-	qs := benchQueries()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		ix.Resolve(qs[i%len(qs)])
-	}
+	benchQuery(b, func(ix *Index, q string) { ix.Resolve(q) })
 }
 
 // BenchmarkLatency times every call of Find and Complete separately and
