@@ -6,10 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
-	"time"
 )
 
 // The fact base under bad edits: a curator's folder caught half-written,
@@ -63,51 +61,29 @@ func symlink(t *testing.T, target, link string) {
 	}
 }
 
-// spyFS records every name opened in a file system and the bytes read
-// from each, to show what a load touched.
-type spyFS struct {
-	fsys   fs.FS
-	mu     sync.Mutex
-	opened map[string]bool
-	read   map[string]int
+// badEdit is a bad edit of a good folder and the errors its load must give.
+type badEdit struct {
+	name  string
+	root  bool // the case needs file permissions to hold (not when running as root)
+	edit  func(t *testing.T, dir, outside string)
+	want  []string // each must be one of the errors, in full
+	wantN int      // how many errors there are
 }
 
-func newSpy(fsys fs.FS) *spyFS {
-	return &spyFS{fsys: fsys, opened: map[string]bool{}, read: map[string]int{}}
-}
-
-func (s *spyFS) Open(name string) (fs.File, error) {
-	s.mu.Lock()
-	s.opened[name] = true
-	s.mu.Unlock()
-	f, err := s.fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	return &spyFile{File: f, name: name, s: s}, nil
-}
-
-type spyFile struct {
-	fs.File
-	name string
-	s    *spyFS
-}
-
-func (f *spyFile) Read(p []byte) (int, error) {
-	n, err := f.File.Read(p)
-	f.s.mu.Lock()
-	f.s.read[f.name] += n
-	f.s.mu.Unlock()
-	return n, err
-}
-
-// ReadDir passes a directory listing through (the loader lists the folder).
-func (f *spyFile) ReadDir(n int) ([]fs.DirEntry, error) {
-	d, ok := f.File.(fs.ReadDirFile)
-	if !ok {
-		return nil, errors.New("not a directory")
-	}
-	return d.ReadDir(n)
+// linkEdit puts a symbolic link named link in the folder, to target: a
+// path in the folder outside when outsideTarget, else target as written.
+// The load must refuse it, as it refuses every link.
+func linkEdit(name, link, target string, outsideTarget bool) badEdit {
+	return badEdit{name: name,
+		edit: func(t *testing.T, dir, outside string) {
+			to := target
+			if outsideTarget {
+				to = filepath.Join(outside, target)
+			}
+			symlink(t, to, filepath.Join(dir, link))
+		},
+		want:  []string{"facts/" + link + ": is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead"},
+		wantN: 1}
 }
 
 // TestBadEdits makes each bad edit in a real folder and loads it through
@@ -115,13 +91,7 @@ func (f *spyFile) ReadDir(n int) ([]fs.DirEntry, error) {
 // loader's own checks are what keeps the load inside the folder.
 func TestBadEdits(t *testing.T) {
 	half := strings.Index(goodFacts, "the mayor\"") // inside a quoted string
-	tests := []struct {
-		name  string
-		root  bool // the case needs file permissions to hold (not when running as root)
-		edit  func(t *testing.T, dir, outside string)
-		want  []string // each must be one of the errors, in full
-		wantN int      // how many errors there are
-	}{
+	tests := []badEdit{
 		{name: "facts.yaml half-written, cut inside a quoted string",
 			edit: func(t *testing.T, dir, _ string) { write(t, dir, FactsFile, goodFacts[:half]) },
 			want: []string{`facts/facts.yaml:8: malformed YAML: found unexpected end of stream`}, wantN: 1},
@@ -147,27 +117,11 @@ func TestBadEdits(t *testing.T) {
 				`facts/facts.yaml:7: person roe: unknown source "a1" (no a1.txt in the folder)`,
 				`facts/facts.yaml:14: event council: unknown source "a1" (no a1.txt in the folder)`,
 			}, wantN: 3},
-		{name: "article that is a symbolic link out of the folder",
-			edit: func(t *testing.T, dir, outside string) {
-				symlink(t, filepath.Join(outside, "secret.txt"), filepath.Join(dir, "leak.txt"))
-			},
-			want: []string{`facts/leak.txt: is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead`}, wantN: 1},
-		{name: "article that is a relative link up and out",
-			edit: func(t *testing.T, dir, _ string) { symlink(t, "../outside/secret.txt", filepath.Join(dir, "a1.txt")) },
-			want: []string{`facts/a1.txt: is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead`}, wantN: 1},
-		{name: "sources.yaml that is a symbolic link out of the folder",
-			edit: func(t *testing.T, dir, outside string) {
-				symlink(t, filepath.Join(outside, "secret.yaml"), filepath.Join(dir, SourcesFile))
-			},
-			want: []string{`facts/sources.yaml: is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead`}, wantN: 1},
-		{name: "a *.txt link to a folder outside",
-			edit: func(t *testing.T, dir, outside string) {
-				symlink(t, filepath.Join(outside, "sub"), filepath.Join(dir, "more.txt"))
-			},
-			want: []string{`facts/more.txt: is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead`}, wantN: 1},
-		{name: "a link inside the folder (refused too: every link is)",
-			edit: func(t *testing.T, dir, _ string) { symlink(t, "a1.txt", filepath.Join(dir, "copy.txt")) },
-			want: []string{`facts/copy.txt: is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead`}, wantN: 1},
+		linkEdit("article that is a symbolic link out of the folder", "leak.txt", "secret.txt", true),
+		linkEdit("article that is a relative link up and out", "a1.txt", "../outside/secret.txt", false),
+		linkEdit("sources.yaml that is a symbolic link out of the folder", SourcesFile, "secret.yaml", true),
+		linkEdit("a *.txt link to a folder outside", "more.txt", "sub", true),
+		linkEdit("a link inside the folder (refused too: every link is)", "copy.txt", "a1.txt", false),
 		{name: "article that is a hard link to a file outside the folder",
 			edit: func(t *testing.T, dir, outside string) {
 				if err := os.Link(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "leak.txt")); err != nil {
@@ -336,54 +290,6 @@ func TestBadEditsEveryCut(t *testing.T) {
 		}
 	}
 }
-
-// refuseFS refuses to open one name, as a file system does for a file the
-// process may not read.
-type refuseFS struct {
-	fs.FS
-	name string
-}
-
-func (r refuseFS) Open(name string) (fs.File, error) {
-	if name == r.name {
-		return nil, &fs.PathError{Op: "open", Path: "/srv/facts/" + name, Err: fs.ErrPermission}
-	}
-	return r.FS.Open(name)
-}
-
-// growingFS holds one file that says it is small but whose content goes on
-// and on, like a log still being written.
-type growingFS struct {
-	fstest.MapFS
-	name string
-}
-
-func (g growingFS) Open(name string) (fs.File, error) {
-	if name == g.name {
-		return growingFile{}, nil
-	}
-	return g.MapFS.Open(name)
-}
-
-type growingFile struct{}
-
-func (growingFile) Stat() (fs.FileInfo, error) { return smallInfo{}, nil }
-func (growingFile) Close() error               { return nil }
-func (growingFile) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = 'a'
-	}
-	return len(p), nil
-}
-
-type smallInfo struct{}
-
-func (smallInfo) Name() string       { return "grows.txt" }
-func (smallInfo) Size() int64        { return 10 }
-func (smallInfo) Mode() fs.FileMode  { return 0o644 }
-func (smallInfo) ModTime() time.Time { return time.Time{} }
-func (smallInfo) IsDir() bool        { return false }
-func (smallInfo) Sys() any           { return nil }
 
 // TestLoadUnreadable gives each file that cannot be read with a file system
 // made for it, so that the cases run anywhere, as root too.

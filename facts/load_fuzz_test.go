@@ -148,36 +148,27 @@ func checkCitations(t *testing.T, b *Base, quotes map[string]bool) {
 			t.Fatalf("%s: cited text %q is none of the quotes of %s", what, c.Quote(), FactsFile)
 		}
 	}
-	for _, p := range b.People() {
-		for _, c := range p.Citations {
-			if !p.Extracted {
-				cite("person "+p.ID, c)
+	curated := func(what string, extracted bool, cs []Citation) {
+		if !extracted {
+			for _, c := range cs {
+				cite(what, c)
 			}
 		}
+	}
+	for _, p := range b.People() {
+		curated("person "+p.ID, p.Extracted, p.Citations)
 	}
 	for _, e := range b.Events() {
-		for _, c := range e.Citations {
-			if !e.Extracted {
-				cite("event "+e.ID, c)
-			}
-		}
+		curated("event "+e.ID, e.Extracted, e.Citations)
 	}
 	for _, g := range b.Figures() {
-		for _, c := range g.Citations {
-			if !g.Extracted {
-				cite("figure "+g.ID, c)
-			}
-		}
+		curated("figure "+g.ID, g.Extracted, g.Citations)
 	}
 	for i, p := range b.Points() {
-		for _, c := range p.Citations {
-			cite(fmt.Sprintf("point %d", i+1), c)
-		}
+		curated(fmt.Sprintf("point %d", i+1), false, p.Citations)
 	}
 	for i, q := range b.Quotes() {
-		if !q.Extracted {
-			cite(fmt.Sprintf("quote %d", i+1), q.Cite)
-		}
+		curated(fmt.Sprintf("quote %d", i+1), q.Extracted, []Citation{q.Cite})
 	}
 }
 
