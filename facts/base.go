@@ -56,8 +56,9 @@ func (b *Base) addPerson(p *Person) {
 	b.personByID[p.ID] = p
 }
 
-// finish derives the indexes once the curated facts are read.
-func (b *Base) finish(extraction bool, sup []suppression) {
+// finish derives the indexes once the curated facts are read; prev is the
+// base this one replaces, or nil.
+func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	b.docByID = make(map[string]*Document, len(b.docs))
 	for _, d := range b.docs {
 		b.docByID[d.ID] = d
@@ -73,14 +74,7 @@ func (b *Base) finish(extraction bool, sup []suppression) {
 	index := make(chan struct{})
 	build := func() {
 		defer close(index)
-		sb := search.NewBuilder()
-		for _, d := range b.docs {
-			for i := range d.Sentences {
-				sb.Add(d.SentenceText(i))
-				b.units = append(b.units, unit{d, i})
-			}
-		}
-		b.index = sb.Build()
+		b.buildIndex(prev)
 	}
 	if b.workers > 1 {
 		go build()

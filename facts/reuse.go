@@ -24,6 +24,7 @@ type docWork struct {
 	datesDone bool
 	figures   []numbers.Figure
 	figsDone  bool
+	units     []int32 // the search index's unit id of each sentence
 }
 
 // reusable returns the previous load's work on an article with the same

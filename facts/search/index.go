@@ -1,9 +1,7 @@
 package search
 
 import (
-	"maps"
 	"math"
-	"slices"
 	"sync"
 )
 
@@ -19,102 +17,55 @@ const stopTerm = -1
 // Builder accumulates text units for an Index. It is not safe for
 // concurrent use.
 type Builder struct {
-	// words caches, per distinct normalised word, its term id (or
-	// stopTerm): Snowball costs about a microsecond a word, a map lookup a
-	// few nanoseconds, and news vocabulary repeats heavily.
-	words map[string]int32
-	terms map[string]int32 // stem → term id
-	stems []string         // term id → stem
-	// Postings per term, in unit order: ids[t][i] holds term t tfs[t][i]
-	// times.
-	ids     [][]int32
-	tfs     [][]uint16
-	lens    []int32 // unit id → number of non-stop words
-	scratch []int32 // term ids of the unit being added
-	buf     []byte  // scanner buffer, reused across units
+	ed *Editor
 }
 
 // NewBuilder returns an empty Builder.
-func NewBuilder() *Builder {
-	return &Builder{
-		words: make(map[string]int32, 1<<14),
-		terms: make(map[string]int32, 1<<13),
-	}
-}
+func NewBuilder() *Builder { return &Builder{ed: (&Index{}).Edit()} }
 
 // Add indexes one unit, typically a sentence, and returns its id. Ids are
 // consecutive from 0, so callers can keep unit metadata in a parallel slice.
-func (bl *Builder) Add(text string) int {
-	id := len(bl.lens)
-	sc := scanner{text: text, buf: bl.buf}
-	terms := bl.scratch[:0]
-	for {
-		_, _, norm, ok := sc.next()
-		if !ok {
-			break
-		}
-		// string(norm) in a map index does not allocate.
-		t, seen := bl.words[string(norm)]
-		if !seen {
-			t = bl.learn(string(norm))
-		}
-		if t != stopTerm {
-			terms = append(terms, t)
-		}
-	}
-	bl.buf = sc.buf
-	bl.lens = append(bl.lens, int32(len(terms)))
-	// Sorting groups repeats so that each term gets one posting with its
-	// frequency; units are short, so this beats a map.
-	slices.Sort(terms)
-	for i := 0; i < len(terms); {
-		j := i + 1
-		for j < len(terms) && terms[j] == terms[i] {
-			j++
-		}
-		t := terms[i]
-		bl.ids[t] = append(bl.ids[t], int32(id))
-		bl.tfs[t] = append(bl.tfs[t], uint16(min(j-i, math.MaxUint16)))
-		i = j
-	}
-	bl.scratch = terms
-	return id
+func (bl *Builder) Add(text string) int { return int(bl.ed.Add(text)) }
+
+// Build returns an Index of the units added so far. The Builder stays
+// usable: the Index shares none of its mutable state.
+func (bl *Builder) Build() *Index {
+	ix := bl.ed.Build(nil)
+	bl.ed = ix.Edit()
+	return ix
 }
 
-// learn stems a word seen for the first time and records its term id.
-func (bl *Builder) learn(word string) int32 {
-	stem := stemOf(word)
-	if stem == "" {
-		bl.words[word] = stopTerm
-		return stopTerm
-	}
-	t, ok := bl.terms[stem]
-	if !ok {
-		t = int32(len(bl.stems))
-		bl.terms[stem] = t
-		bl.stems = append(bl.stems, stem)
-		bl.ids = append(bl.ids, nil)
-		bl.tfs = append(bl.tfs, nil)
-	}
-	bl.words[word] = t
-	return t
+// vocab is what an index knows of words: each normalised word seen, its
+// term, and how many live units hold it. Words and terms of units removed
+// by an Editor stay (a unit frequency of 0 says they are gone), so that an
+// edit copies the maps only when a new word comes, and term ids stay the
+// same from one version of an index to the next.
+type vocab struct {
+	words    map[string]int32 // normalised word → word id
+	wordTerm []int32          // word id → term id, or stopTerm
+	terms    map[string]int32 // stem → term id
+	stems    []string         // term id → stem
 }
 
-// Index is a BM25 index over the units added to a Builder. It is immutable
-// and safe for concurrent use.
+// Index is a BM25 index over text units. It is immutable and safe for
+// concurrent use; Edit derives the next version without changing it.
 type Index struct {
-	words map[string]int32 // normalised word → term id or stopTerm
-	terms map[string]int32 // stem → term id
-	stems []string         // term id → stem
-	idf   []float64        // term id → inverse document frequency
-	// The postings of term t are ids[start[t]:start[t+1]] with the
-	// matching tfs: flat arrays keep them compact and cache-friendly.
-	start []int
-	ids   []int32
-	tfs   []uint16
+	voc    *vocab
+	wordDF []int32 // word id → live units holding the word
+	// post[t] holds the units holding term t, ascending, with how often.
+	post []postings
+	idf  []float64 // term id → inverse unit frequency
+	// Per unit id; an id freed by a removal has lens -1 until reused.
+	lens []int32
 	// norm[u] is k1·(1−b+b·len(u)/avglen), the length part of the BM25
 	// denominator, computed once rather than per posting per query.
 	norm []float32
+	// rank[u] is the unit's place in the caller's order, which breaks
+	// ties: ids are reused after removals, so they do not keep the order.
+	rank []int32
+	free []int32 // ids of removed units, ascending, for reuse
+	live int     // units in the index
+	sum  int64   // total of the live units' lengths
 	// scores recycles the per-query score accumulators.
 	scores sync.Pool
 	// spell holds the known words grouped for spelling correction,
@@ -123,64 +74,79 @@ type Index struct {
 	spell     *spelling
 }
 
-// Build returns an Index of the units added so far. The Builder stays
-// usable: the Index shares none of its mutable state.
-func (bl *Builder) Build() *Index {
-	n := len(bl.lens)
-	ix := &Index{
-		words: maps.Clone(bl.words),
-		terms: maps.Clone(bl.terms),
-		stems: slices.Clone(bl.stems),
-		idf:   make([]float64, len(bl.stems)),
-		start: make([]int, len(bl.stems)+1),
-		norm:  make([]float32, n),
-	}
-	total := 0
-	for t, p := range bl.ids {
-		ix.start[t] = total
-		total += len(p)
-		// The +1 inside the log (as in Lucene) keeps idf positive even
-		// for terms in most units, so every match adds to the score.
-		df := float64(len(p))
-		ix.idf[t] = math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
-	}
-	ix.start[len(bl.ids)] = total
-	ix.ids = make([]int32, 0, total)
-	ix.tfs = make([]uint16, 0, total)
-	for t := range bl.ids {
-		ix.ids = append(ix.ids, bl.ids[t]...)
-		ix.tfs = append(ix.tfs, bl.tfs[t]...)
-	}
-	sum := 0
-	for _, l := range bl.lens {
-		sum += int(l)
-	}
-	avg := 1.0
-	if sum > 0 {
-		avg = float64(sum) / float64(n)
-	}
-	for u, l := range bl.lens {
-		ix.norm[u] = float32(bm25K1 * (1 - bm25B + bm25B*float64(l)/avg))
-	}
-	ix.scores.New = func() any { return newAccumulator(n) }
-	return ix
+// postings are the units of one term, ascending by id, with the term's
+// frequency in each.
+type postings struct {
+	ids []int32
+	tfs []uint16
 }
 
 // Len returns the number of units in the index.
-func (ix *Index) Len() int { return len(ix.norm) }
+func (ix *Index) Len() int { return ix.live }
+
+// df is the number of units holding term t.
+func (ix *Index) df(t int32) int { return len(ix.post[t].ids) }
+
+// word returns the word id of a normalised word, or -1.
+func (ix *Index) word(norm []byte) int32 {
+	if ix.voc == nil {
+		return -1
+	}
+	// string(norm) in a map index does not allocate.
+	if w, ok := ix.voc.words[string(norm)]; ok {
+		return w
+	}
+	return -1
+}
+
+// termOfStem returns the live term of a stem, or -2.
+func (ix *Index) termOfStem(stem string) int32 {
+	if ix.voc == nil {
+		return -2
+	}
+	if t, ok := ix.voc.terms[stem]; ok && ix.df(t) > 0 {
+		return t
+	}
+	return -2
+}
 
 // termOf returns the term id of a normalised word: stopTerm for a stop
-// word, -2 for a word whose stem the index has never seen.
+// word, -2 for a word whose stem no unit holds.
 func (ix *Index) termOf(word []byte) int32 {
-	if t, ok := ix.words[string(word)]; ok {
-		return t
+	if w := ix.word(word); w >= 0 {
+		t := ix.voc.wordTerm[w]
+		if t == stopTerm || ix.df(t) > 0 {
+			return t
+		}
+		return -2
 	}
 	stem := stemOf(string(word))
 	if stem == "" {
 		return stopTerm
 	}
-	if t, ok := ix.terms[stem]; ok {
-		return t
+	return ix.termOfStem(stem)
+}
+
+// setStats computes the per-term and per-unit weights from the counts.
+func (ix *Index) setStats() {
+	n := float64(ix.live)
+	ix.idf = make([]float64, len(ix.post))
+	for t, p := range ix.post {
+		// The +1 inside the log (as in Lucene) keeps idf positive even
+		// for terms in most units, so every match adds to the score.
+		df := float64(len(p.ids))
+		ix.idf[t] = math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
-	return -2
+	avg := 1.0
+	if ix.sum > 0 {
+		avg = float64(ix.sum) / n
+	}
+	ix.norm = make([]float32, len(ix.lens))
+	for u, l := range ix.lens {
+		if l >= 0 {
+			ix.norm[u] = float32(bm25K1 * (1 - bm25B + bm25B*float64(l)/avg))
+		}
+	}
+	size := len(ix.lens)
+	ix.scores.New = func() any { return newAccumulator(size) }
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 )
 
 // Hit is a unit matching a query, with its BM25 score.
@@ -25,7 +26,8 @@ func newAccumulator(n int) *accumulator {
 }
 
 // Search returns the units best matching query under BM25 (k1=1.2,
-// b=0.75), best first, ties broken by lower ID. At most limit hits are
+// b=0.75), best first, ties broken by the order the index was built with (by ID unless
+// Editor.Build was given one). At most limit hits are
 // returned; limit <= 0 returns every match. A repeated query word counts
 // once. Search returns nil when the query has no indexed non-stop word.
 func (ix *Index) Search(query string, limit int) []Hit {
@@ -34,7 +36,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	if len(terms) == 0 {
 		return nil
 	}
-	top := topK{limit: limit}
+	top := topK{limit: limit, rank: ix.rank}
 	if limit > 0 {
 		top.hits = make([]Hit, 0, min(limit, 256))
 	}
@@ -48,8 +50,9 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		return top.sorted()
 	}
 	acc := ix.scores.Get().(*accumulator)
-	// Terms are visited in id order so that units with equal term
-	// statistics sum in the same order and tie exactly.
+	// Terms are visited in stem order so that units with equal term
+	// statistics sum in the same order and tie exactly, whichever ids the
+	// terms got (a reloaded index numbers them by its history).
 	for _, t := range terms {
 		ids, tfs := ix.postings(t)
 		for i, id := range ids {
@@ -71,8 +74,8 @@ func (ix *Index) Search(query string, limit int) []Hit {
 // postings returns the units holding term t and the term's frequency in
 // each.
 func (ix *Index) postings(t int32) ([]int32, []uint16) {
-	s, e := ix.start[t], ix.start[t+1]
-	return ix.ids[s:e], ix.tfs[s:e]
+	p := ix.post[t]
+	return p.ids, p.tfs
 }
 
 // weight is the BM25 contribution of term t occurring tf times in unit id.
@@ -82,14 +85,15 @@ func (ix *Index) weight(t, id int32, tf uint16) float64 {
 	return ix.idf[t] * f * (bm25K1 + 1) / (f + float64(ix.norm[id]))
 }
 
-// queryTerms appends the distinct indexed terms of query to dst, sorted.
+// queryTerms appends the distinct indexed terms of query to dst, in the
+// order of their stems.
 func (ix *Index) queryTerms(dst []int32, query string) []int32 {
 	for w := range words(query) {
 		if t := ix.termOf(w.norm); t >= 0 && !slices.Contains(dst, t) {
 			dst = append(dst, t)
 		}
 	}
-	slices.Sort(dst)
+	slices.SortFunc(dst, func(a, b int32) int { return strings.Compare(ix.voc.stems[a], ix.voc.stems[b]) })
 	return dst
 }
 
@@ -112,12 +116,13 @@ func (ix *Index) QueryStems(query string) []string {
 type topK struct {
 	limit int
 	hits  []Hit
+	rank  []int32 // unit id → place in the caller's order
 }
 
 // worse reports whether x ranks below y: lower score, or equal score and
-// higher id.
-func worse(x, y Hit) bool {
-	return x.Score < y.Score || (x.Score == y.Score && x.ID > y.ID)
+// later in the caller's order.
+func (k *topK) worse(x, y Hit) bool {
+	return x.Score < y.Score || (x.Score == y.Score && k.rank[x.ID] > k.rank[y.ID])
 }
 
 func (k *topK) push(id int, score float64) {
@@ -129,7 +134,7 @@ func (k *topK) push(id int, score float64) {
 		}
 		return
 	}
-	if !worse(k.hits[0], h) {
+	if !k.worse(k.hits[0], h) {
 		return
 	}
 	k.hits[0] = h
@@ -139,7 +144,7 @@ func (k *topK) push(id int, score float64) {
 func (k *topK) up(i int) {
 	for i > 0 {
 		p := (i - 1) / 2
-		if !worse(k.hits[i], k.hits[p]) {
+		if !k.worse(k.hits[i], k.hits[p]) {
 			return
 		}
 		k.hits[i], k.hits[p] = k.hits[p], k.hits[i]
@@ -151,10 +156,10 @@ func (k *topK) down(i int) {
 	n := len(k.hits)
 	for {
 		m, l, r := i, 2*i+1, 2*i+2
-		if l < n && worse(k.hits[l], k.hits[m]) {
+		if l < n && k.worse(k.hits[l], k.hits[m]) {
 			m = l
 		}
-		if r < n && worse(k.hits[r], k.hits[m]) {
+		if r < n && k.worse(k.hits[r], k.hits[m]) {
 			m = r
 		}
 		if m == i {
@@ -172,9 +177,9 @@ func (k *topK) sorted() []Hit {
 	}
 	slices.SortFunc(k.hits, func(x, y Hit) int {
 		switch {
-		case worse(y, x):
+		case k.worse(y, x):
 			return -1
-		case worse(x, y):
+		case k.worse(x, y):
 			return 1
 		}
 		return 0

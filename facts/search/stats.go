@@ -1,6 +1,7 @@
 package search
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -33,21 +34,19 @@ func (ix *Index) Terms(query string) []Term {
 	for wd := range words(query) {
 		w := string(wd.norm)
 		t := Term{Typed: w, Word: w}
-		id, seen := ix.words[w]
+		id := ix.termOf(wd.norm)
 		switch {
-		case seen && id == stopTerm:
+		case id == stopTerm:
 			continue
-		case seen:
-			t.Stem, t.IDF, t.Known = ix.stems[id], ix.idf[id], true
+		case id >= 0:
+			t.Stem, t.IDF, t.Known = ix.voc.stems[id], ix.idf[id], true
 		default:
 			if t.Stem = stemOf(w); t.Stem == "" {
 				continue
 			}
-			if id, ok := ix.terms[t.Stem]; ok {
-				t.IDF, t.Known = ix.idf[id], true
-			} else if fix, ok := ix.correct(w); ok {
-				id := ix.words[fix]
-				t.Word, t.Stem, t.IDF, t.Known, t.Corrected = fix, ix.stems[id], ix.idf[id], true, true
+			if fix, ok := ix.correct(w); ok {
+				id := ix.voc.wordTerm[ix.voc.words[fix]]
+				t.Word, t.Stem, t.IDF, t.Known, t.Corrected = fix, ix.voc.stems[id], ix.idf[id], true, true
 			} else {
 				t.IDF = ix.unseenIDF()
 			}
@@ -65,7 +64,7 @@ func (ix *Index) Terms(query string) []Term {
 
 // unseenIDF is the weight of a word no unit holds.
 func (ix *Index) unseenIDF() float64 {
-	n := float64(len(ix.norm))
+	n := float64(ix.live)
 	return math.Log(1 + (n+0.5)/0.5)
 }
 
@@ -78,8 +77,8 @@ type spelling struct {
 func (ix *Index) spelling() *spelling {
 	ix.spellOnce.Do(func() {
 		sp := &spelling{byKey: map[[2]int][]string{}}
-		for w, t := range ix.words {
-			if t == stopTerm || len(w) < 3 {
+		for w, id := range ix.wordsKnown() {
+			if t := ix.voc.wordTerm[id]; t == stopTerm || len(w) < 3 {
 				continue
 			}
 			k := [2]int{int(w[0]), utf8.RuneCountInString(w)}
@@ -91,6 +90,20 @@ func (ix *Index) spelling() *spelling {
 		ix.spell = sp
 	})
 	return ix.spell
+}
+
+// wordsKnown yields the words some live unit holds, with their ids.
+func (ix *Index) wordsKnown() iter.Seq2[string, int32] {
+	return func(yield func(string, int32) bool) {
+		if ix.voc == nil {
+			return
+		}
+		for w, id := range ix.voc.words {
+			if ix.wordDF[id] > 0 && !yield(w, id) {
+				return
+			}
+		}
+	}
 }
 
 // correct finds the known word closest to an unknown one: same first
@@ -113,8 +126,7 @@ func (ix *Index) correct(w string) (string, bool) {
 			if d > tol {
 				continue
 			}
-			t := ix.words[cand]
-			df := ix.start[t+1] - ix.start[t]
+			df := ix.df(ix.voc.wordTerm[ix.voc.words[cand]])
 			if d < bestD || (d == bestD && df > bestDF) {
 				best, bestD, bestDF = cand, d, df
 			}
@@ -137,11 +149,11 @@ func (ix *Index) EachStem(text string, fn func(stem string)) {
 // stem returns the stem of a normalised word, "" for a stop word: from the
 // vocabulary when the index has seen the word, else by stemming it.
 func (ix *Index) stem(norm []byte) string {
-	if t, ok := ix.words[string(norm)]; ok {
-		if t == stopTerm {
-			return ""
+	if w := ix.word(norm); w >= 0 {
+		if t := ix.voc.wordTerm[w]; t != stopTerm {
+			return ix.voc.stems[t]
 		}
-		return ix.stems[t]
+		return ""
 	}
 	return stemOf(string(norm))
 }
