@@ -6,20 +6,22 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/commands"
-	"github.com/briefbot/briefbot/facts"
 )
 
 // runAsk is `briefbot ask`: answer one query, or one per line of standard
-// input, from the embedded seeds or --facts, as text, JSON or the exact
-// Discord response.
+// input, from the embedded seeds, --facts, or the stories of --config
+// (--story picks one), as text, JSON or the exact Discord response.
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("facts", "", "facts folder (default: the embedded seed base)")
+	path := configFlag(fs)
+	story := fs.String("story", "", "with --config: the story to ask (default: the config's default story)")
 	format := fs.String("format", "text", "output format: text, json, or discord (the interaction response the bot sends)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -32,26 +34,58 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if strings.TrimSpace(query) == "" {
 		return usageErrorf("ask: no query given, e.g. briefbot ask \"/help\"")
 	}
-	base, _, err := loadBase(*dir)
-	if err != nil {
-		return fmt.Errorf("loading the fact base:\n%w", err)
+	q := asking{story: *story, format: *format}
+	if q.svc, err = askService(*dir, *path, *story); err != nil {
+		return err
 	}
-	table := commands.NewTable()
 	if query != "-" {
-		out, err := answer(table, base, query, *format)
+		out, err := q.answer(query)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, out)
 		return nil
 	}
-	return askLines(ctx, table, base, stdin, stdout, *format)
+	return q.lines(ctx, stdin, stdout)
 }
 
-// askLines answers one query per input line, one answer per output line in
-// JSON; a bad line gets an error object and the rest still run. Like run,
-// it takes its streams as parameters (six in all) so tests can drive it.
-func askLines(ctx context.Context, table *commands.Table, base *facts.Base, stdin io.Reader, stdout io.Writer, format string) error {
+// askService is what ask answers from: the stories of a config, or one
+// folder (the embedded seeds when dir is "").
+func askService(dir, path, story string) (*commands.Service, error) {
+	switch {
+	case path != "" && dir != "":
+		return nil, usageErrorf("ask: --facts and --config both given: the config names the facts folders")
+	case story != "" && path == "":
+		return nil, usageErrorf("ask: --story needs --config, whose stories it names")
+	case path == "":
+		base, _, err := loadBase(dir)
+		if err != nil {
+			return nil, fmt.Errorf("loading the fact base:\n%w", err)
+		}
+		return commands.NewService(base, nil), nil
+	}
+	cfg, err := loadConfig(path)
+	if err != nil {
+		return nil, &exitError{code: 2, err: err}
+	}
+	if story != "" {
+		if _, err := cfg.story(story); err != nil {
+			return nil, usageErrorf("ask: --story: %v", err)
+		}
+	}
+	return newService(cfg, slog.New(slog.DiscardHandler))
+}
+
+// asking is one run of ask: the service, the story every query asks ("":
+// the default one) and the output format.
+type asking struct {
+	svc           *commands.Service
+	story, format string
+}
+
+// lines answers one query per input line, one answer per output line in
+// JSON; a bad line gets an error object and the rest still run.
+func (q asking) lines(ctx context.Context, stdin io.Reader, stdout io.Writer) error {
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	failed := 0
@@ -63,10 +97,10 @@ func askLines(ctx context.Context, table *commands.Table, base *facts.Base, stdi
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		out, err := answer(table, base, line, format)
+		out, err := q.answer(line)
 		if err != nil {
 			failed++
-			out = errorLine(line, err, format)
+			out = errorLine(line, err, q.format)
 		}
 		fmt.Fprintln(stdout, out)
 	}
@@ -88,13 +122,20 @@ func errorLine(query string, err error, format string) string {
 }
 
 // answer runs one query; a problem with the query itself is a usage error.
-func answer(table *commands.Table, base *facts.Base, query, format string) (string, error) {
+func (q asking) answer(query string) (string, error) {
+	table := q.svc.Table()
 	req, err := table.Parse(query)
+	if spec, _ := table.Lookup(req.Command); err == nil && spec.Admin {
+		err = commands.OnlyOnDiscord(req.Command)
+	}
 	if err == nil {
+		if q.story != "" && req.Opt(commands.StoryOption) == "" {
+			req.Options[commands.StoryOption] = q.story
+		}
 		var a commands.Answer
-		a, err = table.Handle(base, req)
+		a, err = q.svc.Handle(req)
 		if err == nil {
-			switch format {
+			switch q.format {
 			case "json":
 				b, err := commands.JSON(a)
 				return string(b), err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,13 +10,15 @@ import (
 	"github.com/briefbot/briefbot/facts"
 )
 
-// runCheck is `briefbot check`: load a facts folder and print every
-// problem as file:line, or what it holds; with --extracted, also every
-// extracted item with the id a facts file's suppress: list hides it by.
+// runCheck is `briefbot check`: load a facts folder, or with --config
+// every story's, and print every problem as file:line, or what each holds;
+// with --extracted, also every extracted item with the id a facts file's
+// suppress: list hides it by.
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	extracted := fs.Bool("extracted", false, "also list every extracted item with its id (for suppress:)")
+	path := configFlag(fs)
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return &exitError{code: 2, err: err, quiet: true}
@@ -23,10 +26,35 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(rest) > 1 {
 		return usageErrorf("check: one folder at most, got %d", len(rest))
 	}
-	dir := ""
-	if len(rest) == 1 {
-		dir = rest[0]
+	if *path == "" {
+		dir := ""
+		if len(rest) == 1 {
+			dir = rest[0]
+		}
+		return checkFolder(dir, *extracted, stdout)
 	}
+	if len(rest) == 1 {
+		return usageErrorf("check: a folder and --config both given: the config names the facts folders")
+	}
+	cfg, err := loadConfig(*path)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	var failed []error
+	for _, st := range cfg.stories() {
+		fmt.Fprintf(stdout, "story %s (%s):\n", st.Name, cmp.Or(st.Dir, "the embedded seeds"))
+		if err := checkFolder(st.Dir, *extracted, stdout); err != nil {
+			failed = append(failed, fmt.Errorf("story %s: %w", st.Name, err))
+		}
+	}
+	if err := errors.Join(failed...); err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	return nil
+}
+
+// checkFolder checks one facts folder (the embedded seeds for "").
+func checkFolder(dir string, extracted bool, stdout io.Writer) error {
 	base, warns, err := loadBase(dir)
 	for _, w := range warns {
 		fmt.Fprintln(stdout, "warning:", w)
@@ -41,7 +69,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *extracted {
+	if extracted {
 		listExtracted(base, stdout)
 	}
 	fmt.Fprintf(stdout, "ok: %s\n", base.Counts())

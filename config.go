@@ -37,6 +37,7 @@ type config struct {
 	AdminUsers    []string      // admins.user_ids
 	AdminRoles    []string      // admins.role_ids
 	FactsDir      string        // facts.dir (or facts_dir); "" = the embedded seeds
+	Stories       []storyConfig // stories: several fact bases; none = the one of facts.dir
 	Watch         bool          // facts.watch: reload when the folder changes
 	Debounce      time.Duration // facts.debounce: quiet time before reloading
 	Poll          time.Duration // facts.poll: look for changes this often too; 0 = never
@@ -86,6 +87,7 @@ func loadConfig(path string) (config, error) {
 	if cfg.FactsDir != "" && !filepath.IsAbs(cfg.FactsDir) {
 		cfg.FactsDir = filepath.Join(filepath.Dir(path), cfg.FactsDir)
 	}
+	cfg.resolveStoryDirs(path)
 	return cfg, nil
 }
 
@@ -143,6 +145,9 @@ func parseConfig(file string, data []byte) (config, error) {
 	if factsDirs > 1 {
 		p.report(0, "facts.dir and facts_dir both given: keep facts.dir")
 	}
+	if factsDirs > 0 && len(cfg.Stories) > 0 {
+		p.report(0, "facts.dir and stories both given: with stories, give each story its dir")
+	}
 	if shardIDs != nil {
 		p.checkShards(shardIDs, cfg.ShardCount, cfg.ShardIDs)
 	}
@@ -190,6 +195,7 @@ func (p *cfgParser) sections(cfg *config, shardIDs **yaml.Node, factsDirs *int) 
 		// The first spelling of facts.dir, still read so that older
 		// config files keep working.
 		"facts_dir": factsDir,
+		"stories":   func(n *yaml.Node) { cfg.Stories = p.storyList(n) },
 		"log": section("log", map[string]func(*yaml.Node){
 			"level":  func(n *yaml.Node) { cfg.LogLevel = p.logLevel(n, cfg.LogLevel) },
 			"format": func(n *yaml.Node) { cfg.LogFormat = cmp.Or(p.oneOf(n, "text", "json"), cfg.LogFormat) },

@@ -27,8 +27,12 @@ func runRegister(args []string, getenv func(string) string, stdout, stderr io.Wr
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
+	table := commands.NewTable()
+	if len(cfg.stories()) > 1 {
+		table = table.WithStoryOption()
+	}
 	if *dry {
-		body, err := bot.RegistrationJSON(commands.NewTable(), cfg.Private)
+		body, err := bot.RegistrationJSON(table, cfg.Private)
 		if err != nil {
 			return err
 		}
@@ -56,5 +60,5 @@ func runRegister(args []string, getenv func(string) string, stdout, stderr io.Wr
 	if cfg.ApplicationID == "" {
 		return &exitError{code: 2, err: errors.New("register: set discord.application_id in the config")}
 	}
-	return bot.Register(commands.NewTable(), botOptions(cfg, newLogger(cfg, stderr)), token)
+	return bot.Register(table, botOptions(cfg, newLogger(cfg, stderr)), token)
 }

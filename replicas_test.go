@@ -137,7 +137,7 @@ func TestReplicasBehindLoadBalancer(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range replicas {
-		waitLog(t, r.log, regexp.MustCompile(`"msg":"reloaded","version":"`+want.Version()+`"`))
+		waitLog(t, r.log, regexp.MustCompile(`"msg":"reloaded","story":"default","version":"`+want.Version()+`"`))
 		about, err := askAbout(client, signer, r.url)
 		if err != nil || !strings.Contains(about, want.Version()) || !strings.Contains(about, "6") {
 			t.Errorf("replica %d /about: %v\n%s", i, err, about)

@@ -78,15 +78,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stde
 // registry of its own that also has Go's and the process's metrics.
 func newBot(cfg config, log *slog.Logger) (*bot.Bot, error) {
 	opts := botOptions(cfg, log)
-	load := func(o facts.Options) (*facts.Base, []facts.Problem, error) { return loadFolder(cfg.FactsDir, o) }
-	base, warns, err := load(facts.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("loading the fact base:\n%w", err)
+	var err error
+	if opts.Service, err = newService(cfg, log); err != nil {
+		return nil, err
 	}
-	for _, w := range warns {
-		log.Warn("fact base", "warning", w.String())
-	}
-	opts.Service = commands.NewService(base, load)
 	opts.Registry = prometheus.NewRegistry()
 	opts.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	opts.PublicKey, _ = hex.DecodeString(cfg.PublicKey) // checked when the config was read
@@ -136,25 +131,37 @@ func closeAll(lns ...net.Listener) {
 	}
 }
 
-// reloader is the part of the bot SIGHUP needs.
+// reloader is the part of the bot SIGHUP needs: it reloads every story.
 type reloader interface {
 	Reload() (commands.Answer, bool)
 }
 
-// watchFacts reloads the fact base when the facts folder changes (and has
-// then been quiet for the debounce time), so that replicas sharing a
-// folder keep in step. The embedded seeds never change.
-func watchFacts(ctx context.Context, cfg config, log *slog.Logger, b reloader) {
-	if !cfg.Watch || cfg.FactsDir == "" {
+// storyReloader is the part of the bot a folder watcher needs: it reloads
+// the story of that folder.
+type storyReloader interface {
+	ReloadStory(name string) (commands.Answer, bool)
+}
+
+// watchFacts reloads a story's fact base when its facts folder changes
+// (and has then been quiet for the debounce time), so that replicas
+// sharing a folder keep in step; the other stories are not reloaded. The
+// embedded seeds never change.
+func watchFacts(ctx context.Context, cfg config, log *slog.Logger, b storyReloader) {
+	if !cfg.Watch {
 		return
 	}
-	err := watch.Start(ctx, watch.Options{Dir: cfg.FactsDir, Sub: []string{facts.FactsDir}, Debounce: cfg.Debounce, Poll: cfg.Poll, Logger: log,
-		OnChange: func() {
-			log.Info("the facts folder changed: reloading", "dir", cfg.FactsDir)
-			b.Reload() // logs the version now served, or the errors
-		}})
-	if err != nil {
-		log.Warn("not watching the facts folder: reload with /reload or SIGHUP", "err", err)
+	for _, st := range cfg.stories() {
+		if st.Dir == "" {
+			continue
+		}
+		err := watch.Start(ctx, watch.Options{Dir: st.Dir, Sub: []string{facts.FactsDir}, Debounce: cfg.Debounce, Poll: cfg.Poll, Logger: log,
+			OnChange: func() {
+				log.Info("the facts folder changed: reloading", "story", st.Name, "dir", st.Dir)
+				b.ReloadStory(st.Name) // logs the version now served, or the errors
+			}})
+		if err != nil {
+			log.Warn("not watching the facts folder: reload with /reload or SIGHUP", "story", st.Name, "err", err)
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ func messageCommand(contexts []discordgo.InteractionContextType, installs []disc
 // anything else through its Handle.
 func (b *Bot) serve(req commands.Request) (commands.Answer, error) {
 	if req.Command == askMessage {
-		return b.svc.Ask(req.Raw)
+		return b.svc.Ask(req.Raw, req.Place)
 	}
 	return b.svc.Handle(req)
 }

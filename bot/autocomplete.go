@@ -23,7 +23,7 @@ func (b *Bot) autocomplete(x *exchange) {
 	data, _ := x.i.Data.(discordgo.ApplicationCommandInteractionData)
 	x.ev.command = data.Name
 	r := autocompleteReply{Type: int(discordgo.InteractionApplicationCommandAutocompleteResult)}
-	r.Data.Choices = b.choices(data)
+	r.Data.Choices = b.choices(x.i, data)
 	x.ev.outcome = outOK
 	if body, err := json.Marshal(r); err != nil || checkCallback(body) != nil {
 		x.ev.outcome, x.ev.err = outError, fmt.Errorf("choices over Discord's limits: %v", checkCallback(body))
@@ -42,7 +42,7 @@ func (b *Bot) autocomplete(x *exchange) {
 // choices are the suggestions for the option being typed, as the service
 // ranks them for what that option takes (nothing for an option without
 // autocomplete), as many as Discord shows.
-func (b *Bot) choices(data discordgo.ApplicationCommandInteractionData) []*discordgo.ApplicationCommandOptionChoice {
+func (b *Bot) choices(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) []*discordgo.ApplicationCommandOptionChoice {
 	name, typed := focused(data)
 	var kind commands.Complete
 	if spec, ok := b.table.Lookup(data.Name); ok {
@@ -52,7 +52,10 @@ func (b *Bot) choices(data discordgo.ApplicationCommandInteractionData) []*disco
 			}
 		}
 	}
-	return discordChoices(b.svc.Complete(kind, typed, maxChoices, maxChoice))
+	// The options typed so far and the place say which story to offer from.
+	req, _, _ := requestOf(b.table, data)
+	req.Place = placeOf(i)
+	return discordChoices(b.svc.Complete(req, kind, typed, maxChoices, maxChoice))
 }
 
 // discordChoices turns suggestions into Discord's choices. Discord shows a

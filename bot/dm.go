@@ -59,6 +59,7 @@ func (b *Bot) dmReply(m *discordgo.Message, ev *event) (reply message, ok bool) 
 		return textMessage(slowDown(wait), false), first
 	}
 	req, err := b.table.Parse(m.Content)
+	req.Place = commands.Place{Channel: m.ChannelID}
 	if err == nil {
 		ev.command = req.Command
 		if spec, _ := b.table.Lookup(req.Command); spec.Admin && !b.isAdmin(ev.user, nil) {

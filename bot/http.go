@@ -50,9 +50,8 @@ func (b *Bot) runHTTP(ctx context.Context) error {
 	b.replays = newReplaySet(b.opts.replayCap, int64(maxSkew/time.Second))
 	stop, failed := b.startServer(b.interactions(discordSender{s}))
 	b.httpUp.Store(true)
-	base := b.svc.Base()
-	b.log.Info("serving HTTP interactions", "url", "http://"+b.opts.Listener.Addr().String()+"/interactions",
-		"articles", len(base.Docs()), "version", base.Version())
+	b.log.Info("serving HTTP interactions", append([]any{"url", "http://" + b.opts.Listener.Addr().String() + "/interactions"},
+		b.storyAttrs()...)...)
 	select {
 	case <-ctx.Done():
 	case err := <-failed:

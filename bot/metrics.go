@@ -118,20 +118,21 @@ func (m *metrics) httpHandler() http.Handler {
 	return promhttp.HandlerFor(m.gatherer, promhttp.HandlerOpts{})
 }
 
-// baseCollector reports the fact base being served at each scrape, read
-// from the bot then: after a reload the old base's values are gone, with
-// nothing to reset.
+// baseCollector reports the fact base each story serves at each scrape,
+// read from the bot then: after a reload the old base's values are gone,
+// with nothing to reset. Each series has the story as a label.
 type baseCollector struct {
 	b                             *Bot
 	articles, age, asOf, info, up *prometheus.Desc
 }
 
 func newBaseCollector(b *Bot) baseCollector {
+	story := []string{"story"}
 	return baseCollector{b: b,
-		articles: prometheus.NewDesc("briefbot_fact_base_articles", "Articles in the fact base being served.", nil, nil),
-		age:      prometheus.NewDesc("briefbot_fact_base_age_seconds", "Seconds since the fact base being served was loaded.", nil, nil),
-		asOf:     prometheus.NewDesc("briefbot_fact_base_as_of_timestamp_seconds", "The fact base's as-of date (its newest source) as a Unix time; absent when no source is dated.", nil, nil),
-		info:     prometheus.NewDesc("briefbot_fact_base_info", "Always 1; the label is the fact base version (a hash of its files), to compare replicas.", []string{"version"}, nil),
+		articles: prometheus.NewDesc("briefbot_fact_base_articles", "Articles in the fact base being served.", story, nil),
+		age:      prometheus.NewDesc("briefbot_fact_base_age_seconds", "Seconds since the fact base being served was loaded.", story, nil),
+		asOf:     prometheus.NewDesc("briefbot_fact_base_as_of_timestamp_seconds", "The fact base's as-of date (its newest source) as a Unix time; absent when no source is dated.", story, nil),
+		info:     prometheus.NewDesc("briefbot_fact_base_info", "Always 1; the version label is the fact base version (a hash of its files), to compare replicas.", []string{"story", "version"}, nil),
 		up:       prometheus.NewDesc("briefbot_up", "1 while the bot takes requests: every gateway shard connected, or the HTTP endpoint serving.", nil, nil),
 	}
 }
@@ -143,15 +144,16 @@ func (c baseCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c baseCollector) Collect(ch chan<- prometheus.Metric) {
-	base := c.b.svc.Base()
-	ch <- prometheus.MustNewConstMetric(c.articles, prometheus.GaugeValue, float64(len(base.Docs())))
-	if at := base.LoadedAt(); !at.IsZero() {
-		ch <- prometheus.MustNewConstMetric(c.age, prometheus.GaugeValue, c.b.opts.Now().Sub(at).Seconds())
+	for _, st := range c.b.svc.Stories() {
+		ch <- prometheus.MustNewConstMetric(c.articles, prometheus.GaugeValue, float64(st.Articles), st.Name)
+		if !st.LoadedAt.IsZero() {
+			ch <- prometheus.MustNewConstMetric(c.age, prometheus.GaugeValue, c.b.opts.Now().Sub(st.LoadedAt).Seconds(), st.Name)
+		}
+		if !st.AsOf.IsZero() {
+			ch <- prometheus.MustNewConstMetric(c.asOf, prometheus.GaugeValue, float64(st.AsOf.Unix()), st.Name)
+		}
+		ch <- prometheus.MustNewConstMetric(c.info, prometheus.GaugeValue, 1, st.Name, st.Version)
 	}
-	if asOf := base.AsOf(); !asOf.IsZero() {
-		ch <- prometheus.MustNewConstMetric(c.asOf, prometheus.GaugeValue, float64(asOf.Start().Unix()))
-	}
-	ch <- prometheus.MustNewConstMetric(c.info, prometheus.GaugeValue, 1, base.Version())
 	up := 0.0
 	if ok, _ := c.b.health(); ok {
 		up = 1

@@ -22,15 +22,36 @@ func (b *Bot) Reload() (commands.Answer, bool) {
 	return a, err == nil
 }
 
+// storyAttrs are the log attributes that say what the bot serves: the
+// articles and version of its fact base, or of each story's.
+func (b *Bot) storyAttrs() []any {
+	stories := b.svc.Stories()
+	if len(stories) == 1 {
+		return []any{"articles", stories[0].Articles, "version", stories[0].Version}
+	}
+	var attrs []any
+	for _, st := range stories {
+		attrs = append(attrs, slog.Group("story_"+st.Name, "articles", st.Articles, "version", st.Version))
+	}
+	return attrs
+}
+
+// ReloadStory reloads one story's fact base, as Reload does every story's:
+// the watcher of that story's folder comes here.
+func (b *Bot) ReloadStory(name string) (commands.Answer, bool) {
+	a, err := b.svc.ReloadStory(name, reloadWorkers())
+	return a, err == nil
+}
+
 // reloaded logs and counts a reload of the service, whoever asked for it
 // (/reload, a DM, Reload); the service calls it once a reload is done.
 func (b *Bot) reloaded(r commands.Reloaded) {
 	if r.Err != nil {
-		b.log.Warn("reload failed", "err", r.Err, "version", r.Version)
+		b.log.Warn("reload failed", "story", r.Story, "err", r.Err, "version", r.Version)
 		b.metrics.reloaded(false)
 		return
 	}
-	attrs := []any{"version", r.Version, "previous", r.Previous, "articles", r.Articles, "warnings", r.Warnings}
+	attrs := []any{"story", r.Story, "version", r.Version, "previous", r.Previous, "articles", r.Articles, "warnings", r.Warnings}
 	for _, c := range r.Changes {
 		attrs = append(attrs, slog.Group(c.What, "added", c.Added, "removed", c.Removed))
 	}

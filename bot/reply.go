@@ -58,6 +58,7 @@ type handled struct {
 // within DeferAfter (or at once, as at says). ok is false when the
 // deferral could not be sent, which leaves nothing to reply to.
 func (x *exchange) run(req commands.Request, at placement) (h handled, ok bool) {
+	req.Place = placeOf(x.i)
 	if at.deferNow {
 		if !x.respond(at.deferral()) {
 			return h, false

@@ -62,7 +62,7 @@ func (b *Bot) submitReport(x *exchange) {
 		return
 	}
 	r := filed{user: x.ev.user, userName: userName(x.i), guild: x.i.GuildID, channel: x.i.ChannelID, text: text, req: req,
-		answer: h.a, failed: h.err != nil, version: b.svc.Base().Version()}
+		answer: h.a, failed: h.err != nil, version: b.svc.Status(h.a.Story).Version}
 	// Reported all the same: the failure may be what the reader saw.
 	if h.err != nil && !commands.IsUserError(h.err) {
 		x.ev.err = fmt.Errorf("asking the reported query again: %w", h.err)

@@ -46,6 +46,12 @@ func requestOf(t *commands.Table, d discordgo.ApplicationCommandInteractionData)
 	return req, hide, nil
 }
 
+// placeOf is where an interaction was used, which picks the story that
+// answers it.
+func placeOf(i *discordgo.Interaction) commands.Place {
+	return commands.Place{Guild: i.GuildID, Channel: i.ChannelID}
+}
+
 // focused returns the option being typed in an autocomplete interaction.
 func focused(d discordgo.ApplicationCommandInteractionData) (name, value string) {
 	for _, o := range d.Options {

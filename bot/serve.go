@@ -183,12 +183,19 @@ func (b *Bot) health() (bool, string) {
 func (b *Bot) serveHealth(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	base := b.svc.Base()
 	ok, why := b.health()
 	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintf(w, "unavailable: %s\n", why)
 		return
 	}
-	fmt.Fprintf(w, "ok: fact base %s, %d articles\n", base.Version(), len(base.Docs()))
+	stories := b.svc.Stories()
+	if len(stories) == 1 {
+		fmt.Fprintf(w, "ok: fact base %s, %d articles\n", stories[0].Version, stories[0].Articles)
+		return
+	}
+	fmt.Fprintln(w, "ok:")
+	for _, st := range stories {
+		fmt.Fprintf(w, "story %s: fact base %s, %d articles\n", st.Name, st.Version, st.Articles)
+	}
 }

@@ -137,8 +137,7 @@ func (b *Bot) run(ctx context.Context, token string) error {
 		b.drain(0)
 		return errors.Join(err, closeAll())
 	}
-	attrs := []any{"application", appID, "guilds", len(b.opts.GuildIDs), "articles", len(b.svc.Base().Docs()),
-		"version", b.svc.Base().Version()}
+	attrs := append([]any{"application", appID, "guilds", len(b.opts.GuildIDs)}, b.storyAttrs()...)
 	if plan.count > 1 {
 		attrs = append(attrs, "shards", plan.ids, "shard_count", plan.count)
 	}

@@ -16,6 +16,9 @@ type Answer struct {
 	Citations   []Citation `json:"citations"`
 	Sources     []Source   `json:"sources"`
 	AsOf        string     `json:"as_of,omitempty"`
+	// Story names the story the answer comes from, when the bot serves
+	// several.
+	Story string `json:"story,omitempty"`
 	// Private asks for a reply only the asker sees (errors, admin replies).
 	Private bool `json:"private,omitempty"`
 }

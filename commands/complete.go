@@ -34,15 +34,26 @@ func newServed(b *facts.Base) *served {
 	return s
 }
 
-// Complete answers an autocomplete request for an option of the given kind:
-// at most limit choices, best first, from memory. A choice whose value is
-// longer than maxValue characters cannot be sent back by the client, so a
-// person is offered under their shortest name that fits, and an article
-// whose id does not fit is left out (/sources lists it).
-func (s *Service) Complete(kind Complete, typed string, limit, maxValue int) []Choice {
-	sv := s.served.Load()
+// Complete answers an autocomplete request for an option of the given kind
+// while req (its options as typed so far, and its place) is being written:
+// at most limit choices, best first, from memory, from the story req is
+// for. A choice whose value is longer than maxValue characters cannot be
+// sent back by the client, so a person is offered under their shortest
+// name that fits, and an article whose id does not fit is left out
+// (/sources lists it).
+func (s *Service) Complete(req Request, kind Complete, typed string, limit, maxValue int) []Choice {
+	st, err := s.storyFor(req)
+	if err != nil {
+		// The story option is still being written: offer from the
+		// story of the place meanwhile.
+		req.Options = nil
+		st, _ = s.storyFor(req)
+	}
+	sv := st.served.Load()
 	out := []Choice{}
 	switch kind {
+	case CompleteStory:
+		out = append(out, s.completeStories(typed, limit, req.Command == reloadCommand)...)
 	case CompletePerson:
 		for _, p := range sv.base.CompletePeople(typed, limit) {
 			name := p.Name

@@ -33,6 +33,9 @@ func Text(a Answer) string {
 			b.WriteString(fmt.Sprintf("[%d] %s — %s\n", c.N, SourceLabel(a, c.Source), InQuotes(Ellipsis(c.Quote, QuoteShown))))
 		}
 	}
+	if a.Story != "" {
+		b.WriteString("story: " + a.Story + "\n")
+	}
 	if a.AsOf != "" {
 		b.WriteString("as of " + a.AsOf + "\n")
 	}

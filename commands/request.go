@@ -13,6 +13,7 @@ type Request struct {
 	Command string            // command name, e.g. "who"
 	Options map[string]string // option name -> value as typed
 	Raw     string            // the query as the user typed it
+	Place   Place             // where it was asked: picks the story that answers
 }
 
 // Opt returns an option's value, or "".

@@ -27,9 +27,31 @@ func (t *Table) Parse(text string) (Request, error) {
 	if strings.HasPrefix(raw, "/") {
 		return t.parseSlash(raw)
 	}
+	story := ""
+	if t.stories {
+		raw, story = cutStoryWord(raw)
+	}
 	req := t.route(raw)
 	req.Raw = raw
+	if story != "" {
+		req.Options[StoryOption] = story
+	}
 	return req, nil
+}
+
+// cutStoryWord takes a "story:NAME" word out of plain text, so that a DM
+// can ask another story as a slash command's option does.
+func cutStoryWord(raw string) (rest, story string) {
+	words := strings.Fields(raw)
+	for i, w := range words {
+		if name, ok := strings.CutPrefix(strings.ToLower(w), StoryOption+":"); ok && name != "" {
+			rest = strings.Join(append(words[:i:i], words[i+1:]...), " ")
+			if rest != "" {
+				return rest, name
+			}
+		}
+	}
+	return raw, ""
 }
 
 // parseSlash reads "/name [positional] [opt:value ...]". Text before the

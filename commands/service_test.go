@@ -55,18 +55,18 @@ func TestServiceReload(t *testing.T) {
 func TestServiceComplete(t *testing.T) {
 	b := seedBaseT(t)
 	s := NewService(b, nil)
-	people := s.Complete(CompletePerson, "heal", 25, 100)
+	people := s.Complete(Request{}, CompletePerson, "heal", 25, 100)
 	if len(people) == 0 || people[0].Value != "John Healey" || !strings.HasPrefix(people[0].Name, "John Healey — ") {
 		t.Errorf("people for %q: %+v", "heal", people)
 	}
-	all := s.Complete(CompleteSource, "", 3, 100)
+	all := s.Complete(Request{}, CompleteSource, "", 3, 100)
 	if len(all) != 3 || all[0].Value != b.Docs()[0].ID {
 		t.Errorf("sources for nothing typed: %+v", all)
 	}
-	if got := s.Complete(CompleteSource, "lbc", 25, 100); len(got) == 0 || !strings.Contains(got[0].Name, "LBC") {
+	if got := s.Complete(Request{}, CompleteSource, "lbc", 25, 100); len(got) == 0 || !strings.Contains(got[0].Name, "LBC") {
 		t.Errorf("sources for %q: %+v", "lbc", got)
 	}
-	if got := s.Complete(CompleteSource, "", 25, 5); len(got) != 0 {
+	if got := s.Complete(Request{}, CompleteSource, "", 25, 5); len(got) != 0 {
 		t.Errorf("ids longer than the value limit must be left out: %+v", got)
 	}
 }

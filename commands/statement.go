@@ -19,8 +19,9 @@ const secFigure = "The sources' figures"
 // figures for the same thing, each cited. The sources are laid beside the
 // statement and never turned into a verdict they do not state. A message
 // with no text (only an embed or an attachment) is a user error; a long one
-// is read up to MaxQuery characters.
-func (s *Service) Ask(text string) (Answer, error) {
+// is read up to MaxQuery characters. It answers from the story of the
+// place the message is in.
+func (s *Service) Ask(text string, at Place) (Answer, error) {
 	text = strings.TrimSpace(strings.ToValidUTF8(text, "\uFFFD"))
 	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return Answer{}, userErrorf("nothing to ask about: the message has no text (only an embed, an attachment or symbols)")
@@ -28,12 +29,22 @@ func (s *Service) Ask(text string) (Answer, error) {
 	if utf8.RuneCountInString(text) > MaxQuery {
 		text = clipWords(text, MaxQuery)
 	}
-	req := Request{Command: "ask", Options: map[string]string{"question": text}, Raw: text}
-	q := Analyse(text)
-	if q.Kind != KindOther || strings.HasSuffix(text, "?") {
-		return newAsker(s.Base(), req, q).answer(text)
+	req := Request{Command: "ask", Options: map[string]string{"question": text}, Raw: text, Place: at}
+	st, err := s.storyFor(req)
+	if err != nil {
+		return Answer{}, err
 	}
-	return newAsker(s.Base(), req, q).statement(text)
+	q := Analyse(text)
+	var a Answer
+	if q.Kind != KindOther || strings.HasSuffix(text, "?") {
+		a, err = newAsker(st.base(), req, q).answer(text)
+	} else {
+		a, err = newAsker(st.base(), req, q).statement(text)
+	}
+	if err == nil {
+		s.stamp(&a, st, req.Command)
+	}
+	return a, err
 }
 
 // clipWords cuts text to at most n characters, at a word break.

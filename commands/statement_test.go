@@ -28,7 +28,7 @@ func TestAskAboutMessage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.msg[:min(len(tt.msg), 40)], func(t *testing.T) {
-			a, err := s.Ask(tt.msg)
+			a, err := s.Ask(tt.msg, Place{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,7 +45,7 @@ func TestAskAboutMessage(t *testing.T) {
 		})
 	}
 	for _, empty := range []string{"", "   ", "👍 🎉", "\u200b"} {
-		if _, err := s.Ask(empty); err == nil || !IsUserError(err) || !strings.Contains(err.Error(), "nothing to ask about") {
+		if _, err := s.Ask(empty, Place{}); err == nil || !IsUserError(err) || !strings.Contains(err.Error(), "nothing to ask about") {
 			t.Errorf("Ask(%q) err = %v, want the user error", empty, err)
 		}
 	}

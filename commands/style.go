@@ -99,6 +99,12 @@ func UnknownCommand(name string) error {
 	return userErrorf("unknown command /%s; try /help", name)
 }
 
+// OnlyOnDiscord is the user error for an admin command asked where only
+// the bot on Discord may carry it out (the command line).
+func OnlyOnDiscord(name string) error {
+	return userErrorf("/%s is carried out by the bot on Discord, not here", name)
+}
+
 // QueryTooLong is the user error for a query of n characters, over MaxQuery.
 func QueryTooLong(n int) error {
 	return userErrorf("query too long: %d characters (at most %d)", n, MaxQuery)

@@ -9,8 +9,9 @@ import (
 
 // Table is the set of commands. It is built once and read-only after.
 type Table struct {
-	specs  []Spec
-	byName map[string]int
+	specs   []Spec
+	byName  map[string]int
+	stories bool // every command but /help takes the story option
 }
 
 // NewTable returns briefbot's commands.
@@ -80,7 +81,7 @@ func (t *Table) Handle(b *facts.Base, req Request) (Answer, error) {
 		return Answer{}, UnknownCommand(req.Command)
 	}
 	if s.Handler == nil {
-		return Answer{}, userErrorf("/%s is carried out by the bot on Discord, not here", req.Command)
+		return Answer{}, OnlyOnDiscord(req.Command)
 	}
 	for _, o := range s.Options {
 		if o.Required && req.Options[o.Name] == "" {
