@@ -82,8 +82,16 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 		build() // one worker: keep to one core
 	}
 	// Split once, read by mention finding and both passes of extraction.
-	words := parallel(b.docs, b.workers, func(d *Document) []prose.Span { return prose.Words(d.Text) })
-	findMentions(b.docs, words, b.people)
+	// An article a reload kept needs its words only if the curated
+	// people changed: its mentions and extraction are in its docWork.
+	key := peopleKey(b.people)
+	words := parallel(b.docs, b.workers, func(d *Document) []prose.Span {
+		if w := d.work; w != nil && w.mentionsDone && w.mentionKey == key && w.second != nil {
+			return nil
+		}
+		return prose.Words(d.Text)
+	})
+	findMentions(b.docs, words, b.people, key)
 	if extraction {
 		b.extractAll(words)
 		b.extractEvents()
@@ -107,7 +115,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	}
 	b.names = names.NewIndex(entries)
 	<-index // the word indexes stem through its vocabulary
-	b.indexWords()
+	b.indexWords(prev)
 }
 
 // Docs returns the articles in id order.

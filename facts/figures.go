@@ -46,6 +46,7 @@ func (b *Base) extractFigures() {
 				Unit:      f.Unit,
 				Citations: []Citation{{Doc: d, Start: s.Start, End: s.End}},
 				Extracted: true,
+				at:        f.Start,
 			})
 		}
 	}

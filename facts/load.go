@@ -164,6 +164,7 @@ func (l *loader) readArticles() []*Document {
 		if prior := l.reusable(id, sum); prior != nil {
 			d.Text, d.Sentences = l.opts.Previous.docByID[id].Text, l.opts.Previous.docByID[id].Sentences
 			*d.work = *prior // the new base's own copy: prior stays as it was
+			d.work.kept = true
 		} else {
 			d.Text, d.Sentences = text, prose.Split(text)
 		}

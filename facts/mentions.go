@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,12 +18,51 @@ type aliasForm struct {
 	words  []string
 }
 
+// mentionHit is one sentence of an article naming a person, by the
+// person's place in the list findMentions was given.
+type mentionHit struct {
+	person, sentence int32
+}
+
 // findMentions records, for every person, each sentence that names them by
 // any of their names. A name in the text must start with a capital letter, so
 // that an alias which is also an everyday word is not matched in lower case.
 //
-// words holds prose.Words of each article's text.
-func findMentions(docs []*Document, words [][]prose.Span, people []*Person) {
+// words holds prose.Words of each article's text, or nil where the caller
+// did not split it. An article whose docWork holds the hits of the people
+// whose names hash to key is not read again.
+func findMentions(docs []*Document, words [][]prose.Span, people []*Person, key [sha256.Size]byte) {
+	var byFirst map[string][]aliasForm
+	for di, d := range docs {
+		w := d.work
+		if w == nil || w.mentionKey != key || !w.mentionsDone {
+			if byFirst == nil {
+				byFirst = aliasForms(people)
+			}
+			ws := words[di]
+			if ws == nil {
+				ws = prose.Words(d.Text)
+			}
+			hits := docMentions(d, ws, byFirst)
+			if w != nil {
+				w.mentions, w.mentionKey, w.mentionsDone = hits, key, true
+			}
+			addMentions(d, hits, people)
+			continue
+		}
+		addMentions(d, w.mentions, people)
+	}
+}
+
+func addMentions(d *Document, hits []mentionHit, people []*Person) {
+	for _, h := range hits {
+		p := people[h.person]
+		p.Mentions = append(p.Mentions, Mention{Doc: d, Sentence: int(h.sentence)})
+	}
+}
+
+// aliasForms indexes every name of every person by its first folded word.
+func aliasForms(people []*Person) map[string][]aliasForm {
 	byFirst := map[string][]aliasForm{}
 	for pi, p := range people {
 		for _, n := range p.Names() {
@@ -36,35 +77,56 @@ func findMentions(docs []*Document, words [][]prose.Span, people []*Person) {
 			byFirst[f.words[0]] = append(byFirst[f.words[0]], f)
 		}
 	}
-	if len(byFirst) == 0 {
-		return
+	return byFirst
+}
+
+// peopleKey identifies the names of a list of people, in order: mention
+// hits found with one list hold for another with the same key.
+func peopleKey(people []*Person) [sha256.Size]byte {
+	h := sha256.New()
+	var n [8]byte
+	for _, p := range people {
+		for _, name := range p.Names() {
+			binary.LittleEndian.PutUint64(n[:], uint64(len(name)))
+			h.Write(n[:])
+			h.Write([]byte(name))
+		}
+		h.Write([]byte{0})
 	}
-	for di, d := range docs {
-		ws := words[di]
-		last := make(map[int]int, 8) // person -> last sentence recorded, to record each once
-		for i, w := range ws {
-			r, _ := utf8.DecodeRuneInString(d.Text[w.Start:])
-			if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+	var out [sha256.Size]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+// docMentions finds the hits of one article.
+func docMentions(d *Document, ws []prose.Span, byFirst map[string][]aliasForm) []mentionHit {
+	if len(byFirst) == 0 {
+		return nil
+	}
+	var hits []mentionHit
+	last := make(map[int]int, 8) // person -> last sentence recorded, to record each once
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(d.Text[w.Start:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		forms := byFirst[names.Key(d.Text[w.Start:w.End])]
+		for _, f := range forms {
+			if !matchesAt(d.Text, ws, i, f.words) {
 				continue
 			}
-			forms := byFirst[names.Key(d.Text[w.Start:w.End])]
-			for _, f := range forms {
-				if !matchesAt(d.Text, ws, i, f.words) {
-					continue
-				}
-				s := d.SentenceAt(w.Start)
-				if s < 0 {
-					continue
-				}
-				if prev, ok := last[f.person]; ok && prev == s {
-					continue
-				}
-				last[f.person] = s
-				p := people[f.person]
-				p.Mentions = append(p.Mentions, Mention{Doc: d, Sentence: s})
+			s := d.SentenceAt(w.Start)
+			if s < 0 {
+				continue
 			}
+			if prev, ok := last[f.person]; ok && prev == s {
+				continue
+			}
+			last[f.person] = s
+			hits = append(hits, mentionHit{int32(f.person), int32(s)})
 		}
 	}
+	return hits
 }
 
 func matchesAt(text string, ws []prose.Span, i int, form []string) bool {

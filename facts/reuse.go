@@ -25,6 +25,15 @@ type docWork struct {
 	figures   []numbers.Figure
 	figsDone  bool
 	units     []int32 // the search index's unit id of each sentence
+	// mentions are the sentences naming each curated person, found with
+	// the people whose names hash to mentionKey.
+	mentions     []mentionHit
+	mentionKey   [sha256.Size]byte
+	mentionsDone bool
+	// entries are the extracted items the article yielded, by kind, with
+	// their handles in the about: indexes.
+	entries [itemKinds][]wordEntry
+	kept    bool // this load took the work over from the previous one
 }
 
 // reusable returns the previous load's work on an article with the same

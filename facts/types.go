@@ -56,6 +56,7 @@ type Figure struct {
 	Topic     string
 	Citations []Citation
 	Extracted bool
+	at        int // where an extracted figure's number starts in its article
 }
 
 // Point is a key point of the story.

@@ -1,0 +1,176 @@
+package facts
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot/facts/search"
+)
+
+// Kinds of extracted item an about: filter looks through.
+const (
+	eventItems = iota
+	figureItems
+	quoteItems
+	itemKinds
+)
+
+// wordEntry is an extracted item an article can yield, by where it is in
+// the article, and its handle in the extracted items' word index. Its words
+// depend on nothing but the article's text and the entry, so the entry and
+// its postings hold for as long as the article's bytes do.
+type wordEntry struct {
+	a, b   int32  // events: sentence; figures: start; quotes: start, end
+	extra  string // figures: value and unit
+	handle int32
+}
+
+func entryLess(x, y wordEntry) int {
+	if x.a != y.a {
+		return int(x.a - y.a)
+	}
+	if x.b != y.b {
+		return int(x.b - y.b)
+	}
+	return strings.Compare(x.extra, y.extra)
+}
+
+// entryTexts returns the texts an entry's item is found by, as the
+// curated items' texts are made: an event's sentence; a figure's value,
+// unit and sentence; a quote's words, its sentence and the one before.
+func entryTexts(kind int, d *Document, e wordEntry) []string {
+	switch kind {
+	case eventItems:
+		return []string{d.SentenceText(int(e.a))}
+	case figureItems:
+		value, unit, _ := strings.Cut(e.extra, "\x00")
+		texts := []string{value, unit}
+		if s := d.SentenceAt(int(e.a)); s >= 0 {
+			texts = append(texts, d.SentenceText(s))
+		}
+		return texts
+	}
+	texts := []string{d.Text[e.a:e.b]}
+	if s := d.SentenceAt(int(e.a)); s >= 0 {
+		for _, j := range []int{s - 1, s} {
+			if j >= 0 {
+				texts = append(texts, d.SentenceText(j))
+			}
+		}
+	}
+	return texts
+}
+
+// extWords maps stems to the handles of extracted items holding them. It
+// is immutable once built; a reload derives the next one with extEdit,
+// sharing the postings of every stem no changed article touches.
+type extWords struct {
+	post map[string][]int32 // stem -> handles, ascending
+	free []int32            // handles of entries gone, for reuse
+	next int32              // handles ever given
+}
+
+// extEdit derives the next extWords.
+type extEdit struct {
+	prev   *extWords
+	vocab  *search.Index
+	add    map[string][]int32
+	remove map[string][]int32
+	free   []int32
+	freed  []int32
+	next   int32
+}
+
+func newExtEdit(prev *extWords, vocab *search.Index) *extEdit {
+	if prev == nil {
+		prev = &extWords{}
+	}
+	return &extEdit{prev: prev, vocab: vocab, add: map[string][]int32{}, remove: map[string][]int32{},
+		free: prev.free, next: prev.next}
+}
+
+// stems returns the distinct stems of texts.
+func (ed *extEdit) stems(texts []string) []string {
+	var out []string
+	for _, t := range texts {
+		ed.vocab.EachStem(t, func(stem string) {
+			if !slices.Contains(out, stem) {
+				out = append(out, stem)
+			}
+		})
+	}
+	return out
+}
+
+// put indexes a new entry's texts and returns its handle.
+func (ed *extEdit) put(texts []string) int32 {
+	var h int32
+	if len(ed.free) > 0 {
+		h, ed.free = ed.free[0], ed.free[1:]
+	} else {
+		h = ed.next
+		ed.next++
+	}
+	for _, s := range ed.stems(texts) {
+		ed.add[s] = append(ed.add[s], h)
+	}
+	return h
+}
+
+// drop takes an entry of an article gone or changed out of the index.
+func (ed *extEdit) drop(h int32, texts []string) {
+	for _, s := range ed.stems(texts) {
+		ed.remove[s] = append(ed.remove[s], h)
+	}
+	ed.freed = append(ed.freed, h)
+}
+
+func (ed *extEdit) build() *extWords {
+	out := &extWords{post: ed.prev.post, next: ed.next}
+	out.free = append(slices.Clone(ed.free), ed.freed...)
+	slices.Sort(out.free)
+	if len(ed.add) == 0 && len(ed.remove) == 0 {
+		return out
+	}
+	if out.post == nil {
+		out.post = make(map[string][]int32, len(ed.add))
+	} else {
+		out.post = maps.Clone(out.post)
+	}
+	for s, hs := range ed.remove {
+		slices.Sort(hs)
+		p := make([]int32, 0, len(out.post[s]))
+		for _, h := range out.post[s] {
+			if _, gone := slices.BinarySearch(hs, h); !gone {
+				p = append(p, h)
+			}
+		}
+		if len(p) == 0 {
+			delete(out.post, s)
+		} else {
+			out.post[s] = p
+		}
+	}
+	for s, hs := range ed.add {
+		slices.Sort(hs)
+		old := out.post[s]
+		if len(old) == 0 {
+			out.post[s] = hs
+			continue
+		}
+		p := make([]int32, 0, len(old)+len(hs))
+		i, j := 0, 0
+		for i < len(old) || j < len(hs) {
+			if j == len(hs) || (i < len(old) && old[i] < hs[j]) {
+				p = append(p, old[i])
+				i++
+			} else {
+				p = append(p, hs[j])
+				j++
+			}
+		}
+		out.post[s] = p
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package facts
+
+import (
+	"slices"
+	"sync"
+)
+
+// indexWords builds the about: indexes and the per-person lists once the
+// base is complete. prev is the base this one replaces, or nil: the words
+// of the extracted items of every article a reload kept are in its indexes
+// already, so only the items of new or changed articles are read.
+func (b *Base) indexWords(prev *Base) {
+	var prevExt [itemKinds]*extWords
+	if prev != nil {
+		prevExt = [itemKinds]*extWords{prev.eventWords.ext, prev.figureWords.ext, prev.quoteWords.ext}
+	}
+	var wg sync.WaitGroup
+	work := func(kind int, ix *wordIndex, n int, entryOf func(i int) (*Document, wordEntry, bool), curatedTexts func(i int) []string) {
+		defer wg.Done()
+		*ix = newWordIndex(n, func(i int) []string {
+			if _, _, ok := entryOf(i); ok {
+				return nil
+			}
+			return curatedTexts(i)
+		}, b.index)
+		b.indexExtracted(kind, ix, prev, prevExt[kind], entryOf)
+	}
+	build := func(kind int, ix *wordIndex, n int, entryOf func(i int) (*Document, wordEntry, bool), curatedTexts func(i int) []string) {
+		if b.workers > 1 {
+			go work(kind, ix, n, entryOf, curatedTexts)
+		} else {
+			work(kind, ix, n, entryOf, curatedTexts) // one worker: keep to one core
+		}
+	}
+	wg.Add(itemKinds)
+	build(eventItems, &b.eventWords, len(b.events), func(i int) (*Document, wordEntry, bool) {
+		e := b.events[i]
+		if !e.Extracted {
+			return nil, wordEntry{}, false
+		}
+		d := e.Citations[0].Doc
+		return d, wordEntry{a: int32(d.SentenceAt(e.Citations[0].Start))}, true
+	}, func(i int) []string {
+		e := b.events[i]
+		texts := []string{e.Text}
+		for _, id := range e.People {
+			if p := b.personByID[id]; p != nil {
+				texts = append(texts, p.Names()...)
+			}
+		}
+		return appendQuotes(texts, e.Citations)
+	})
+	build(figureItems, &b.figureWords, len(b.figures), func(i int) (*Document, wordEntry, bool) {
+		f := b.figures[i]
+		if !f.Extracted {
+			return nil, wordEntry{}, false
+		}
+		return f.Citations[0].Doc, wordEntry{a: int32(f.at), extra: f.Value + "\x00" + f.Unit}, true
+	}, func(i int) []string {
+		f := b.figures[i]
+		return appendQuotes([]string{f.Value, f.Unit, f.About, f.Topic}, f.Citations)
+	})
+	// A quote is about what its sentence names outside the quote marks
+	// too, and often what the sentence before it names ("Some fear X will
+	// sue. "…," he said.").
+	build(quoteItems, &b.quoteWords, len(b.quotes), func(i int) (*Document, wordEntry, bool) {
+		q := b.quotes[i]
+		if !q.Extracted {
+			return nil, wordEntry{}, false
+		}
+		return q.Cite.Doc, wordEntry{a: int32(q.Cite.Start), b: int32(q.Cite.End)}, true
+	}, func(i int) []string {
+		q := b.quotes[i]
+		texts := []string{q.Cite.Quote(), q.About}
+		if s := q.Cite.Doc.SentenceAt(q.Cite.Start); s >= 0 {
+			for _, j := range []int{s - 1, s} {
+				if j >= 0 {
+					texts = append(texts, q.Cite.Doc.SentenceText(j))
+				}
+			}
+		}
+		return texts
+	})
+	b.quotesBy = map[string][]int{}
+	for i, q := range b.quotes {
+		b.quotesBy[q.Speaker] = append(b.quotesBy[q.Speaker], i)
+	}
+	b.eventsWith = map[string][]*Event{}
+	for _, e := range b.events {
+		for _, id := range e.People {
+			b.eventsWith[id] = append(b.eventsWith[id], e)
+		}
+	}
+	wg.Wait()
+}
+
+// indexExtracted adds the extracted items of one kind to ix: an item an
+// article kept from prev yielded before keeps its handle; the entries of
+// the articles prev had and this base does not keep are taken out.
+func (b *Base) indexExtracted(kind int, ix *wordIndex, prev *Base, prevExt *extWords, entryOf func(i int) (*Document, wordEntry, bool)) {
+	ed := newExtEdit(prevExt, b.index)
+	if prev != nil && prevExt != nil {
+		for _, pd := range prev.docs {
+			if d := b.docByID[pd.ID]; d != nil && d.work.kept {
+				continue
+			}
+			for _, e := range pd.work.entries[kind] {
+				ed.drop(e.handle, entryTexts(kind, pd, e))
+			}
+		}
+	}
+	handles := make([]int32, ix.n)
+	fresh := map[*Document][]wordEntry{} // entries new to a kept article
+	for i := range handles {
+		d, e, ok := entryOf(i)
+		if !ok {
+			handles[i] = -1
+			continue
+		}
+		have := d.work.entries[kind]
+		if k, found := slices.BinarySearchFunc(have, e, entryLess); found {
+			handles[i] = have[k].handle
+			continue
+		}
+		e.handle = ed.put(entryTexts(kind, d, e))
+		handles[i] = e.handle
+		fresh[d] = append(fresh[d], e)
+	}
+	for d, es := range fresh {
+		// The entries came from prev's docWork and are shared with it:
+		// this base gets its own list.
+		all := append(slices.Clone(d.work.entries[kind]), es...)
+		slices.SortFunc(all, entryLess)
+		d.work.entries[kind] = all
+	}
+	ix.ext = ed.build()
+	ix.pos = make([]int32, ix.ext.next)
+	for h := range ix.pos {
+		ix.pos[h] = -1
+	}
+	for i, h := range handles {
+		if h >= 0 {
+			ix.pos[h] = int32(i)
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package facts
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/briefbot/briefbot/internal/corpus"
+)
+
+// TestReloadChainEqualsFullLoad reloads a base again and again, each time
+// from the last reload (so that the search index and the about: indexes
+// reuse ids freed before), after articles are added, changed and removed,
+// and checks after each that what the base holds and finds is what a full
+// load of the same folder holds and finds: every item in order, every
+// search hit with its score and marks, every about: filter.
+func TestReloadChainEqualsFullLoad(t *testing.T) {
+	whole, _, err := corpus.Scaled(60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := fstest.MapFS{}
+	var articles []string
+	for name, f := range whole.(fstest.MapFS) {
+		folder[name] = f
+		if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") {
+			articles = append(articles, name)
+		}
+	}
+	sort.Strings(articles)
+	held := map[string]*fstest.MapFile{}
+	for _, name := range articles[:6] {
+		held[name] = folder[name]
+		delete(folder, name)
+	}
+	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
+	load := func(prev *Base) *Base {
+		t.Helper()
+		b, _, err := LoadWith(folder, "folder", Options{Now: now, Previous: prev, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	prev := load(nil)
+	for round := 0; round < 8; round++ {
+		switch round % 4 {
+		case 0: // one added, one changed
+			name := articles[round/4]
+			folder[name] = held[name]
+			victim := articles[10+round]
+			folder[victim] = &fstest.MapFile{Data: append(append([]byte(nil), folder[victim].Data...),
+				"\n\nMinister Jane Ashworth said on Monday the plan would go ahead. “It will,” she said.\n"...)}
+		case 1: // two removed
+			delete(folder, articles[20+round])
+			delete(folder, articles[30+round])
+		case 2: // removed, then back under a new name
+			name := articles[40+round]
+			folder["zz-"+name] = folder[name]
+			delete(folder, name)
+		case 3: // nothing changed
+		}
+		inc, full := load(prev), load(nil)
+		t.Run(fmt.Sprint("round ", round), func(t *testing.T) { compareBases(t, inc, full) })
+		prev = inc
+	}
+}
+
+// compareBases fails where two bases differ in what they hold or find.
+func compareBases(t *testing.T, got, want *Base) {
+	t.Helper()
+	check := func(what string, g, w any) {
+		t.Helper()
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s differs:\nreload: %v\nfull:   %v", what, g, w)
+		}
+	}
+	check("people", summary(got.People()), summary(want.People()))
+	check("events", summary(got.Events()), summary(want.Events()))
+	check("figures", summary(got.Figures()), summary(want.Figures()))
+	check("quotes", summary(got.Quotes()), summary(want.Quotes()))
+	queries := []string{"minister said", "plan", "Ashworth", "government", "election labour", "the",
+		"sanctons", "economy growth rate", "said on Monday", "film award", "£", "2004"}
+	for _, d := range want.Docs() {
+		queries = append(queries, strings.Fields(d.Title)...)
+	}
+	ref := plainWordIndexes(want)
+	var found [itemKinds]int
+	defer func() {
+		if found[eventItems] == 0 || found[figureItems] == 0 || found[quoteItems] == 0 {
+			t.Errorf("about: filters found events, figures, quotes %v times: too few to compare", found)
+		}
+	}()
+	for _, q := range queries {
+		for k, ix := range []wordIndex{got.eventWords, got.figureWords, got.quoteWords} {
+			found[k] += min(1, len(ix.best(q)))
+		}
+		check("eventWords "+q, got.eventWords.best(q), ref[eventItems].best(q))
+		check("figureWords "+q, got.figureWords.best(q), ref[figureItems].best(q))
+		check("quoteWords "+q, got.quoteWords.best(q), ref[quoteItems].best(q))
+		check("Search "+q, hits(got.Search(q, 10)), hits(want.Search(q, 10)))
+		check("Terms "+q, got.Terms(q).list, want.Terms(q).list)
+		check("EventsAbout "+q, summary(got.EventsAbout(q)), summary(want.EventsAbout(q)))
+		check("FiguresAbout "+q, summary(got.FiguresAbout(q)), summary(want.FiguresAbout(q)))
+		for _, p := range want.People() {
+			check("QuotesAbout "+p.ID+" "+q, summary(got.QuotesAbout(p.ID, q)), summary(want.QuotesAbout(p.ID, q)))
+		}
+	}
+}
+
+// plainWordIndexes indexes every item of a base, curated or extracted, by
+// its texts, the plain way: what the about: indexes must find.
+func plainWordIndexes(b *Base) [itemKinds]wordIndex {
+	var out [itemKinds]wordIndex
+	out[eventItems] = newWordIndex(len(b.events), func(i int) []string {
+		e := b.events[i]
+		texts := []string{e.Text}
+		for _, id := range e.People {
+			texts = append(texts, b.personByID[id].Names()...)
+		}
+		if !e.Extracted {
+			texts = appendQuotes(texts, e.Citations)
+		}
+		return texts
+	}, b.index)
+	out[figureItems] = newWordIndex(len(b.figures), func(i int) []string {
+		f := b.figures[i]
+		return appendQuotes([]string{f.Value, f.Unit, f.About, f.Topic}, f.Citations)
+	}, b.index)
+	out[quoteItems] = newWordIndex(len(b.quotes), func(i int) []string {
+		q := b.quotes[i]
+		texts := []string{q.Cite.Quote(), q.About}
+		if s := q.Cite.Doc.SentenceAt(q.Cite.Start); s >= 0 {
+			for _, j := range []int{s - 1, s} {
+				if j >= 0 {
+					texts = append(texts, q.Cite.Doc.SentenceText(j))
+				}
+			}
+		}
+		return texts
+	}, b.index)
+	return out
+}
+
+// summary renders items as their ids and where they cite, comparable
+// across bases (whose pointers differ).
+func summary[T any](items []T) []string {
+	var out []string
+	for _, it := range items {
+		switch v := any(it).(type) {
+		case *Person:
+			out = append(out, fmt.Sprintf("%s %s %s %v %d %v", v.ID, v.Name, v.Role, v.Roles, len(v.Mentions), cites(v.Citations)))
+			for _, m := range v.Mentions {
+				out = append(out, fmt.Sprintf("  %s:%d", m.Doc.ID, m.Sentence))
+			}
+		case *Event:
+			out = append(out, fmt.Sprintf("%s %s %q %v %v", v.ID, v.Date, v.Text, v.People, cites(v.Citations)))
+		case *Figure:
+			out = append(out, fmt.Sprintf("%s %q %q %v", v.ID, v.Value, v.Unit, cites(v.Citations)))
+		case *Quote:
+			out = append(out, fmt.Sprintf("%s %s %s %v", v.ID, v.Speaker, v.Date, cites([]Citation{v.Cite})))
+		}
+	}
+	return out
+}
+
+func cites(cs []Citation) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("%s:%d-%d", c.Doc.ID, c.Start, c.End))
+	}
+	return out
+}
+
+func hits(hs []Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, fmt.Sprintf("%s:%d %v %v", h.Doc.ID, h.Sentence, h.Score, h.Marks))
+	}
+	return out
+}
