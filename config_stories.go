@@ -80,7 +80,7 @@ func (p *cfgParser) storyList(n *yaml.Node) []storyConfig {
 	}
 	var out []storyConfig
 	named := map[string]bool{}
-	owner := map[string]string{} // a channel or server id → the story given it
+	owner := map[string]int{} // a channel or server id → the entry that has it
 	defaults := 0
 	for i, item := range n.Content {
 		var st storyConfig
@@ -95,8 +95,8 @@ func (p *cfgParser) storyList(n *yaml.Node) []storyConfig {
 				named[st.Name] = true
 			},
 			"dir":         func(v *yaml.Node) { st.Dir = p.str(v) },
-			"guild_ids":   func(v *yaml.Node) { st.Guilds = p.owned(v, &st, owner) },
-			"channel_ids": func(v *yaml.Node) { st.Channels = p.owned(v, &st, owner) },
+			"guild_ids":   func(v *yaml.Node) { st.Guilds = p.owned(v, i, out, owner) },
+			"channel_ids": func(v *yaml.Node) { st.Channels = p.owned(v, i, out, owner) },
 			"default":     func(v *yaml.Node) { st.Default = p.boolean(v) },
 		})
 		if st.Name == "" && item.Kind == yaml.MappingNode {
@@ -112,19 +112,20 @@ func (p *cfgParser) storyList(n *yaml.Node) []storyConfig {
 	return out
 }
 
-// owned reads a story's server or channel ids, refusing one that another
-// story has already: each place answers from one story.
-func (p *cfgParser) owned(n *yaml.Node, st *storyConfig, owner map[string]string) []string {
+// owned reads the server or channel ids of entry i, refusing one that an
+// earlier entry (of those in before) has already: each place answers from
+// one story.
+func (p *cfgParser) owned(n *yaml.Node, i int, before []storyConfig, owner map[string]int) []string {
 	ids := p.snowflakes(n)
-	for i, id := range ids {
+	for k, id := range ids {
 		line := n
-		if i < len(n.Content) {
-			line = n.Content[i]
+		if k < len(n.Content) {
+			line = n.Content[k]
 		}
-		if other, ok := owner[id]; ok && other != st.Name {
-			p.errorf(line, "%s is given to story %q already: a place answers from one story", id, other)
+		if j, ok := owner[id]; ok && j != i {
+			p.errorf(line, "%s is given to story %q already: a place answers from one story", id, before[j].Name)
 		}
-		owner[id] = st.Name
+		owner[id] = i
 	}
 	return ids
 }

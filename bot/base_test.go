@@ -7,6 +7,7 @@ import (
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/facts"
+	"github.com/briefbot/briefbot/internal/corpus"
 	"github.com/briefbot/briefbot/seeds"
 )
 
@@ -54,4 +55,35 @@ func observed(load commands.Loader, enter func(), leave func(base any)) commands
 		}
 		return b, warns, err
 	}
+}
+
+// Channels of the stories service: the harness's own channel answers from
+// the default story, the seeds.
+const (
+	harbourChannel = "710000000000000011"
+	budgetChannel  = "710000000000000012"
+)
+
+// storiesService serves three stories: the seeds (the default) and the two
+// small test stories, in their channels.
+func storiesService(tb testing.TB) *commands.Service {
+	tb.Helper()
+	list := []commands.Story{{Name: "seeds", Base: seedService(tb).Base(), Load: fsLoader(seeds.FS(), seeds.Dir)}}
+	for _, name := range corpus.StoryNames() {
+		fsys, err := corpus.Story(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		load := fsLoader(fsys, name)
+		base, _, err := load(facts.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		list = append(list, commands.Story{Name: name, Base: base, Load: load})
+	}
+	svc, err := commands.NewStories(list, commands.Routes{Channels: map[string]string{harbourChannel: "harbour", budgetChannel: "budget"}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return svc
 }

@@ -114,11 +114,15 @@ func newRenderer(a commands.Answer, state string) *renderer {
 	return r
 }
 
-// footer is the "as of" line, with the page and, when the buttons' state is
-// too long for a custom_id, the state itself (footers are plain text, so a
-// click can read it back from the message).
+// footer is the "as of" line, after the story when the bot serves
+// several, with the page and, when the buttons' state is too long for a
+// custom_id, the state itself (footers are plain text, so a click can read
+// it back from the message).
 func (r *renderer) footer(page, pages int) string {
 	var parts []string
+	if r.a.Story != "" {
+		parts = append(parts, commands.StoryShown(r.a.Story))
+	}
 	if r.a.AsOf != "" {
 		parts = append(parts, "as of "+r.a.AsOf)
 	}

@@ -34,7 +34,7 @@ func Text(a Answer) string {
 		}
 	}
 	if a.Story != "" {
-		b.WriteString("story: " + a.Story + "\n")
+		b.WriteString(StoryShown(a.Story) + "\n")
 	}
 	if a.AsOf != "" {
 		b.WriteString("as of " + a.AsOf + "\n")

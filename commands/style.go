@@ -99,6 +99,10 @@ func UnknownCommand(name string) error {
 	return userErrorf("unknown command /%s; try /help", name)
 }
 
+// StoryShown is how an answer names its story, in the text's last lines
+// and in a Discord footer alike.
+func StoryShown(name string) string { return "story: " + name }
+
 // OnlyOnDiscord is the user error for an admin command asked where only
 // the bot on Discord may carry it out (the command line).
 func OnlyOnDiscord(name string) error {

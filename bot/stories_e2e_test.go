@@ -1,0 +1,93 @@
+package bot
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/internal/fakediscord"
+)
+
+// TestE2EStories runs a bot serving three stories against the fake
+// Discord: the same /who answers from each channel's story, story:
+// overrides the channel, autocomplete offers the stories and the people
+// of the story asked, and a DM asks a story by name. The harness checks
+// every payload against Discord's limits and spec when it closes.
+func TestE2EStories(t *testing.T) {
+	t.Parallel()
+	h := startHarness(t, func(o *Options) { o.Service = storiesService(t) })
+	put, _, err := h.fake.WaitRequest(waitFor, 0, func(r fakediscord.Request) bool { return r.Method == "PUT" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(put.Body), `"name":"story"`) {
+		t.Errorf("the commands were registered without the story option")
+	}
+	in := func(channel string, typ int, data map[string]any) map[string]any {
+		i := interaction(h.id(), typ, testGuild, plainUser, nil, data)
+		i["channel_id"] = channel
+		return i
+	}
+	tests := []struct {
+		name, channel string
+		opts          []string
+		title, story  string
+	}{
+		{"harbour channel", harbourChannel, []string{"name", "Marsh"}, "Dana Marsh", "harbour"},
+		{"budget channel", budgetChannel, []string{"name", "Marsh"}, "Peter Marsh", "budget"},
+		{"default channel", testChannel, []string{"name", "Marsh"}, "", "seeds"},
+		{"story option", harbourChannel, []string{"name", "Marsh", "story", "budget"}, "Peter Marsh", "budget"},
+		{"seeds in a story channel", budgetChannel, []string{"name", "witkoff", "story", "seeds"}, "Witkoff", "seeds"},
+	}
+	for _, tt := range tests {
+		cb := decode[callback](t, h.send(in(tt.channel, 2, slash("who", tt.opts...))).Body)
+		if cb.Type != 4 || len(cb.Data.Embeds) != 1 {
+			t.Errorf("%s: callback type %d with %d embeds", tt.name, cb.Type, len(cb.Data.Embeds))
+			continue
+		}
+		e := cb.Data.Embeds[0]
+		if tt.title != "" && !strings.Contains(e.Title, tt.title) {
+			t.Errorf("%s: title %q, want %s", tt.name, e.Title, tt.title)
+		}
+		if tt.title == "" && (strings.Contains(e.Title, "Dana") || strings.Contains(e.Title, "Peter")) {
+			t.Errorf("%s: the default story found %q, a person of another story", tt.name, e.Title)
+		}
+		if e.Footer == nil || !strings.HasPrefix(e.Footer.Text, "story: "+tt.story+" · ") {
+			t.Errorf("%s: footer %+v, want it to name story %s", tt.name, e.Footer, tt.story)
+		}
+	}
+
+	choices := func(channel string, data map[string]any) []string {
+		cb := decode[callback](t, h.send(in(channel, 4, data)).Body)
+		var out []string
+		for _, c := range cb.Data.Choices {
+			out = append(out, c.Value)
+		}
+		return out
+	}
+	data := slash("who", "name", "Marsh", "story", "")
+	data["options"].([]map[string]any)[1]["focused"] = true
+	if got := choices(testChannel, data); !slices.Equal(got, []string{"seeds", "harbour", "budget"}) {
+		t.Errorf("story autocomplete: %v", got)
+	}
+	data = slash("who", "name", "mars")
+	data["options"].([]map[string]any)[0]["focused"] = true
+	if got := choices(budgetChannel, data); !slices.Equal(got, []string{"Peter Marsh"}) {
+		t.Errorf("person autocomplete in the budget channel: %v", got)
+	}
+
+	h.dm("450000000000000001", plainUser, "who is marsh? story:harbour")
+	r := h.next(func(r fakediscord.Request) bool {
+		return r.Method == "POST" && r.Path == "/channels/"+testDM+"/messages"
+	})
+	var m struct {
+		Embeds []wireEmbed `json:"embeds"`
+	}
+	if err := json.Unmarshal(r.Body, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Embeds) != 1 || !strings.Contains(m.Embeds[0].Title+m.Embeds[0].Description, "Dana Marsh") {
+		t.Errorf("DM asking story:harbour: %s", r.Body)
+	}
+}
