@@ -91,3 +91,27 @@ func TestE2EStories(t *testing.T) {
 		t.Errorf("DM asking story:harbour: %s", r.Body)
 	}
 }
+
+// TestStoriesMetricsAndHealth: with several stories, each fact base series
+// has the story as a label, and /healthz names every story's version.
+func TestStoriesMetricsAndHealth(t *testing.T) {
+	t.Parallel()
+	svc := storiesService(t)
+	h := startHTTP(t, func(o *Options) { o.Service = svc })
+	fams := scrape(t, h)
+	status, health := h.get("/healthz")
+	if status != 200 {
+		t.Errorf("/healthz: %d %q", status, health)
+	}
+	for _, st := range svc.Stories() {
+		if got, ok := value(fams, "briefbot_fact_base_articles", map[string]string{"story": st.Name}); !ok || got != float64(st.Articles) {
+			t.Errorf("briefbot_fact_base_articles{story=%q} = %v (present: %v), want %d", st.Name, got, ok, st.Articles)
+		}
+		if _, ok := value(fams, "briefbot_fact_base_info", map[string]string{"story": st.Name, "version": st.Version}); !ok {
+			t.Errorf("no briefbot_fact_base_info for story %s, version %s", st.Name, st.Version)
+		}
+		if line := "story " + st.Name + ": fact base " + st.Version; !strings.Contains(health, line) {
+			t.Errorf("/healthz lacks %q:\n%s", line, health)
+		}
+	}
+}
