@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,15 +16,14 @@ import (
 // input, from the embedded seeds, --facts, or the stories of --config
 // (--story picks one), as text, JSON or the exact Discord response.
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ask", stderr)
 	dir := fs.String("facts", "", "facts folder (default: the embedded seed base)")
 	path := configFlag(fs)
 	story := fs.String("story", "", "with --config: the story to ask (default: the config's default story)")
 	format := fs.String("format", "text", "output format: text, json, or discord (the interaction response the bot sends)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
-		return &exitError{code: 2, err: err, quiet: true}
+		return err
 	}
 	if *format != "text" && *format != "json" && *format != "discord" {
 		return usageErrorf("ask: --format %q: want text or json, or discord for the bot's reply", *format)

@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -15,13 +14,12 @@ import (
 // with --extracted, also every extracted item with the id a facts file's
 // suppress: list hides it by.
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("check", stderr)
 	extracted := fs.Bool("extracted", false, "also list every extracted item with its id (for suppress:)")
 	path := configFlag(fs)
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
-		return &exitError{code: 2, err: err, quiet: true}
+		return err
 	}
 	if len(rest) > 1 {
 		return usageErrorf("check: one folder at most, got %d", len(rest))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,13 +13,12 @@ import (
 
 // runDraft prints a facts.yaml fragment extracted from one article.
 func runDraft(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("draft", stderr)
 	dir := fs.String("facts", "", "facts folder whose people the draft refers to (default: the embedded seed base)")
 	pub := fs.String("published", "", "the article's publication date, YYYY-MM-DD, to resolve \"on Monday\" and the like")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
-		return &exitError{code: 2, err: err, quiet: true}
+		return err
 	}
 	if len(rest) != 1 {
 		return usageErrorf("draft: give one article file, e.g. briefbot draft new-article.txt")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"io"
 
 	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/seeds"
@@ -20,13 +21,38 @@ func readConfig(path string) (config, error) {
 	return loadConfig(path)
 }
 
+// newFlags is the flag set of a subcommand, whose usage and errors go to
+// stderr.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// configured parses the flags of a subcommand that takes no arguments and
+// reads the config file its --config (path) names.
+func configured(fs *flag.FlagSet, path *string, args []string) (config, error) {
+	if err := fs.Parse(args); err != nil {
+		return config{}, &exitError{code: 2, err: err, quiet: true}
+	}
+	if fs.NArg() > 0 {
+		return config{}, usageErrorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	cfg, err := readConfig(*path)
+	if err != nil {
+		return config{}, &exitError{code: 2, err: err}
+	}
+	return cfg, nil
+}
+
 // parseInterspersed parses flags wherever they stand among the arguments, so
 // `ask "/who X" --format json` works as well as `ask --format json "/who X"`.
+// A bad flag is a usage error, already shown on stderr with the usage.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, &exitError{code: 2, err: err, quiet: true}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -1,8 +1,8 @@
 // Command briefbot answers briefing questions about a news story from a
 // curated, citation-verified fact base: on Discord, or from the command line.
 //
-//	briefbot ask [--facts DIR] [--format text|json|discord] QUERY
-//	briefbot check [--extracted] [DIR]
+//	briefbot ask [--facts DIR | --config FILE [--story NAME]] [--format text|json|discord] QUERY
+//	briefbot check [--extracted] [DIR | --config FILE]
 //	briefbot run [--config FILE]
 //	briefbot register [--config FILE] [--dry-run]
 //	briefbot draft [--facts DIR] [--published YYYY-MM-DD] ARTICLE.txt
@@ -34,8 +34,10 @@ func main() {
 const usage = `usage:
   briefbot ask [--facts DIR] [--format text|json|discord] QUERY   answer one query ("/who Smith" or "who is smith?")
   briefbot ask [--facts DIR] [--format text|json|discord] -       answer one query per line of standard input
+  briefbot ask --config FILE [--story NAME] QUERY          ask one of the config's stories (default: its default one)
   briefbot check [--extracted] [DIR]                       validate a facts folder (default: the embedded one);
                                                            --extracted lists extracted items with their ids
+  briefbot check --config FILE                             validate every story of a config
   briefbot draft [--facts DIR] [--published DATE] FILE     print curated facts drafted from one article (for facts.d/)
   briefbot run [--config FILE]                             serve on Discord (token from $DISCORD_TOKEN)
   briefbot register [--config FILE] [--dry-run]            register the slash commands, or print their JSON

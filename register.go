@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -13,19 +12,12 @@ import (
 // runRegister is `briefbot register`: bulk-overwrite the command table, or
 // with --dry-run print the JSON body that would be sent.
 func runRegister(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("register", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("register", stderr)
 	path := configFlag(fs)
 	dry := fs.Bool("dry-run", false, "print the JSON body instead of sending it")
-	if err := fs.Parse(args); err != nil {
-		return &exitError{code: 2, err: err, quiet: true}
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("register: unexpected argument %q", fs.Arg(0))
-	}
-	cfg, err := readConfig(*path)
+	cfg, err := configured(fs, path, args)
 	if err != nil {
-		return &exitError{code: 2, err: err}
+		return err
 	}
 	table := commands.NewTable()
 	if len(cfg.stories()) > 1 {

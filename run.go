@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -27,19 +26,12 @@ import (
 // SIGHUP and changes to the facts folder reload the fact base as /reload
 // does.
 func runBot(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("run", stderr)
 	path := configFlag(fs)
 	mode := fs.String("mode", "", "gateway or http (default: the config's mode, else gateway)")
-	if err := fs.Parse(args); err != nil {
-		return &exitError{code: 2, err: err, quiet: true}
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("run: unexpected argument %q", fs.Arg(0))
-	}
-	cfg, err := readConfig(*path)
+	cfg, err := configured(fs, path, args)
 	if err != nil {
-		return &exitError{code: 2, err: err}
+		return err
 	}
 	switch *mode {
 	case "":

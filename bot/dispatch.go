@@ -63,22 +63,24 @@ func (b *Bot) handleInteraction(s sender, i *discordgo.Interaction) {
 			x.ev.outcome, x.ev.err = outPanic, pe
 		}
 	}()
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand:
-		x.ev.kind = "command"
-		b.command(x)
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		x.ev.kind = "autocomplete"
-		b.autocomplete(x)
-	case discordgo.InteractionMessageComponent:
-		x.ev.kind = "button"
-		b.component(x)
-	case discordgo.InteractionModalSubmit:
-		x.ev.kind = "report"
-		b.submitReport(x)
-	default:
-		x.ev.kind, x.ev.outcome = fmt.Sprintf("type %d", i.Type), outUserError
+	// Each kind of interaction: the name its log line gives it, and what
+	// answers it.
+	kinds := map[discordgo.InteractionType]struct {
+		name   string
+		answer func(*exchange)
+	}{
+		discordgo.InteractionApplicationCommand:             {"command", b.command},
+		discordgo.InteractionApplicationCommandAutocomplete: {"autocomplete", b.autocomplete},
+		discordgo.InteractionMessageComponent:               {"button", b.component},
+		discordgo.InteractionModalSubmit:                    {"report", b.submitReport},
 	}
+	k, ok := kinds[i.Type]
+	if !ok {
+		x.ev.kind, x.ev.outcome = fmt.Sprintf("type %d", i.Type), outUserError
+		return
+	}
+	x.ev.kind = k.name
+	k.answer(x)
 }
 
 // command answers a slash command: an admin command once its caller is

@@ -14,14 +14,8 @@ func figures(b *facts.Base, req Request) (Answer, error) {
 	if facts.HasWords(about) {
 		figs = b.FiguresAbout(about)
 	}
-	a, c := newAnswerSized(b, req, min(len(figs), maxItems))
-	a.Title = "Figures"
-	if about != "" {
-		a.Title += ": " + about
-	}
-	if len(figs) == 0 {
-		a.Found = false
-		a.Lead = "No figures match" + describeRange(req) + "."
+	a, c, ok := startListing(b, req, len(figs), "Figures", "figures")
+	if !ok {
 		return *a, nil
 	}
 	total := len(figs)

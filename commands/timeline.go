@@ -45,14 +45,8 @@ func timeline(b *facts.Base, req Request) (Answer, error) {
 		}
 		evs = kept
 	}
-	a, c := newAnswerSized(b, req, min(len(evs), maxItems))
-	a.Title = "Timeline"
-	if about != "" {
-		a.Title += ": " + about
-	}
-	if len(evs) == 0 {
-		a.Found = false
-		a.Lead = "No dated events match" + describeRange(req) + "."
+	a, c, ok := startListing(b, req, len(evs), "Timeline", "dated events")
+	if !ok {
 		return *a, nil
 	}
 	a.Lead = fmt.Sprintf("%s, %s to %s.", plural(len(evs), "event"), evs[0].Date.Human(), evs[len(evs)-1].Date.Human())
@@ -92,4 +86,21 @@ func describeRange(req Request) string {
 		parts = append(parts, " to "+s)
 	}
 	return strings.Join(parts, "")
+}
+
+// startListing begins the answer of a listing (/timeline, /figures) of n
+// items: its title, with the about: words, and room for the items shown;
+// ok is false, and the answer says that none of what matches, when n is 0.
+func startListing(b *facts.Base, req Request, n int, title, what string) (a *Answer, c *citer, ok bool) {
+	a, c = newAnswerSized(b, req, min(n, maxItems))
+	a.Title = title
+	if about := req.Opt("about"); about != "" {
+		a.Title += ": " + about
+	}
+	if n == 0 {
+		a.Found = false
+		a.Lead = "No " + what + " match" + describeRange(req) + "."
+		return a, c, false
+	}
+	return a, c, true
 }
