@@ -46,7 +46,7 @@ func escapeTo(b *strings.Builder, s string, lineStart bool) {
 		if bidiControl(r) {
 			continue
 		}
-		if unicode.Is(unicode.Mn, r) {
+		if r >= firstMark && unicode.Is(unicode.Mn, r) {
 			if marks++; marks > maxMarks {
 				continue
 			}
@@ -63,12 +63,20 @@ func escapeTo(b *strings.Builder, s string, lineStart bool) {
 		if special(r) {
 			b.WriteByte('\\')
 		}
-		b.WriteRune(r)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r)) // most of an article: WriteRune's checks cost more than the copy
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	if space {
 		b.WriteByte(' ')
 	}
 }
+
+// firstMark is U+0300, the first combining mark: no character below it is
+// one, and most of a text is below it.
+const firstMark = 0x300
 
 // maxMarks is the most combining marks kept on one character: enough for
 // any written language, not for a tower of diacritics.

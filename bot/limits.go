@@ -91,6 +91,15 @@ type (
 // checkCallback checks an interaction callback body ({"type", "data"})
 // against every limit.
 func checkCallback(body []byte) error {
+	// The common case, a message, decoded in one pass: every reply is
+	// checked, and reading the body twice was a fifth of a reply's work.
+	var msg struct {
+		Type int          `json:"type"`
+		Data *wireMessage `json:"data"`
+	}
+	if err := json.Unmarshal(body, &msg); err == nil && msg.Data != nil && msg.Type != 8 && msg.Type != 9 {
+		return checkWire(*msg.Data, msg.Type == 4 || msg.Type == 7)
+	}
 	var cb struct {
 		Type int             `json:"type"`
 		Data json.RawMessage `json:"data"`

@@ -158,6 +158,11 @@ func sourceLineOf(s commands.Source) string {
 	return line
 }
 
+// linkEscaper escapes what would end a masked link early or break it in
+// a client. A Replacer is safe for concurrent use and costly to build (it
+// builds its tables on first use), so there is one.
+var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E")
+
 // linkURL returns u fit for a masked link, or "" when it is not an http(s)
 // address short enough to show.
 func linkURL(u string) string {
@@ -166,7 +171,7 @@ func linkURL(u string) string {
 		return ""
 	}
 	s := p.String()
-	s = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(s)
+	s = linkEscaper.Replace(s)
 	if len(s) > 200 {
 		return ""
 	}

@@ -39,9 +39,11 @@ func encodeState(spec commands.Spec, req commands.Request) string {
 	return strings.Join(parts, "|")
 }
 
-func escapeState(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `|`, `\|`).Replace(s)
-}
+// stateEscaper escapes the separator of a button state; built once, as
+// linkEscaper is.
+var stateEscaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`)
+
+func escapeState(s string) string { return stateEscaper.Replace(s) }
 
 // decodeState reads a button state back into a request. Only what
 // encodeState writes is accepted: a known command that has a handler and
