@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/internal/corpus"
@@ -134,5 +139,48 @@ func TestStoriesCommandLine(t *testing.T) {
 	stdout, stderr, code := runT(t, "", "check", "--config", cfg)
 	if code != 1 || !strings.Contains(stderr, "story harbour:") || !strings.Contains(stdout, "story budget") || !strings.Contains(stdout, "facts.yaml:1") {
 		t.Errorf("check with a broken story: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
+
+// storyReloads stands in for the bot: it records which stories reload.
+type storyReloads struct {
+	mu    sync.Mutex
+	names []string
+}
+
+func (r *storyReloads) ReloadStory(name string) (commands.Answer, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.names = append(r.names, name)
+	return commands.Answer{}, true
+}
+
+func (r *storyReloads) seen() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.names)
+}
+
+// TestWatchEachStory: a change to one story's folder reloads that story
+// and no other; the embedded seeds are not watched.
+func TestWatchEachStory(t *testing.T) {
+	dirs := map[string]string{"harbour": t.TempDir(), "budget": t.TempDir()}
+	cfg := defaultConfig()
+	cfg.Debounce, cfg.Poll = 20*time.Millisecond, 0
+	cfg.Stories = []storyConfig{{Name: "seeds", Default: true}, {Name: "harbour", Dir: dirs["harbour"]}, {Name: "budget", Dir: dirs["budget"]}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r := &storyReloads{}
+	watchFacts(ctx, cfg, slog.New(slog.DiscardHandler), r)
+	if err := os.WriteFile(filepath.Join(dirs["budget"], "b9.txt"), []byte("A late article\n\nThe vote moved.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for len(r.seen()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond) // room for a wrong second reload to show
+	if got := r.seen(); !slices.Equal(got, []string{"budget"}) {
+		t.Errorf("reloaded %v after a change to the budget folder, want [budget]", got)
 	}
 }
