@@ -34,7 +34,8 @@ type suggested struct {
 // option when that option takes a name or an id (/who, /quotes, /source),
 // otherwise /who (a question about someone). The other options of the
 // request are kept, so that "/quotes who:smiht about:troops" suggests
-// Smith's quotes about troops. States too long for a custom_id are left
+// Smith's quotes about troops, and so is the story asked (the names are
+// that story's). States too long for a custom_id are left
 // out: no name in a fact base comes near that.
 func suggestions(t *commands.Table, req commands.Request, a commands.Answer) []suggested {
 	if a.Found || len(a.Suggestions) == 0 {
@@ -54,6 +55,9 @@ func suggestions(t *commands.Table, req commands.Request, a commands.Answer) []s
 			for k, v := range req.Options {
 				r.Options[k] = v
 			}
+		}
+		if story := req.Opt(commands.StoryOption); story != "" {
+			r.Options[commands.StoryOption] = story // the names come from that story
 		}
 		r.Options[spec.Options[0].Name] = name
 		st := encodeState(spec, r)

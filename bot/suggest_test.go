@@ -48,6 +48,16 @@ func TestSuggestions(t *testing.T) {
 			t.Errorf("%s: states %q, want %q", tt.query, got, tt.want)
 		}
 	}
+	// With several stories, a suggestion asks the story its names came from.
+	stories := table.WithStoryOption()
+	req, err := stories.Parse("who is jonh? story:budget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := suggestions(stories, req, miss("ask", "John Healey"))
+	if len(got) != 1 || !strings.Contains(got[0].state, "budget") {
+		t.Errorf("a suggestion from story budget: %+v, want its state to keep the story", got)
+	}
 }
 
 // TestSuggestionRow: up to five names are buttons; more are a select menu
