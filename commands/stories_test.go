@@ -219,6 +219,10 @@ func TestStoriesListed(t *testing.T) {
 	if err != nil || !strings.Contains(src.Lead, "Story budget") || !strings.Contains(src.Lead, "seeds, harbour") || len(src.Items) != 2 {
 		t.Errorf("/sources: %v %q, %d items", err, src.Lead, len(src.Items))
 	}
+	help, err := storyAsk(t, s, "/help", Place{Channel: harbourChannel})
+	if err != nil || !strings.Contains(help.Lead, "3 stories (seeds, harbour, budget); here it answers from harbour") {
+		t.Errorf("/help: %v %q", err, help.Lead)
+	}
 	// One story: no option, no story named, no list.
 	one := NewService(seedBaseT(t), nil)
 	for _, sp := range one.Table().Specs() {

@@ -30,8 +30,8 @@ func (t *Table) WithStoryOption() *Table {
 }
 
 // stamp names the story an answer comes from when there are several, and
-// lists the stories in /about and /sources, so that a reader knows what
-// else the bot briefs on and how to ask it.
+// lists the stories in /about, /sources and /help, so that a reader knows
+// what else the bot briefs on and how to ask it.
 func (s *Service) stamp(a *Answer, st *story, command string) {
 	if !s.several() {
 		return
@@ -42,6 +42,9 @@ func (s *Service) stamp(a *Answer, st *story, command string) {
 		for _, o := range s.stories {
 			a.Items = append(a.Items, Item{Section: "Stories", Label: o.name, Text: s.describe(o, st)})
 		}
+	case "help":
+		a.Lead += fmt.Sprintf(" This bot briefs on %d stories (%s); here it answers from %s, and every command but /help takes story: to ask another.",
+			len(s.stories), strings.Join(s.names(), ", "), st.name)
 	case "sources":
 		a.Lead = fmt.Sprintf("Story %s: %s Other stories: %s (ask them with story:).", st.name, a.Lead, strings.Join(s.others(st), ", "))
 	}
