@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/briefbot/briefbot/facts/search"
@@ -9,10 +10,8 @@ import (
 // distinctStems returns the stems of a query's words, stop words left out.
 func distinctStems(q string) []string {
 	var out []string
-	seen := map[string]bool{}
 	for _, t := range search.Tokens(q) {
-		if t.Stem != "" && !seen[t.Stem] {
-			seen[t.Stem] = true
+		if t.Stem != "" && !slices.Contains(out, t.Stem) { // a query has few words
 			out = append(out, t.Stem)
 		}
 	}
@@ -26,21 +25,13 @@ func HasWords(q string) bool { return len(distinctStems(q)) > 0 }
 // EventsAbout returns the events, in date order, best matching an about:
 // filter: their text, their people's names and their citations.
 func (b *Base) EventsAbout(q string) []*Event {
-	var out []*Event
-	for _, i := range b.eventWords.best(q) {
-		out = append(out, b.events[i])
-	}
-	return out
+	return best(b.eventWords, q, b.events)
 }
 
 // FiguresAbout returns the figures, in base order, best matching an about:
 // filter over their value, unit, context and citations.
 func (b *Base) FiguresAbout(q string) []*Figure {
-	var out []*Figure
-	for _, i := range b.figureWords.best(q) {
-		out = append(out, b.figures[i])
-	}
-	return out
+	return best(b.figureWords, q, b.figures)
 }
 
 // QuotesAbout returns one speaker's quotes, in date order, best matching an

@@ -156,7 +156,7 @@ func TestWordIndexBest(t *testing.T) {
 		{"zebra", nil},
 	}
 	for _, tt := range tests {
-		if got := ix.best(tt.q); !slices.Equal(got, tt.want) {
+		if got := ix.bestIDs(tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("best(%q) = %v, want %v", tt.q, got, tt.want)
 		}
 	}

@@ -1,7 +1,7 @@
 package facts
 
 import (
-	"slices"
+	mathbits "math/bits"
 	"sync"
 
 	"github.com/briefbot/briefbot/facts/search"
@@ -44,10 +44,22 @@ func newWordIndex(n int, textsOf func(i int) []string, vocab *search.Index) word
 	return ix
 }
 
-// counter counts, per item, the query stems it holds.
+// counter counts, per item, the query stems it holds; bits marks the
+// best items so that they come out in order by a scan of n/64 words, where
+// sorting thousands of hits of a common word cost more than the look-up.
 type counter struct {
 	n       []uint16
 	touched []int32
+	bits    []uint64
+}
+
+// add counts one more stem for item i and returns the new top count.
+func (c *counter) add(i int32, top uint16) uint16 {
+	if c.n[i] == 0 {
+		c.touched = append(c.touched, i)
+	}
+	c.n[i]++
+	return max(top, c.n[i])
 }
 
 // each calls fn with every item holding stem, in no particular order.
@@ -66,43 +78,90 @@ func (ix wordIndex) each(stem string, fn func(item int32)) {
 }
 
 // best returns, in ascending order, the items holding the most of the
-// query's distinct stems (at least one); nil when none holds any. A filter
-// of several words thus still finds the closest items when none has all.
-func (ix wordIndex) best(query string) []int {
+// query's distinct stems (at least one), picked from items (the base's
+// items the index was built on); nil when none holds any. A filter of
+// several words thus still finds the closest items when none has all. Its
+// cost is that of the postings (no call per posting), n/64 words and one
+// allocation, of the result.
+func best[T any](ix wordIndex, query string, items []T) []T {
 	if ix.n == 0 {
 		return nil
 	}
+	stems := distinctStems(query)
 	c := ix.count.Get().(*counter)
 	defer ix.count.Put(c)
-	top := uint16(0)
-	for _, s := range distinctStems(query) {
-		ix.each(s, func(i int32) {
-			if c.n[i] == 0 {
-				c.touched = append(c.touched, i)
-			}
-			c.n[i]++
-			top = max(top, c.n[i])
-		})
+	if c.bits == nil {
+		c.bits = make([]uint64, (ix.n+63)/64)
 	}
-	var out []int
-	if len(c.touched) > ix.n/16 {
-		// Scanning the counts keeps them in order for free.
-		for i, k := range c.n {
-			if k == top && k > 0 {
-				out = append(out, i)
+	if len(stems) == 1 {
+		// Every item holding the one stem is best: mark them, no counts.
+		k := ix.mark(stems[0], c.bits)
+		return drain(c.bits, k, items)
+	}
+	top := uint16(0)
+	for _, s := range stems {
+		for _, i := range ix.post[s] {
+			top = c.add(i, top)
+		}
+		if ix.ext == nil {
+			continue
+		}
+		for _, h := range ix.ext.post[s] {
+			if i := ix.pos[h]; i >= 0 {
+				top = c.add(i, top)
 			}
 		}
-	} else {
-		for _, i := range c.touched {
-			if c.n[i] == top {
-				out = append(out, int(i))
-			}
+	}
+	k := 0
+	for _, i := range c.touched {
+		if c.n[i] == top {
+			c.bits[i>>6] |= 1 << (i & 63)
+			k++
 		}
-		slices.Sort(out)
 	}
 	for _, i := range c.touched {
 		c.n[i] = 0
 	}
 	c.touched = c.touched[:0]
+	return drain(c.bits, k, items)
+}
+
+// mark sets the bit of every item holding stem and returns how many
+// postings it read (at least the number of items).
+func (ix wordIndex) mark(stem string, bits []uint64) int {
+	k := 0
+	for _, i := range ix.post[stem] {
+		bits[i>>6] |= 1 << (i & 63)
+		k++
+	}
+	if ix.ext == nil {
+		return k
+	}
+	for _, h := range ix.ext.post[stem] {
+		if i := ix.pos[h]; i >= 0 {
+			bits[i>>6] |= 1 << (i & 63)
+			k++
+		}
+	}
+	return k
+}
+
+// drain returns the items whose bits are set, in order, and clears the
+// bits; k bounds their number.
+func drain[T any](bits []uint64, k int, items []T) []T {
+	if k == 0 {
+		return nil
+	}
+	out := make([]T, 0, k)
+	for w, word := range bits {
+		if word == 0 {
+			continue
+		}
+		for word != 0 {
+			out = append(out, items[w<<6|mathbits.TrailingZeros64(word)])
+			word &= word - 1
+		}
+		bits[w] = 0
+	}
 	return out
 }
