@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/commands"
+	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -106,6 +107,9 @@ type Bot struct {
 	// handle runs a request: the service's Handle, or a stand-in in tests
 	// that need a slow or failing handler.
 	handle func(commands.Request) (commands.Answer, error)
+	// kinds are the interactions the bot answers, by type (see
+	// interactionKinds).
+	kinds map[discordgo.InteractionType]interactionKind
 
 	// The HTTP listeners' guards: the refusals' log, the places for
 	// requests in flight on the interactions endpoint (each held until
@@ -170,6 +174,7 @@ func New(opts Options) (*Bot, error) {
 		return nil, err
 	}
 	b.handle = b.serve
+	b.kinds = b.interactionKinds()
 	reg := opts.Registry
 	if reg == nil {
 		reg = prometheus.NewRegistry()

@@ -63,24 +63,31 @@ func (b *Bot) handleInteraction(s sender, i *discordgo.Interaction) {
 			x.ev.outcome, x.ev.err = outPanic, pe
 		}
 	}()
-	// Each kind of interaction: the name its log line gives it, and what
-	// answers it.
-	kinds := map[discordgo.InteractionType]struct {
-		name   string
-		answer func(*exchange)
-	}{
-		discordgo.InteractionApplicationCommand:             {"command", b.command},
-		discordgo.InteractionApplicationCommandAutocomplete: {"autocomplete", b.autocomplete},
-		discordgo.InteractionMessageComponent:               {"button", b.component},
-		discordgo.InteractionModalSubmit:                    {"report", b.submitReport},
-	}
-	k, ok := kinds[i.Type]
+	k, ok := b.kinds[i.Type]
 	if !ok {
 		x.ev.kind, x.ev.outcome = fmt.Sprintf("type %d", i.Type), outUserError
 		return
 	}
 	x.ev.kind = k.name
 	k.answer(x)
+}
+
+// interactionKind is one kind of interaction: the name its log line gives
+// it, and what answers it.
+type interactionKind struct {
+	name   string
+	answer func(*exchange)
+}
+
+// interactionKinds are the interactions the bot answers, by type; made once
+// in New.
+func (b *Bot) interactionKinds() map[discordgo.InteractionType]interactionKind {
+	return map[discordgo.InteractionType]interactionKind{
+		discordgo.InteractionApplicationCommand:             {"command", b.command},
+		discordgo.InteractionApplicationCommandAutocomplete: {"autocomplete", b.autocomplete},
+		discordgo.InteractionMessageComponent:               {"button", b.component},
+		discordgo.InteractionModalSubmit:                    {"report", b.submitReport},
+	}
 }
 
 // command answers a slash command: an admin command once its caller is
