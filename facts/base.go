@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/briefbot/briefbot/facts/extract"
 	"github.com/briefbot/briefbot/facts/names"
 	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
@@ -36,6 +37,9 @@ type Base struct {
 	quotesBy                            map[string][]int // speaker -> indexes into quotes
 	eventsWith                          map[string][]*Event
 	unknownSuppress                     []suppression // suppress: ids that named nothing (load errors)
+	// passes is what extraction knew, for the next reload to tell which
+	// articles' second pass still holds (the results are in each docWork).
+	passes extract.Passes
 	// roleKeys holds each person's parsed roles, built on the first
 	// question by role: most loads, and most reloads, never see one.
 	roleOnce sync.Once
@@ -93,7 +97,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	})
 	findMentions(b.docs, words, b.people, key)
 	if extraction {
-		b.extractAll(words)
+		b.extractAll(words, prev)
 		b.extractEvents()
 		b.extractFigures()
 	}

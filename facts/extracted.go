@@ -12,8 +12,8 @@ import (
 // extractAll adds what the articles say before anyone curates them: people
 // not in facts.yaml and the quotes of everyone. Curated facts stay the
 // authority: a curated person is never duplicated, and a quote already
-// curated is not added again.
-func (b *Base) extractAll(words [][]prose.Span) {
+// curated is not added again. prev is the base this one replaces, or nil.
+func (b *Base) extractAll(words [][]prose.Span, prev *Base) {
 	known := make([]extract.Known, len(b.people))
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
@@ -25,12 +25,17 @@ func (b *Base) extractAll(words [][]prose.Span) {
 			docs[i].First, docs[i].FirstKey, docs[i].Second, docs[i].SecondKey = w.first, w.firstKey, w.second, w.secondKey
 		}
 	}
-	results, ps := extract.RunAll(docs, known, b.workers)
+	var prevPasses extract.Passes
+	if prev != nil {
+		prevPasses = prev.passes
+	}
+	results, ps := extract.RunAll(docs, known, b.workers, prevPasses)
 	for i, d := range b.docs {
 		if w := d.work; w != nil {
 			w.first, w.firstKey, w.second, w.secondKey = ps.First[i], ps.FirstKey, ps.Second[i], ps.SecondKey
 		}
 	}
+	b.passes = ps.Trim()
 	curated := quotesByDoc(b.quotes)
 	byKey := map[string]*Person{}
 	for i, r := range results {

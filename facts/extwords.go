@@ -21,9 +21,9 @@ const (
 // depend on nothing but the article's text and the entry, so the entry and
 // its postings hold for as long as the article's bytes do.
 type wordEntry struct {
-	a, b   int32  // events: sentence; figures: start; quotes: start, end
-	extra  string // figures: value and unit
-	handle int32
+	a, b        int32  // events: sentence; figures: start; quotes: start, end
+	value, unit string // figures
+	handle      int32
 }
 
 func entryLess(x, y wordEntry) int {
@@ -33,7 +33,10 @@ func entryLess(x, y wordEntry) int {
 	if x.b != y.b {
 		return int(x.b - y.b)
 	}
-	return strings.Compare(x.extra, y.extra)
+	if c := strings.Compare(x.value, y.value); c != 0 {
+		return c
+	}
+	return strings.Compare(x.unit, y.unit)
 }
 
 // entryTexts returns the texts an entry's item is found by, as the
@@ -44,8 +47,7 @@ func entryTexts(kind int, d *Document, e wordEntry) []string {
 	case eventItems:
 		return []string{d.SentenceText(int(e.a))}
 	case figureItems:
-		value, unit, _ := strings.Cut(e.extra, "\x00")
-		texts := []string{value, unit}
+		texts := []string{e.value, e.unit}
 		if s := d.SentenceAt(int(e.a)); s >= 0 {
 			texts = append(texts, d.SentenceText(s))
 		}

@@ -55,7 +55,7 @@ func (b *Base) indexWords(prev *Base) {
 		if !f.Extracted {
 			return nil, wordEntry{}, false
 		}
-		return f.Citations[0].Doc, wordEntry{a: int32(f.at), extra: f.Value + "\x00" + f.Unit}, true
+		return f.Citations[0].Doc, wordEntry{a: int32(f.at), value: f.Value, unit: f.Unit}, true
 	}, func(i int) []string {
 		f := b.figures[i]
 		return appendQuotes([]string{f.Value, f.Unit, f.About, f.Topic}, f.Citations)

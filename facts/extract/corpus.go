@@ -62,6 +62,14 @@ func keyOf(known []Known) Key {
 type Passes struct {
 	First, Second       []*Result
 	FirstKey, SecondKey Key
+	second              *knownIndex // the people the second pass knew
+}
+
+// Trim returns ps without the per-article results, which the caller keeps
+// per article: what a later RunAll needs as prev.
+func (ps Passes) Trim() Passes {
+	ps.First, ps.Second = nil, nil
+	return ps
 }
 
 // RunAll extracts from every article in two passes. The second pass knows
@@ -72,8 +80,11 @@ type Passes struct {
 //
 // workers is how many articles are read at once (at least one). An
 // article's earlier pass (Doc.First, Doc.Second) is used instead of
-// reading it again when its key is this run's.
-func RunAll(docs []Doc, known []Known, workers int) ([]Result, Passes) {
+// reading it again when its key is this run's, or, for the second pass,
+// when its key is prev's and none of the names and roles it looked up
+// resolves differently now: prev is the Passes of the run the articles'
+// second passes come from (zero for none).
+func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Passes) {
 	ps := Passes{FirstKey: keyOf(known)}
 	ix := newKnownIndex(known)
 	ps.First = workpool.Map(docs, workers, func(d Doc) *Result {
@@ -83,15 +94,20 @@ func RunAll(docs []Doc, known []Known, workers int) ([]Result, Passes) {
 		r := run(d, ix)
 		return &r
 	})
-	first := make([]Result, len(ps.First))
-	for i, r := range ps.First {
-		first[i] = *r
-	}
-	all := append(append([]Known(nil), known...), gather(first)...)
+	all := append(append([]Known(nil), known...), gather(ps.First)...)
 	ps.SecondKey = keyOf(all)
 	ix = newKnownIndex(all)
+	ix.record = true
+	ps.second = ix
+	var changed []uint32
+	if prev.second != nil && prev.SecondKey != ps.SecondKey {
+		changed = changedLookups(prev.second, ix)
+	}
 	ps.Second = workpool.Map(docs, workers, func(d Doc) *Result {
-		if d.Second != nil && d.SecondKey == ps.SecondKey {
+		switch {
+		case d.Second == nil:
+		case d.SecondKey == ps.SecondKey,
+			prev.second != nil && d.SecondKey == prev.SecondKey && !touches(d.Second.looked, changed):
 			return d.Second // keyed already, and shared: not to be changed
 		}
 		r := run(d, ix)
@@ -127,16 +143,17 @@ func setKeys(r *Result) {
 // name, with the role first given, its surname as an alias when no one else
 // has it, and a one-word name that is a near spelling of that surname
 // ("Smyth" for "Smith") folded in.
-func gather(results []Result) []Known {
+func gather(results []*Result) []Known {
 	byKey := map[string]int{}
 	var out []Known
-	var singles []Person
+	var singles []*Person
 	for _, r := range results {
-		for _, p := range r.People {
+		for pi := range r.People {
+			p := &r.People[pi]
 			if p.Unnamed || p.KnownID != "" {
 				continue
 			}
-			key := foldName(p.Name)
+			key := p.folded()
 			if !strings.Contains(key, " ") {
 				singles = append(singles, p)
 				continue
@@ -153,37 +170,64 @@ func gather(results []Result) []Known {
 	}
 	surnames := map[string][]int{}
 	for i, k := range out {
-		parts := strings.Fields(foldName(k.Names[0]))
+		parts := strings.Fields(k.ID[len(derived):]) // the folded name
 		surnames[parts[len(parts)-1]] = append(surnames[parts[len(parts)-1]], i)
 	}
+	// Variants of a surname keep its first letter and nearly its length:
+	// only surnames of the same first letter and length are compared.
+	type shape struct {
+		first byte
+		n     int
+	}
+	byShape := map[shape][]string{}
 	for s, idx := range surnames {
 		if len(idx) == 1 {
 			out[idx[0]].Names = append(out[idx[0]].Names, s)
+			if len(s) >= 6 {
+				byShape[shape{s[0], len(s)}] = append(byShape[shape{s[0], len(s)}], s)
+			}
 		}
 	}
+	variantOf := map[string]int{} // one-word name -> entry, or -1
 	for _, p := range singles {
-		w := foldName(p.Name)
-		if idx := surnames[w]; len(idx) > 0 {
+		w := p.folded()
+		if idx := surnames[w]; len(idx) > 0 || w == "" {
 			continue // already an alias, or shared and so ambiguous
 		}
-		match := -1
-		for s, idx := range surnames {
-			// Variants of a surname keep its first letter and nearly its
-			// length; checking that first keeps this pass linear in practice.
-			if len(idx) != 1 || len(s) < 6 || s[0] != w[0] || len(s)-len(w) > 1 || len(w)-len(s) > 1 {
-				continue
-			}
-			if levenshtein.ComputeDistance(s, w) == 1 {
-				if match >= 0 {
-					match = -2
-					break
-				}
-				match = idx[0]
-			}
+		match, done := variantOf[w]
+		if !done {
+			match = nearSurname(w, surnames, byShape[shape{w[0], len(w) - 1}], byShape[shape{w[0], len(w)}], byShape[shape{w[0], len(w) + 1}])
+			variantOf[w] = match
 		}
 		if match >= 0 {
 			out[match].Names = append(out[match].Names, p.Name)
 		}
 	}
 	return out
+}
+
+// nearSurname returns the entry whose surname, the only one among the
+// candidates at edit distance 1 from w, is w's variant; -1 if none or
+// several are.
+func nearSurname(w string, surnames map[string][]int, candidates ...[]string) int {
+	match := -1
+	for _, list := range candidates {
+		for _, s := range list {
+			if levenshtein.ComputeDistance(s, w) == 1 {
+				if match >= 0 {
+					return -1
+				}
+				match = surnames[s][0]
+			}
+		}
+	}
+	return match
+}
+
+// folded returns the person's folded name.
+func (p *Person) folded() string {
+	if p.key == "" {
+		return foldName(p.Name)
+	}
+	return p.key
 }

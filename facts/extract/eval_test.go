@@ -61,7 +61,7 @@ func TestExtractionQuality(t *testing.T) {
 			}
 			docs[i] = Doc{Text: text, Sentences: prose.Split(text)}
 		}
-		results, _ := RunAll(docs, nil, 2)
+		results, _ := RunAll(docs, nil, 2, Passes{})
 		for i, a := range l.Articles {
 			text, r := docs[i].Text, results[i]
 			q := scoreQuotes(t, a.ID, text, r, a.Quotes)

@@ -52,6 +52,7 @@ type Quote struct {
 type Result struct {
 	People []Person
 	Quotes []Quote
+	looked []uint32 // the second pass's look-ups (see lookups.go)
 }
 
 // Run extracts people and quotes from one article split into sentences.
@@ -66,6 +67,7 @@ type knownIndex struct {
 	byKey      map[string]int   // folded name -> known entry
 	roles      []string         // folded role of each entry
 	byRoleHead map[string][]int // last word of a folded role -> entries
+	record     bool             // articles note their look-ups (see lookups.go)
 }
 
 func newKnownIndex(known []Known) *knownIndex {
@@ -90,6 +92,7 @@ func run(in Doc, ix *knownIndex) Result {
 	var r Result
 	r.People = d.people
 	r.Quotes = d.quotes
+	r.looked = d.lookups()
 	return r
 }
 
@@ -101,10 +104,9 @@ type doc struct {
 	low    []string // lower-case word, possessive "'s" removed
 	sentOf []int    // sentence of each word, -1 between sentences
 
-	known           []Known
-	knownByKey      map[string]int
-	knownRoles      []string
-	knownByRoleHead map[string][]int
+	known  []Known
+	ix     *knownIndex
+	looked []uint32 // hashes of the look-ups in ix, when it records them
 
 	people []Person
 	byKey  map[string]int // folded full name -> person
@@ -122,7 +124,7 @@ func (d *doc) lowerText() string {
 
 func newDoc(in Doc, ix *knownIndex) *doc {
 	text, sents := in.Text, in.Sentences
-	d := &doc{text: text, sents: sents, known: ix.known, knownByKey: ix.byKey, knownRoles: ix.roles, knownByRoleHead: ix.byRoleHead, byKey: map[string]int{}, nameAt: map[int]int{}}
+	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}, nameAt: map[int]int{}}
 	d.words = in.Words
 	if d.words == nil {
 		d.words = prose.Words(text)

@@ -115,7 +115,7 @@ func (d *doc) addRun(r nameRun) {
 		return // "the fans' group X" names a group
 	}
 	role, cue := d.roleOf(r)
-	if k, ok := d.knownByKey[key]; ok {
+	if k, ok := d.knownByName(key); ok {
 		cue = true
 		if role == "" {
 			role = d.known[k].Role
@@ -126,7 +126,7 @@ func (d *doc) addRun(r nameRun) {
 	}
 	p := d.newPerson(name, role)
 	d.byKey[key] = p
-	if k, ok := d.knownByKey[key]; ok {
+	if k, ok := d.knownByName(key); ok {
 		d.people[p].KnownID = d.known[k].ID
 	}
 	d.mention(p, r)
@@ -168,7 +168,7 @@ func (d *doc) addSingle(r nameRun) {
 		d.mention(p, r)
 		return
 	}
-	if k, ok := d.knownByKey[w]; ok {
+	if k, ok := d.knownByName(w); ok {
 		p := d.knownPerson(k)
 		d.byKey[foldName(d.known[k].Names[0])] = p
 		d.mention(p, r)
@@ -217,7 +217,7 @@ func (d *doc) bareSurnames() {
 		}
 		if p, ok := d.bySurname(d.low[i], false); ok {
 			d.mention(p, nameRun{first: i, last: i})
-		} else if k, ok := d.knownByKey[d.low[i]]; ok && !d.acronym(i) {
+		} else if k, ok := d.knownByName(d.low[i]); ok && !d.acronym(i) {
 			d.mention(d.knownPerson(k), nameRun{first: i, last: i})
 		}
 	}

@@ -119,7 +119,7 @@ func (r *resolver) role(a, k int) int {
 			}
 		}
 		name := d.text[d.words[a].Start:d.words[k].End]
-		if kn, ok := d.knownByKey[foldName(name)]; ok {
+		if kn, ok := d.knownByName(foldName(name)); ok {
 			return d.knownPerson(kn) // a curated entry for this source
 		}
 		d.people = append(d.people, named(Person{Name: name, Unnamed: true}))
@@ -135,11 +135,8 @@ func (r *resolver) role(a, k int) int {
 		}
 	}
 	if found < 0 {
-		for _, i := range d.knownByRoleHead[key[strings.LastIndexByte(key, ' ')+1:]] {
-			if strings.HasSuffix(d.knownRoles[i], key) {
-				found = d.knownPerson(i)
-				break
-			}
+		if i := d.knownByRole(key); i >= 0 {
+			found = d.knownPerson(i)
 		}
 	}
 	return found

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefbot/briefbot/facts/prose"
+	"github.com/briefbot/briefbot/internal/corpus"
+)
+
+// Articles that name one another's people: the full name, role and
+// surname of each come and go with one article, which a reload must see
+// in every other article.
+var crossArticles = map[string]string{
+	"x-full":    "Fisheries row\n\nMargaret Thistlewood, the fisheries minister, said the quota was fair. “We listened,” she said.\n",
+	"x-surname": "Quota talks\n\nThistlewood said on Tuesday the talks had gone well. “It is a start,” Thistlewood said.\n",
+	"x-role":    "Harbour plan\n\nThe fisheries minister said the harbour would reopen. “Soon,” the fisheries minister said.\n",
+	"x-variant": "Boats\n\nMr Thistlewod told reporters the fleet would grow. “Not yet,” he said.\n",
+	"x-rival":   "Rivals\n\nPeter Thistlewood, a trawler owner, said the quota was unfair. “It hurts,” he said.\n",
+}
+
+// TestRerunEqualsFresh runs extraction over a changing set of articles,
+// each run reusing the last one's passes, and checks every result against
+// a run from nothing; and that an article nothing it looked up changed for
+// was not read again.
+func TestRerunEqualsFresh(t *testing.T) {
+	texts := map[string]string{}
+	if whole, _, err := corpus.Scaled(150); err == nil {
+		for name, f := range whole.(fstest.MapFS) {
+			if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") {
+				texts[name] = string(f.Data)
+			}
+		}
+	}
+	texts["x-surname"], texts["x-role"], texts["x-variant"] = crossArticles["x-surname"], crossArticles["x-role"], crossArticles["x-variant"]
+	known := []Known{{ID: "healey", Names: []string{"John Healey"}, Role: "Defence Secretary"}}
+	steps := []struct {
+		what string
+		edit func()
+	}{
+		{"full name added", func() { texts["x-full"] = crossArticles["x-full"] }},
+		{"same surname added", func() { texts["x-rival"] = crossArticles["x-rival"] }},
+		{"same surname removed", func() { delete(texts, "x-rival") }},
+		{"role changed", func() {
+			texts["x-full"] = strings.Replace(crossArticles["x-full"], "fisheries minister", "harbour master", 1)
+		}},
+		{"full name removed", func() { delete(texts, "x-full") }},
+		{"nothing changed", func() {}},
+		{"full name back", func() { texts["x-full"] = crossArticles["x-full"] }},
+	}
+	run := func(prev map[string]*Result, prevPasses Passes) ([]string, []Result, Passes) {
+		var ids []string
+		for id := range texts {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		docs := make([]Doc, len(ids))
+		for i, id := range ids {
+			docs[i] = Doc{Text: texts[id], Sentences: prose.Split(texts[id])}
+			if r := prev[id]; r != nil {
+				docs[i].Second, docs[i].SecondKey = r, prevPasses.SecondKey
+			}
+		}
+		out, ps := RunAll(docs, known, 2, prevPasses)
+		return ids, out, ps
+	}
+	prev := map[string]*Result{}
+	ids, _, ps := run(nil, Passes{})
+	for i, id := range ids {
+		prev[id] = ps.Second[i]
+	}
+	for _, st := range steps {
+		st.edit()
+		got, gotOut, gotPs := run(prev, ps)
+		_, want, _ := run(nil, Passes{})
+		for i, id := range got {
+			if !reflect.DeepEqual(gotOut[i], want[i]) {
+				t.Errorf("%s: %s differs from a fresh run:\nrerun: %s\nfresh: %s", st.what, id, people(gotOut[i]), people(want[i]))
+			}
+		}
+		reread := 0
+		for i, id := range got {
+			if prev[id] != gotPs.Second[i] {
+				reread++
+			}
+		}
+		if reread > 8 {
+			t.Errorf("%s: %d of %d articles read again", st.what, reread, len(got))
+		}
+		t.Logf("%s: %d of %d articles read again", st.what, reread, len(got))
+		prev = map[string]*Result{}
+		for i, id := range got {
+			prev[id] = gotPs.Second[i]
+		}
+		ps = gotPs
+	}
+}
+
+// people lists a result's people, keys and mentions for a failure message.
+func people(r Result) string {
+	var b strings.Builder
+	for _, p := range r.People {
+		fmt.Fprintf(&b, "[%s|%s|%s|%d] ", p.Name, p.Role, p.Key, len(p.Mentions))
+	}
+	return b.String()
+}
