@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -51,6 +52,17 @@ func (l *loader) moreFacts() []string {
 // fs.ErrNotExist; any other error is a sentence for the curator, to follow
 // "file: ".
 func (l *loader) readFile(name string) ([]byte, error) {
+	data, err := l.readBytes(name, nil)
+	if err == nil {
+		l.content.add(name, sha256.Sum256(data))
+	}
+	return data, err
+}
+
+// readBytes is readFile without the record of what was read: it may run
+// on several goroutines at once. It reads into buf when buf is large
+// enough.
+func (l *loader) readBytes(name string, buf []byte) ([]byte, error) {
 	e, ok := l.entries[name]
 	if !ok {
 		return nil, fs.ErrNotExist
@@ -89,14 +101,13 @@ func (l *loader) readFile(name string) ([]byte, error) {
 	// A file still being written can grow past the limit while it is read.
 	// Reading into a buffer of the file's size spares io.ReadAll's growing
 	// and copying, which a reload would pay for every article.
-	data, err := readAll(io.LimitReader(f, MaxFileSize+1), st.Size())
+	data, err := readAll(io.LimitReader(f, MaxFileSize+1), st.Size(), buf)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", reason(err))
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooBig(-1)
 	}
-	l.content.add(name, data)
 	return data, nil
 }
 
@@ -126,9 +137,12 @@ func tooBig(size int64) error {
 }
 
 // readAll reads r to its end into a buffer sized for size bytes, one more
-// so that the end is seen without growing it.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	buf := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
+// so that the end is seen without growing it: buf, when it has room.
+func readAll(r io.Reader, size int64, buf []byte) ([]byte, error) {
+	if n := int(min(max(size, 0), MaxFileSize) + 1); cap(buf) < n {
+		buf = make([]byte, 0, n)
+	}
+	buf = buf[:0]
 	for {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

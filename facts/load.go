@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/briefbot/briefbot/facts/prose"
 )
 
 // File names inside a facts folder.
@@ -94,7 +92,7 @@ func (l *loader) load() *Base {
 	if b.workers <= 0 {
 		b.workers = runtime.GOMAXPROCS(0)
 	}
-	b.docs = l.readArticles()
+	b.docs = l.readArticles(b.workers)
 	if l.entries == nil {
 		return nil // the folder could not be listed; that is the error
 	}
@@ -123,57 +121,6 @@ func (l *loader) load() *Base {
 		return nil
 	}
 	return b
-}
-
-// readArticles reads every *.txt at the top of the folder, in name order.
-// A name starting with "." is not an article: editors keep lock and swap
-// files there while a file is open (Emacs's ".#a.txt" is a symbolic link to
-// nowhere), and a reload must not trip over them.
-func (l *loader) readArticles() []*Document {
-	entries, err := fs.ReadDir(l.fsys, ".")
-	if err != nil {
-		l.r.errorf(l.dir, 0, "cannot read the facts folder: %v", reason(err))
-		return nil
-	}
-	l.entries = make(map[string]fs.DirEntry, len(entries))
-	for _, e := range entries {
-		l.entries[e.Name()] = e
-	}
-	var docs []*Document
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".txt") || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		file := l.path(e.Name())
-		raw, err := l.readFile(e.Name())
-		if err != nil {
-			l.r.errorf(file, 0, "%v", err)
-			if l.unread == nil {
-				l.unread = map[string]bool{}
-			}
-			l.unread[strings.TrimSuffix(e.Name(), ".txt")] = true
-			continue
-		}
-		id := strings.TrimSuffix(e.Name(), ".txt")
-		text, bad := decodeText(raw)
-		if bad >= 0 {
-			l.r.warnf(file, lineAt(raw, bad), "byte offset %d is not valid UTF-8: invalid bytes read as Windows-1252", bad)
-		}
-		sum := l.content.of(e.Name())
-		d := &Document{ID: id, File: file, work: &docWork{sum: sum}}
-		if prior := l.reusable(id, sum); prior != nil {
-			d.Text, d.Sentences = l.opts.Previous.docByID[id].Text, l.opts.Previous.docByID[id].Sentences
-			*d.work = *prior // the new base's own copy: prior stays as it was
-			d.work.kept = true
-		} else {
-			d.Text, d.Sentences = text, prose.Split(text)
-		}
-		docs = append(docs, d)
-	}
-	if len(docs) == 0 && len(l.r.errs) == 0 {
-		l.r.errorf(l.dir, 0, "no articles: the folder holds no *.txt file")
-	}
-	return docs
 }
 
 // megabytes renders a size the way a file manager would, in MB of 2^20 bytes.

@@ -25,11 +25,11 @@ type contentHash struct {
 }
 
 // add records a file read, by the SHA-256 of its bytes.
-func (h *contentHash) add(name string, data []byte) {
+func (h *contentHash) add(name string, sum [sha256.Size]byte) {
 	if h.files == nil {
 		h.files = map[string][sha256.Size]byte{}
 	}
-	h.files[name] = sha256.Sum256(data)
+	h.files[name] = sum
 }
 
 // of is the SHA-256 of a file add recorded.

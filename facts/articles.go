@@ -1,0 +1,112 @@
+package facts
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/facts/prose"
+	"github.com/briefbot/briefbot/internal/workpool"
+)
+
+// articleRead is one *.txt as read, before it becomes a Document.
+type articleRead struct {
+	name  string
+	err   error
+	sum   [sha256.Size]byte
+	prior *docWork // the previous load's work, when the bytes are the same
+	text  string
+	sents []prose.Sentence
+	bad   int // offset of the first byte that is not UTF-8, or -1
+	line  int // and its line
+}
+
+// readArticles reads every *.txt at the top of the folder, in name order.
+// A name starting with "." is not an article: editors keep lock and swap
+// files there while a file is open (Emacs's ".#a.txt" is a symbolic link to
+// nowhere), and a reload must not trip over them. Files are read, hashed
+// and split on workers goroutines; what is reported is reported in name
+// order.
+func (l *loader) readArticles(workers int) []*Document {
+	entries, err := fs.ReadDir(l.fsys, ".")
+	if err != nil {
+		l.r.errorf(l.dir, 0, "cannot read the facts folder: %v", reason(err))
+		return nil
+	}
+	l.entries = make(map[string]fs.DirEntry, len(entries))
+	var names []string
+	for _, e := range entries {
+		l.entries[e.Name()] = e
+		if strings.HasSuffix(e.Name(), ".txt") && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	// The bytes of an article are not kept (its text is a copy, or the
+	// previous base's): each worker reads into one buffer, so that a
+	// reload of thousands of unchanged articles allocates for none.
+	bufs := sync.Pool{New: func() any { return new([]byte) }}
+	read := workpool.Map(names, workers, func(name string) articleRead {
+		buf := bufs.Get().(*[]byte)
+		defer bufs.Put(buf)
+		return l.readArticle(name, buf)
+	})
+	var docs []*Document
+	for _, a := range read {
+		file := l.path(a.name)
+		id := strings.TrimSuffix(a.name, ".txt")
+		if a.err != nil {
+			l.r.errorf(file, 0, "%v", a.err)
+			if l.unread == nil {
+				l.unread = map[string]bool{}
+			}
+			l.unread[id] = true
+			continue
+		}
+		if a.bad >= 0 {
+			l.r.warnf(file, a.line, "byte offset %d is not valid UTF-8: invalid bytes read as Windows-1252", a.bad)
+		}
+		l.content.add(a.name, a.sum)
+		d := &Document{ID: id, File: file, work: &docWork{sum: a.sum}}
+		if a.prior != nil {
+			prev := l.opts.Previous.docByID[id]
+			d.Text, d.Sentences = prev.Text, prev.Sentences
+			*d.work = *a.prior // the new base's own copy: prior stays as it was
+			d.work.kept = true
+		} else {
+			d.Text, d.Sentences = a.text, a.sents
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 && len(l.r.errs) == 0 {
+		l.r.errorf(l.dir, 0, "no articles: the folder holds no *.txt file")
+	}
+	return docs
+}
+
+// readArticle reads, hashes and, unless the previous load read the same
+// bytes, decodes and splits one article, into *buf. It only reads the
+// loader.
+func (l *loader) readArticle(name string, buf *[]byte) articleRead {
+	a := articleRead{name: name, bad: -1}
+	raw, err := l.readBytes(name, *buf)
+	if err != nil {
+		a.err = err
+		return a
+	}
+	*buf = raw
+	a.sum = sha256.Sum256(raw)
+	if a.prior = l.reusable(strings.TrimSuffix(name, ".txt"), a.sum); a.prior != nil {
+		if !utf8.Valid(raw) { // the warning is given at every load
+			_, a.bad = decodeText(raw)
+		}
+	} else {
+		a.text, a.bad = decodeText(raw) // a copy
+		a.sents = prose.Split(a.text)
+	}
+	if a.bad >= 0 {
+		a.line = lineAt(raw, a.bad)
+	}
+	return a
+}
