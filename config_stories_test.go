@@ -140,6 +140,16 @@ func TestStoriesCommandLine(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "story harbour:") || !strings.Contains(stdout, "story budget") || !strings.Contains(stdout, "facts.yaml:1") {
 		t.Errorf("check with a broken story: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
+	// The bot's service serves the other stories, and says the broken one
+	// is unavailable.
+	stdout, stderr, code = runT(t, "", "ask", "--config", cfg, "--story", "budget", "/who Marsh")
+	if code != 0 || !strings.Contains(stdout, "Peter Marsh") {
+		t.Errorf("ask a good story beside a broken one: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	stdout, stderr, code = runT(t, "", "ask", "--config", cfg, "--story", "harbour", "/who Marsh")
+	if code != 2 || !strings.Contains(stderr, "story harbour is not available") {
+		t.Errorf("ask the broken story: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
 }
 
 // storyReloads stands in for the bot: it records which stories reload.

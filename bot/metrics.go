@@ -152,7 +152,9 @@ func (c baseCollector) Collect(ch chan<- prometheus.Metric) {
 		if !st.AsOf.IsZero() {
 			ch <- prometheus.MustNewConstMetric(c.asOf, prometheus.GaugeValue, float64(st.AsOf.Unix()), st.Name)
 		}
-		ch <- prometheus.MustNewConstMetric(c.info, prometheus.GaugeValue, 1, st.Name, st.Version)
+		if st.Version != "" { // a story not loaded yet has none
+			ch <- prometheus.MustNewConstMetric(c.info, prometheus.GaugeValue, 1, st.Name, st.Version)
+		}
 	}
 	up := 0.0
 	if ok, _ := c.b.health(); ok {

@@ -196,6 +196,10 @@ func (b *Bot) serveHealth(w http.ResponseWriter, _ *http.Request) {
 	}
 	fmt.Fprintln(w, "ok:")
 	for _, st := range stories {
+		if st.Version == "" {
+			fmt.Fprintf(w, "story %s: not loaded (its facts folder has errors)\n", st.Name)
+			continue
+		}
 		fmt.Fprintf(w, "story %s: fact base %s, %d articles\n", st.Name, st.Version, st.Articles)
 	}
 }

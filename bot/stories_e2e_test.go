@@ -2,10 +2,13 @@ package bot
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/briefbot/briefbot/commands"
 	"github.com/briefbot/briefbot/internal/fakediscord"
 )
 
@@ -113,5 +116,28 @@ func TestStoriesMetricsAndHealth(t *testing.T) {
 		if line := "story " + st.Name + ": fact base " + st.Version; !strings.Contains(health, line) {
 			t.Errorf("/healthz lacks %q:\n%s", line, health)
 		}
+	}
+}
+
+// TestUnavailableStoryHealth: a story whose folder did not load shows as
+// not loaded in /healthz and has no version series, while the bot serves.
+func TestUnavailableStoryHealth(t *testing.T) {
+	t.Parallel()
+	broken := fsLoader(fstest.MapFS{}, "broken")
+	svc, err := commands.NewStories([]commands.Story{{Name: "seeds", Base: seedService(t).Base()},
+		{Name: "broken", Load: broken, Err: errors.New("no articles")}}, commands.Routes{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := startHTTP(t, func(o *Options) { o.Service = svc })
+	if status, health := h.get("/healthz"); status != 200 || !strings.Contains(health, "story broken: not loaded") {
+		t.Errorf("/healthz: %d %q", status, health)
+	}
+	fams := scrape(t, h)
+	if got, ok := value(fams, "briefbot_fact_base_articles", map[string]string{"story": "broken"}); !ok || got != 0 {
+		t.Errorf("articles of the broken story: %v (present: %v)", got, ok)
+	}
+	if _, ok := value(fams, "briefbot_fact_base_info", map[string]string{"story": "broken"}); ok {
+		t.Errorf("a version series for a story that has no version")
 	}
 }

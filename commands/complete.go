@@ -21,6 +21,9 @@ type sourceKey struct {
 
 func newServed(b *facts.Base) *served {
 	s := &served{base: b}
+	if b == nil {
+		return s // a story not loaded yet
+	}
 	for _, d := range b.Docs() {
 		label := d.ID
 		for _, part := range []string{d.Outlet, d.Published.String(), d.Title} {
@@ -51,6 +54,9 @@ func (s *Service) Complete(req Request, kind Complete, typed string, limit, maxV
 	}
 	sv := st.served.Load()
 	out := []Choice{}
+	if sv.base == nil && kind != CompleteStory {
+		return out
+	}
 	switch kind {
 	case CompleteStory:
 		out = append(out, s.completeStories(typed, limit, req.Command == reloadCommand)...)

@@ -18,8 +18,7 @@ func (s *Service) Reload(workers int) (Answer, error) {
 	if !s.several() {
 		return s.reloadStory(s.stories[0], workers)
 	}
-	a := Answer{Command: reloadCommand, Found: true, Private: true, Items: []Item{}, Citations: []Citation{}, Sources: []Source{},
-		AsOf: s.Base().AsOf().String()}
+	a := Answer{Command: reloadCommand, Found: true, Private: true, Items: []Item{}, Citations: []Citation{}, Sources: []Source{}}
 	var failed []string
 	var errs []error
 	for _, st := range s.stories {
@@ -73,12 +72,16 @@ func (s *Service) reloadFor(req Request) (Answer, error) {
 func (s *Service) reloadStory(st *story, workers int) (Answer, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	old := st.base()
-	a := Answer{Command: reloadCommand, Found: true, Private: true, Items: []Item{}, Citations: []Citation{}, Sources: []Source{}, AsOf: old.AsOf().String()}
+	old := st.base() // nil while the story has not loaded yet
+	before := st.status()
+	a := Answer{Command: reloadCommand, Found: true, Private: true, Items: []Item{}, Citations: []Citation{}, Sources: []Source{}}
+	if old != nil {
+		a.AsOf = old.AsOf().String()
+	}
 	if s.several() {
 		a.Story = st.name
 	}
-	was := Reloaded{Story: st.name, Version: old.Version(), Previous: old.Version(), Articles: len(old.Docs())}
+	was := Reloaded{Story: st.name, Version: before.Version, Previous: before.Version, Articles: before.Articles}
 	if st.load == nil {
 		err := errors.New("this bot serves a fact base it cannot reload")
 		a.Title, a.Lead = "Reload not available", "This bot serves a fact base it cannot reload (an embedded one); restart it with a facts folder."
@@ -99,7 +102,12 @@ func (s *Service) reloadStory(st *story, workers int) (Answer, error) {
 		} else {
 			a.Lead = "The facts folder could not be read: " + err.Error()
 		}
-		a.Lead += fmt.Sprintf(" Still serving fact base version %s.", old.Version())
+		if old == nil {
+			a.Title = "Reload failed: the story is still unavailable"
+			a.Lead += " The story stays unavailable; the other stories are not affected."
+		} else {
+			a.Lead += fmt.Sprintf(" Still serving fact base version %s.", before.Version)
+		}
 		was.Warnings, was.Err = len(warns), err
 		s.tell(was)
 		return a, fmt.Errorf("%w: %w", ErrReload, err)
@@ -108,7 +116,12 @@ func (s *Service) reloadStory(st *story, workers int) (Answer, error) {
 	a.Title = "Fact base reloaded"
 	a.AsOf = base.AsOf().String()
 	a.Lead = fmt.Sprintf("Now serving fact base version %s: %d articles, as of %s; %d warnings.", base.Version(), len(base.Docs()), a.AsOf, len(warns))
-	changes := facts.Diff(old, base)
+	var changes []facts.Change
+	if old != nil {
+		changes = facts.Diff(old, base)
+	} else {
+		a.Lead += " The story was unavailable until now."
+	}
 	for _, c := range changes {
 		a.Items = append(a.Items, Item{Section: "What changed", Label: c.What,
 			Text: fmt.Sprintf("%d added, %d removed; %d now, %d before", c.Added, c.Removed, c.After, c.Before)})
@@ -116,6 +129,6 @@ func (s *Service) reloadStory(st *story, workers int) (Answer, error) {
 	for _, w := range warns {
 		a.Items = append(a.Items, Item{Section: "Warnings", Text: w.String()})
 	}
-	s.tell(Reloaded{Story: st.name, Version: base.Version(), Previous: old.Version(), Articles: len(base.Docs()), Warnings: len(warns), Changes: changes})
+	s.tell(Reloaded{Story: st.name, Version: base.Version(), Previous: before.Version, Articles: len(base.Docs()), Warnings: len(warns), Changes: changes})
 	return a, nil
 }

@@ -119,7 +119,11 @@ func (s *Service) Handle(req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
-	a, err := s.table.Handle(st.base(), req)
+	b, err := st.ready()
+	if err != nil {
+		return Answer{}, err
+	}
+	a, err := s.table.Handle(b, req)
 	if err == nil {
 		s.stamp(&a, st, req.Command)
 	}

@@ -34,12 +34,16 @@ func (s *Service) Ask(text string, at Place) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
+	b, err := st.ready()
+	if err != nil {
+		return Answer{}, err
+	}
 	q := Analyse(text)
 	var a Answer
 	if q.Kind != KindOther || strings.HasSuffix(text, "?") {
-		a, err = newAsker(st.base(), req, q).answer(text)
+		a, err = newAsker(b, req, q).answer(text)
 	} else {
-		a, err = newAsker(st.base(), req, q).statement(text)
+		a, err = newAsker(b, req, q).statement(text)
 	}
 	if err == nil {
 		s.stamp(&a, st, req.Command)

@@ -30,11 +30,15 @@ type Place struct{ Guild, Channel string }
 
 // Story is one news story a service briefs on: its name (what story:
 // takes and the footer shows), the base it serves at first, and how to
-// read its facts folder again (nil: it cannot be reloaded).
+// read its facts folder again (nil: it cannot be reloaded). A story whose
+// folder did not load has no Base yet, and Err says why: it answers that
+// it is unavailable until a reload loads it, and the other stories serve
+// meanwhile.
 type Story struct {
 	Name string
 	Base *facts.Base
 	Load Loader
+	Err  error
 }
 
 // Routes say which story answers where: a channel's story, else its
@@ -70,6 +74,15 @@ type story struct {
 
 func (st *story) base() *facts.Base { return st.served.Load().base }
 
+// ready is the base the story serves, or, while it has none (its folder
+// has not loaded yet), the user error that says so.
+func (st *story) ready() (*facts.Base, error) {
+	if b := st.base(); b != nil {
+		return b, nil
+	}
+	return nil, userErrorf("story %s is not available: its facts folder did not load. An admin can fix it and run /reload story:%s.", st.name, st.name)
+}
+
 // StoryStatus is what a front end shows of a story: in /healthz, the
 // metrics and its logs.
 type StoryStatus struct {
@@ -79,8 +92,13 @@ type StoryStatus struct {
 	AsOf          time.Time // the newest article's date; zero when none is dated
 }
 
+// status is the story's StoryStatus; a story with no base yet has no
+// version and no articles.
 func (st *story) status() StoryStatus {
 	b := st.base()
+	if b == nil {
+		return StoryStatus{Name: st.name}
+	}
 	s := StoryStatus{Name: st.name, Version: b.Version(), Articles: len(b.Docs()), LoadedAt: b.LoadedAt()}
 	if !b.AsOf().IsZero() {
 		s.AsOf = b.AsOf().Start()
@@ -151,8 +169,8 @@ func newStories(list []Story, routes Routes) ([]*story, map[string]*story, error
 		if byName[c.Name] != nil {
 			return nil, nil, fmt.Errorf("two stories are called %q", c.Name)
 		}
-		if c.Base == nil {
-			return nil, nil, fmt.Errorf("story %q has no fact base", c.Name)
+		if c.Base == nil && (c.Load == nil || c.Err == nil) {
+			return nil, nil, fmt.Errorf("story %q has no fact base, and no loader and load error to serve it as unavailable", c.Name)
 		}
 		st := &story{name: c.Name, load: c.Load}
 		st.served.Store(newServed(c.Base))

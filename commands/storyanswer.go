@@ -54,6 +54,9 @@ func (s *Service) stamp(a *Answer, st *story, command string) {
 func (s *Service) describe(o, here *story) string {
 	st := o.status()
 	text := fmt.Sprintf("%s, %s, fact base version %s", plural(st.Articles, "article"), asOfText(o), st.Version)
+	if st.Version == "" {
+		text = asOfText(o)
+	}
 	if o == s.stories[0] {
 		text += "; the default story"
 	}
@@ -64,7 +67,11 @@ func (s *Service) describe(o, here *story) string {
 }
 
 func asOfText(o *story) string {
-	if b := o.base(); !b.AsOf().IsZero() {
+	b := o.base()
+	switch {
+	case b == nil:
+		return "not loaded: its facts folder has errors"
+	case !b.AsOf().IsZero():
 		return "as of " + b.AsOf().Human()
 	}
 	return "no dated article"
