@@ -59,29 +59,36 @@ func storyDates(sents []prose.Sentence, exprs []timex.Expr) iter.Seq2[int, timex
 // event reported by two articles is listed once, with both citations.
 func (b *Base) extractEvents() {
 	ix := newEventIndex(b.events) // the curated events
-	found := parallel(b.docs, b.workers, func(d *Document) []timex.Expr {
-		if w := d.work; w != nil && w.datesDone && w.published == d.Published {
-			return w.exprs
+	found := parallel(b.docs, b.workers, func(d *Document) []evPrep {
+		w := d.work
+		if w != nil && w.datesDone && w.published == d.Published {
+			return w.evPreps
 		}
 		var published time.Time
 		if !d.Published.IsZero() {
 			published = d.Published.Start()
 		}
-		exprs := timex.Find(d.Text, published)
-		if w := d.work; w != nil {
-			w.exprs, w.published, w.datesDone = exprs, d.Published, true
+		evs := prepareEvents(d, timex.Find(d.Text, published))
+		if w != nil {
+			w.evPreps, w.published, w.datesDone = evs, d.Published, true
 		}
-		return exprs
+		return evs
 	})
+	n := 0
+	for _, evs := range found {
+		n += len(evs)
+	}
+	// One array of events and one of their first citations for them all.
+	events := make([]Event, 0, n)
+	cites := make([]Citation, 0, n)
 	for di, d := range b.docs {
-		exprs := found[di]
-		if len(exprs) == 0 {
-			continue
-		}
-		for i, x := range storyDates(d.Sentences, exprs) {
-			s := d.Sentences[i]
-			c := Citation{Doc: d, Start: s.Start, End: s.End}
-			e := &Event{ID: d.ID + "-" + itoa(i), Date: dateOf(x), Text: c.Quote(), Citations: []Citation{c}, Extracted: true, Planned: x.Tense == timex.Future}
+		for _, p := range found[di] {
+			s := d.Sentences[p.sent]
+			cites = append(cites, Citation{Doc: d, Start: s.Start, End: s.End})
+			k := len(cites)
+			c := cites[k-1]
+			events = append(events, Event{ID: p.id, Date: p.date, Text: c.Quote(), Citations: cites[k-1 : k : k], Extracted: true, Planned: p.planned})
+			e := &events[len(events)-1]
 			if dup := ix.same(e); dup != nil {
 				if dup.Extracted && !citesWithin(dup.Citations, c) {
 					dup.Citations = append(dup.Citations, c)
@@ -92,6 +99,23 @@ func (b *Base) extractEvents() {
 			b.events = append(b.events, e)
 		}
 	}
+}
+
+// evPrep is a story sentence of an article with a resolved date: an event
+// but for the events that may tell it already.
+type evPrep struct {
+	id      string
+	sent    int
+	date    Date
+	planned bool
+}
+
+func prepareEvents(d *Document, exprs []timex.Expr) []evPrep {
+	var out []evPrep
+	for i, x := range storyDates(d.Sentences, exprs) {
+		out = append(out, evPrep{id: d.ID + "-" + itoa(i), sent: i, date: dateOf(x), planned: x.Tense == timex.Future})
+	}
+	return out
 }
 
 // eventIndex finds the events a new one may repeat without comparing it

@@ -7,6 +7,7 @@ import (
 	"github.com/briefbot/briefbot/facts/prose"
 
 	"github.com/briefbot/briefbot/facts/extract"
+	"github.com/briefbot/briefbot/internal/workpool"
 )
 
 // extractAll adds what the articles say before anyone curates them: people
@@ -36,27 +37,49 @@ func (b *Base) extractAll(words [][]prose.Span, prev *Base) {
 		}
 	}
 	b.passes = ps.Trim()
+	at := make([]int, len(b.docs))
+	for i := range at {
+		at[i] = i
+	}
+	preps := workpool.Map(at, b.workers, func(i int) *peoplePrep {
+		d, r := b.docs[i], ps.Second[i]
+		if w := d.work; w != nil && w.people != nil && w.people.from == r {
+			return w.people
+		}
+		p := preparePeople(d, r)
+		if d.work != nil {
+			d.work.people = p
+		}
+		return p
+	})
+	n := 0
+	for _, r := range results {
+		n += len(r.Quotes)
+	}
+	quotes := make([]Quote, 0, n) // one array for them all
 	curated := quotesByDoc(b.quotes)
 	byKey := map[string]*Person{}
 	for i, r := range results {
 		d := b.docs[i]
 		ids := make([]string, len(r.People))
-		for pi, xp := range r.People {
-			ids[pi] = b.extractedPerson(d, xp, byKey)
+		for pi := range r.People {
+			ids[pi] = b.extractedPerson(d, &r.People[pi], preps[i].sents[pi], byKey)
 		}
-		for _, q := range r.Quotes {
+		for qi, q := range r.Quotes {
 			c := Citation{Doc: d, Start: q.Start, End: q.End}
 			if ids[q.Speaker] == "" || coveredQuote(curated[d], c) {
 				continue
 			}
-			b.quotes = append(b.quotes, &Quote{ID: "q-" + d.ID + "-" + itoa(q.Start), Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
+			quotes = append(quotes, Quote{ID: preps[i].quoteIDs[qi], Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
+			b.quotes = append(b.quotes, &quotes[len(quotes)-1])
 		}
 	}
 }
 
 // extractedPerson returns the id of the person xp is, adding an extracted
-// person on first sight and recording where this article names them.
-func (b *Base) extractedPerson(d *Document, xp extract.Person, byKey map[string]*Person) string {
+// person on first sight and recording where this article names them; sents
+// are the sentences of xp's mentions.
+func (b *Base) extractedPerson(d *Document, xp *extract.Person, sents []int32, byKey map[string]*Person) string {
 	if xp.KnownID != "" {
 		if p := b.personByID[xp.KnownID]; p != nil {
 			p.addRole(xp.Role)
@@ -78,8 +101,8 @@ func (b *Base) extractedPerson(d *Document, xp extract.Person, byKey map[string]
 	} else {
 		p.addRole(xp.Role)
 	}
-	for _, m := range xp.Mentions {
-		s := d.SentenceAt(m.Start)
+	for _, s32 := range sents {
+		s := int(s32)
 		if s < 0 {
 			continue
 		}

@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 
 	"github.com/briefbot/briefbot/facts/extract"
-	"github.com/briefbot/briefbot/facts/numbers"
-	"github.com/briefbot/briefbot/facts/timex"
 )
 
 // docWork is what reading one article costs most and depends on nothing
@@ -19,12 +17,13 @@ type docWork struct {
 	second    *extract.Result   // the people each knew
 	firstKey  extract.Key
 	secondKey extract.Key
-	exprs     []timex.Expr // date expressions, resolved against published
+	evPreps   []evPrep // dated story sentences, resolved against published
 	published Date
 	datesDone bool
-	figures   []numbers.Figure
+	figPreps  []figPrep // the figures worth listing
 	figsDone  bool
-	units     []int32 // the search index's unit id of each sentence
+	people    *peoplePrep // the second pass, made ready
+	units     []int32     // the search index's unit id of each sentence
 	// mentions are the sentences naming each curated person, found with
 	// the people whose names hash to mentionKey.
 	mentions     []mentionHit
