@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/briefbot/briefbot/facts/extract"
@@ -42,8 +43,10 @@ type Base struct {
 	passes extract.Passes
 	// roleKeys holds each person's parsed roles, built on the first
 	// question by role: most loads, and most reloads, never see one.
-	roleOnce sync.Once
-	roleKeys [][]roleKey
+	roleOnce   sync.Once
+	roleKeys   [][]roleKey
+	roleParsed map[string]roleKey // role text -> parsed, for the next reload
+	rolesBuilt atomic.Bool        // roleKeys and roleParsed are done
 }
 
 // unit is one searchable sentence.
@@ -120,6 +123,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	b.names = names.NewIndex(entries)
 	<-index // the word indexes stem through its vocabulary
 	b.indexWords(prev)
+	b.carryRoles(prev)
 }
 
 // Docs returns the articles in id order.

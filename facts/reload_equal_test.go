@@ -83,6 +83,11 @@ func compareBases(t *testing.T, got, want *Base) {
 	check("events", summary(got.Events()), summary(want.Events()))
 	check("figures", summary(got.Figures()), summary(want.Figures()))
 	check("quotes", summary(got.Quotes()), summary(want.Quotes()))
+	// A reload after a role question builds the role index at load time,
+	// from the previous base's parsed roles.
+	for _, role := range []string{"minister", "the defence secretary", "chief executive", "fisheries minister"} {
+		check("PeopleByRole "+role, summary(got.PeopleByRole(role)), summary(want.PeopleByRole(role)))
+	}
 	queries := []string{"minister said", "plan", "Ashworth", "government", "election labour", "the",
 		"sanctons", "economy growth rate", "said on Monday", "film award", "£", "2004"}
 	for _, d := range want.Docs() {

@@ -135,15 +135,32 @@ func roleTexts(p *Person) []string {
 	return out
 }
 
-// indexRoles parses every person's roles, once.
-func (b *Base) indexRoles() {
+// indexRoles parses every person's roles, once, taking those parsed
+// already from known (the previous base's), which may be nil.
+func (b *Base) indexRoles(known map[string]roleKey) {
 	b.roleKeys = make([][]roleKey, len(b.people))
+	b.roleParsed = make(map[string]roleKey, len(known))
 	for i, p := range b.people {
 		for _, r := range roleTexts(p) {
-			if k := parseRole(r); len(k.words) > 0 {
+			k, ok := known[r]
+			if !ok {
+				k = parseRole(r)
+			}
+			b.roleParsed[r] = k
+			if len(k.words) > 0 {
 				b.roleKeys[i] = append(b.roleKeys[i], k)
 			}
 		}
+	}
+	b.rolesBuilt.Store(true)
+}
+
+// carryRoles builds the role index at load time when prev had built
+// its own (the bot was asked about roles): otherwise the first such
+// question after each reload would wait for it.
+func (b *Base) carryRoles(prev *Base) {
+	if prev != nil && prev.rolesBuilt.Load() {
+		b.roleOnce.Do(func() { b.indexRoles(prev.roleParsed) })
 	}
 }
 
@@ -157,7 +174,7 @@ func (b *Base) PeopleByRole(role string) []*Person {
 	if len(q.words) == 0 {
 		return nil
 	}
-	b.roleOnce.Do(b.indexRoles)
+	b.roleOnce.Do(func() { b.indexRoles(nil) })
 	best := 0
 	var out []*Person
 	for i, keys := range b.roleKeys {
