@@ -7,8 +7,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/facts/internal/pool"
 	"github.com/briefbot/briefbot/facts/prose"
-	"github.com/briefbot/briefbot/internal/workpool"
 )
 
 // articleRead is one *.txt as read, before it becomes a Document.
@@ -47,13 +47,18 @@ func (l *loader) readArticles(workers int) []*Document {
 	// previous base's): each worker reads into one buffer, so that a
 	// reload of thousands of unchanged articles allocates for none.
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
-	read := workpool.Map(names, workers, func(name string) articleRead {
+	read := pool.Map(names, workers, func(name string) articleRead {
 		buf := bufs.Get().(*[]byte)
 		defer bufs.Put(buf)
 		return l.readArticle(name, buf)
 	})
-	var docs []*Document
-	for _, a := range read {
+	// One array of documents and one of their work: thousands of
+	// allocations less at every reload.
+	docs := make([]*Document, 0, len(read))
+	all := make([]Document, len(read))
+	works := make([]docWork, len(read))
+	l.content.grow(len(read))
+	for i, a := range read {
 		file := l.path(a.name)
 		id := strings.TrimSuffix(a.name, ".txt")
 		if a.err != nil {
@@ -68,13 +73,15 @@ func (l *loader) readArticles(workers int) []*Document {
 			l.r.warnf(file, a.line, "byte offset %d is not valid UTF-8: invalid bytes read as Windows-1252", a.bad)
 		}
 		l.content.add(a.name, a.sum)
-		d := &Document{ID: id, File: file, work: &docWork{sum: a.sum}}
+		d := &all[i]
+		d.ID, d.File, d.work = id, file, &works[i]
 		if a.prior != nil {
 			prev := l.opts.Previous.docByID[id]
 			d.Text, d.Sentences = prev.Text, prev.Sentences
 			*d.work = *a.prior // the new base's own copy: prior stays as it was
 			d.work.kept = true
 		} else {
+			d.work.sum = a.sum
 			d.Text, d.Sentences = a.text, a.sents
 		}
 		docs = append(docs, d)

@@ -100,30 +100,52 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	})
 	findMentions(b.docs, words, b.people, key)
 	if extraction {
-		b.extractAll(words, prev)
-		b.extractEvents()
-		b.extractFigures()
+		// Events and figures depend on the articles and the curated
+		// items only: they are made while people and quotes are.
+		b.both(func() { b.extractAll(words, prev) }, func() {
+			b.extractEvents()
+			b.extractFigures()
+		})
 	}
 	b.unknownSuppress = b.dropSuppressed(sup)
-	sortEvents(b.events)
-	sort.SliceStable(b.quotes, func(i, j int) bool {
-		qi, qj := b.quotes[i], b.quotes[j]
-		if !qi.Date.Start().Equal(qj.Date.Start()) {
-			return qi.Date.Before(qj.Date)
+	b.both(func() {
+		sortEvents(b.events)
+		sort.SliceStable(b.quotes, func(i, j int) bool {
+			qi, qj := b.quotes[i], b.quotes[j]
+			if !qi.Date.Start().Equal(qj.Date.Start()) {
+				return qi.Date.Before(qj.Date)
+			}
+			if qi.Cite.Doc != qj.Cite.Doc {
+				return qi.Cite.Doc.ID < qj.Cite.Doc.ID
+			}
+			return qi.Cite.Start < qj.Cite.Start
+		})
+		<-index // the word indexes stem through its vocabulary
+		b.indexWords(prev)
+	}, func() {
+		entries := make([]names.Entry, len(b.people))
+		for i, p := range b.people {
+			entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
 		}
-		if qi.Cite.Doc != qj.Cite.Doc {
-			return qi.Cite.Doc.ID < qj.Cite.Doc.ID
-		}
-		return qi.Cite.Start < qj.Cite.Start
+		b.names = names.NewIndex(entries)
 	})
-	entries := make([]names.Entry, len(b.people))
-	for i, p := range b.people {
-		entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
-	}
-	b.names = names.NewIndex(entries)
-	<-index // the word indexes stem through its vocabulary
-	b.indexWords(prev)
 	b.carryRoles(prev)
+}
+
+// both runs f and g, at once when the load has more than one worker.
+func (b *Base) both(f, g func()) {
+	if b.workers <= 1 {
+		f()
+		g()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		g()
+	}()
+	f()
+	<-done
 }
 
 // Docs returns the articles in id order.

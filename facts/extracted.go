@@ -7,7 +7,7 @@ import (
 	"github.com/briefbot/briefbot/facts/prose"
 
 	"github.com/briefbot/briefbot/facts/extract"
-	"github.com/briefbot/briefbot/internal/workpool"
+	"github.com/briefbot/briefbot/facts/internal/pool"
 )
 
 // extractAll adds what the articles say before anyone curates them: people
@@ -41,7 +41,7 @@ func (b *Base) extractAll(words [][]prose.Span, prev *Base) {
 	for i := range at {
 		at[i] = i
 	}
-	preps := workpool.Map(at, b.workers, func(i int) *peoplePrep {
+	preps := pool.Map(at, b.workers, func(i int) *peoplePrep {
 		d, r := b.docs[i], ps.Second[i]
 		if w := d.work; w != nil && w.people != nil && w.people.from == r {
 			return w.people

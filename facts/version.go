@@ -32,6 +32,13 @@ func (h *contentHash) add(name string, sum [sha256.Size]byte) {
 	h.files[name] = sum
 }
 
+// grow makes room for n more files.
+func (h *contentHash) grow(n int) {
+	if h.files == nil {
+		h.files = make(map[string][sha256.Size]byte, n)
+	}
+}
+
 // of is the SHA-256 of a file add recorded.
 func (h *contentHash) of(name string) [sha256.Size]byte { return h.files[name] }
 

@@ -7,8 +7,8 @@ import (
 
 	"github.com/agnivade/levenshtein"
 
+	"github.com/briefbot/briefbot/facts/internal/pool"
 	"github.com/briefbot/briefbot/facts/prose"
-	"github.com/briefbot/briefbot/internal/workpool"
 )
 
 // Doc is one article for RunAll.
@@ -87,7 +87,7 @@ func (ps Passes) Trim() Passes {
 func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Passes) {
 	ps := Passes{FirstKey: keyOf(known)}
 	ix := newKnownIndex(known)
-	ps.First = workpool.Map(docs, workers, func(d Doc) *Result {
+	ps.First = pool.Map(docs, workers, func(d Doc) *Result {
 		if d.First != nil && d.FirstKey == ps.FirstKey {
 			return d.First
 		}
@@ -103,7 +103,7 @@ func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Pass
 	if prev.second != nil && prev.SecondKey != ps.SecondKey {
 		changed = changedLookups(prev.second, ix)
 	}
-	ps.Second = workpool.Map(docs, workers, func(d Doc) *Result {
+	ps.Second = pool.Map(docs, workers, func(d Doc) *Result {
 		switch {
 		case d.Second == nil:
 		case d.SecondKey == ps.SecondKey,
