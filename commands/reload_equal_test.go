@@ -35,6 +35,11 @@ func TestReloadEqualsFullLoad(t *testing.T) {
 		added[name] = before[name]
 		delete(before, name)
 	}
+	// Articles that name someone by surname or by role only: who that is
+	// comes from another article, added and removed below.
+	put := func(f fstest.MapFS, name, text string) { f[name] = &fstest.MapFile{Data: []byte(text)} }
+	put(before, "x-quota.txt", "Quota talks\n\nThistlewood said on Tuesday the talks had gone well. “It is a start,” Thistlewood said.\n")
+	put(before, "x-harbour.txt", "Harbour plan\n\nThe fisheries minister said the harbour would reopen. “Soon,” the fisheries minister said.\n")
 	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 	load := func(fsys fstest.MapFS, prev *facts.Base) *facts.Base {
 		t.Helper()
@@ -56,6 +61,16 @@ func TestReloadEqualsFullLoad(t *testing.T) {
 			}
 			f[extra[2]] = &fstest.MapFile{Data: append(append([]byte(nil), f[extra[2]].Data...), "\n\nMinister Jane Ashworth said on Monday the plan would go ahead.\n"...)}
 			delete(f, extra[3])
+		}},
+		{"the only article naming in full a person others name by surname and role added", func(f fstest.MapFS) {
+			put(f, "x-row.txt", "Fisheries row\n\nMargaret Thistlewood, the fisheries minister, said the quota was fair. “We listened,” she said.\n")
+		}},
+		{"a second person of that surname added", func(f fstest.MapFS) {
+			put(f, "x-rival.txt", "Rivals\n\nPeter Thistlewood, a trawler owner, said the quota was unfair. “It hurts,” he said.\n")
+		}},
+		{"both removed", func(f fstest.MapFS) {
+			delete(f, "x-row.txt")
+			delete(f, "x-rival.txt")
 		}},
 		{"a publication date changed", func(f fstest.MapFS) {
 			f["sources.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(f["sources.yaml"].Data), "published: 2025-03-20", "published: 2025-03-21", 1))}
