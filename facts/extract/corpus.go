@@ -91,7 +91,7 @@ func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Pass
 		if d.First != nil && d.FirstKey == ps.FirstKey {
 			return d.First
 		}
-		r := run(d, ix)
+		r := findPeople(d, ix)
 		return &r
 	})
 	all := append(append([]Known(nil), known...), gather(ps.First)...)

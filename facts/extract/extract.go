@@ -96,6 +96,16 @@ func run(in Doc, ix *knownIndex) Result {
 	return r
 }
 
+// findPeople runs the first pass: the people an article names, without
+// its quotes. What the second pass learns from the first (see gather) is
+// the named people and their roles, which finding quotes never changes:
+// it only adds unnamed sources and known people, whom gather leaves out.
+func findPeople(in Doc, ix *knownIndex) Result {
+	d := newDoc(in, ix)
+	d.findNames()
+	return Result{People: d.people}
+}
+
 // doc is one article being read, word by word.
 type doc struct {
 	text   string
