@@ -15,8 +15,9 @@ import (
 
 // Kinds of look-up, hashed with the word looked up.
 const (
-	lookName = 'k' // a folded name
-	lookRole = 'r' // a folded role, from its head word on
+	lookName     = 'k' // a folded name: who has it (id, first name)
+	lookNameRole = 'n' // and the role they hold, when the pass used it
+	lookRole     = 'r' // a folded role, from its head word on
 )
 
 // lookHash is FNV-1a over the kind and the word. Two look-ups sharing a
@@ -37,6 +38,23 @@ func (d *doc) knownByName(key string) (int, bool) {
 	}
 	k, ok := d.ix.byKey[key]
 	return k, ok
+}
+
+// knownRole returns the role of known entry k, found by the folded name
+// key, noting that the pass used it: an article that never did need not be
+// read again when only that role changes.
+func (d *doc) knownRole(key string, k int) string {
+	if d.ix.record {
+		d.looked = append(d.looked, lookHash(lookNameRole, key))
+	}
+	return d.ix.known[k].Role
+}
+
+// knownPersonNamed is knownPerson for an entry found by the folded name
+// key: the person it adds, if any, holds the entry's role.
+func (d *doc) knownPersonNamed(key string, k int) int {
+	d.knownRole(key, k)
+	return d.knownPerson(k)
 }
 
 // knownByRole returns the first known person whose folded role ends in
@@ -65,8 +83,14 @@ func (d *doc) lookups() []uint32 {
 // sameKnown reports whether two known entries answer a look-up alike: the
 // pass reads their id, first name and role, and nothing else of them.
 func sameKnown(a, b *knownIndex, i, j int) bool {
+	return samePerson(a, b, i, j) && a.known[i].Role == b.known[j].Role && a.roles[i] == b.roles[j]
+}
+
+// samePerson reports whether two known entries are the same person by id and
+// first name, whatever their roles.
+func samePerson(a, b *knownIndex, i, j int) bool {
 	x, y := &a.known[i], &b.known[j]
-	return x.ID == y.ID && x.Names[0] == y.Names[0] && x.Role == y.Role && a.roles[i] == b.roles[j]
+	return x.ID == y.ID && x.Names[0] == y.Names[0]
 }
 
 // changedLookups returns, sorted, the hashes of the look-ups whose answer
@@ -74,13 +98,17 @@ func sameKnown(a, b *knownIndex, i, j int) bool {
 func changedLookups(old, cur *knownIndex) []uint32 {
 	var out []uint32
 	for key, i := range old.byKey {
-		if j, ok := cur.byKey[key]; !ok || !sameKnown(old, cur, i, j) {
-			out = append(out, lookHash(lookName, key))
+		j, ok := cur.byKey[key]
+		switch {
+		case !ok || !samePerson(old, cur, i, j):
+			out = append(out, lookHash(lookName, key), lookHash(lookNameRole, key))
+		case old.known[i].Role != cur.known[j].Role:
+			out = append(out, lookHash(lookNameRole, key))
 		}
 	}
 	for key := range cur.byKey {
 		if _, ok := old.byKey[key]; !ok {
-			out = append(out, lookHash(lookName, key))
+			out = append(out, lookHash(lookName, key), lookHash(lookNameRole, key))
 		}
 	}
 	for head, is := range old.byRoleHead {
@@ -97,17 +125,10 @@ func changedLookups(old, cur *knownIndex) []uint32 {
 
 // changedRoles appends the role look-ups whose answer differs between
 // is, entries of old, and js, entries of cur, with one head word. A
-// look-up answers the first entry whose role ends in the key. Where the
-// lists are the same once the entries in only one of them are taken out
-// (an article added or removed inserts or deletes entries), only a key
-// one of those entries' roles ends in can find another answer: those keys
-// are among the suffixes of their roles. Otherwise
-// (entries reordered) every key of every role of either list is changed.
+// look-up answers the first entry whose role ends in the key, so only the
+// keys some role of either list ends in have an answer at all: those are
+// compared, answer by answer.
 func changedRoles(out []uint32, old, cur *knownIndex, is, js []int) []uint32 {
-	id := func(ix *knownIndex, i int) string {
-		k := &ix.known[i]
-		return k.ID + "\x00" + k.Names[0] + "\x00" + k.Role + "\x00" + ix.roles[i]
-	}
 	same := len(is) == len(js)
 	for n := 0; same && n < len(is); n++ {
 		same = sameKnown(old, cur, is[n], js[n])
@@ -115,43 +136,33 @@ func changedRoles(out []uint32, old, cur *knownIndex, is, js []int) []uint32 {
 	if same {
 		return out
 	}
-	count := map[string]int{}
-	for _, i := range is {
-		count[id(old, i)]++
-	}
-	for _, j := range js {
-		count[id(cur, j)]--
-	}
-	var common [2][]string
-	var diff []string // roles of the entries in one list only
-	for side, list := range [][]int{is, js} {
-		ix, sign := old, 1
-		if side == 1 {
-			ix, sign = cur, -1
-		}
-		for _, i := range list {
-			if c := count[id(ix, i)]; c*sign > 0 {
-				diff = append(diff, ix.roles[i])
-			} else {
-				common[side] = append(common[side], id(ix, i))
-			}
+	before, after := firstByRole(old, is), firstByRole(cur, js)
+	for key, i := range before {
+		if j, ok := after[key]; !ok || !sameKnown(old, cur, i, j) {
+			out = append(out, lookHash(lookRole, key))
 		}
 	}
-	if !slices.Equal(common[0], common[1]) {
-		diff = diff[:0]
-		for _, i := range is {
-			diff = append(diff, old.roles[i])
-		}
-		for _, j := range js {
-			diff = append(diff, cur.roles[j])
-		}
-	}
-	for _, r := range diff {
-		for k := range len(r) { // every key r ends in; most are never looked up
-			out = append(out, lookHash(lookRole, r[k:]))
+	for key := range after {
+		if _, ok := before[key]; !ok {
+			out = append(out, lookHash(lookRole, key))
 		}
 	}
 	return out
+}
+
+// firstByRole maps every key the roles of entries end in to the first
+// entry whose role ends in it: the answer of a role look-up.
+func firstByRole(ix *knownIndex, entries []int) map[string]int {
+	first := map[string]int{}
+	for _, i := range entries {
+		r := ix.roles[i]
+		for k := range len(r) {
+			if _, ok := first[r[k:]]; !ok {
+				first[r[k:]] = i
+			}
+		}
+	}
+	return first
 }
 
 // touches reports whether an article's look-ups include a changed one.

@@ -118,7 +118,7 @@ func (d *doc) addRun(r nameRun) {
 	if k, ok := d.knownByName(key); ok {
 		cue = true
 		if role == "" {
-			role = d.known[k].Role
+			role = d.knownRole(key, k)
 		}
 	}
 	if !cue && !givenNames[d.low[r.first]] {
@@ -169,7 +169,7 @@ func (d *doc) addSingle(r nameRun) {
 		return
 	}
 	if k, ok := d.knownByName(w); ok {
-		p := d.knownPerson(k)
+		p := d.knownPersonNamed(w, k)
 		d.byKey[foldName(d.known[k].Names[0])] = p
 		d.mention(p, r)
 		return
@@ -218,7 +218,7 @@ func (d *doc) bareSurnames() {
 		if p, ok := d.bySurname(d.low[i], false); ok {
 			d.mention(p, nameRun{first: i, last: i})
 		} else if k, ok := d.knownByName(d.low[i]); ok && !d.acronym(i) {
-			d.mention(d.knownPerson(k), nameRun{first: i, last: i})
+			d.mention(d.knownPersonNamed(d.low[i], k), nameRun{first: i, last: i})
 		}
 	}
 }

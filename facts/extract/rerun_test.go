@@ -61,7 +61,7 @@ func TestRerunEqualsFresh(t *testing.T) {
 		docs := make([]Doc, len(ids))
 		for i, id := range ids {
 			docs[i] = Doc{Text: texts[id], Sentences: prose.Split(texts[id])}
-			if r := prev[id]; r != nil {
+			if r := prev[id+"\x00"+texts[id]]; r != nil { // the same article, unchanged
 				docs[i].Second, docs[i].SecondKey = r, prevPasses.SecondKey
 			}
 		}
@@ -71,7 +71,7 @@ func TestRerunEqualsFresh(t *testing.T) {
 	prev := map[string]*Result{}
 	ids, _, ps := run(nil, Passes{})
 	for i, id := range ids {
-		prev[id] = ps.Second[i]
+		prev[id+"\x00"+texts[id]] = ps.Second[i]
 	}
 	for _, st := range steps {
 		st.edit()
@@ -84,7 +84,7 @@ func TestRerunEqualsFresh(t *testing.T) {
 		}
 		reread := 0
 		for i, id := range got {
-			if prev[id] != gotPs.Second[i] {
+			if prev[id+"\x00"+texts[id]] != gotPs.Second[i] {
 				reread++
 			}
 		}
@@ -94,7 +94,7 @@ func TestRerunEqualsFresh(t *testing.T) {
 		t.Logf("%s: %d of %d articles read again", st.what, reread, len(got))
 		prev = map[string]*Result{}
 		for i, id := range got {
-			prev[id] = gotPs.Second[i]
+			prev[id+"\x00"+texts[id]] = gotPs.Second[i]
 		}
 		ps = gotPs
 	}

@@ -119,8 +119,9 @@ func (r *resolver) role(a, k int) int {
 			}
 		}
 		name := d.text[d.words[a].Start:d.words[k].End]
-		if kn, ok := d.knownByName(foldName(name)); ok {
-			return d.knownPerson(kn) // a curated entry for this source
+		nameKey := foldName(name)
+		if kn, ok := d.knownByName(nameKey); ok {
+			return d.knownPersonNamed(nameKey, kn) // a curated entry for this source
 		}
 		d.people = append(d.people, named(Person{Name: name, Unnamed: true}))
 		return len(d.people) - 1
