@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,9 +31,10 @@ type Base struct {
 	version    string
 	loadedAt   time.Time
 
-	names *names.Index
-	index *search.Index
-	units []unit // search unit id -> sentence
+	names       *names.Index
+	nameEntries []names.Entry // what names indexes
+	index       *search.Index
+	units       []unit // search unit id -> sentence
 
 	eventWords, figureWords, quoteWords wordIndex
 	quotesBy                            map[string][]int // speaker -> indexes into quotes
@@ -123,13 +125,25 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 		<-index // the word indexes stem through its vocabulary
 		b.indexWords(prev)
 	}, func() {
-		entries := make([]names.Entry, len(b.people))
-		for i, p := range b.people {
-			entries[i] = names.Entry{ID: p.ID, Names: p.Names()}
-		}
-		b.names = names.NewIndex(entries)
+		b.indexNames(prev)
 	})
 	b.carryRoles(prev)
+}
+
+// indexNames builds the name index, or takes prev's when the people and
+// their names are the same (a reload that changed no one): it is immutable.
+func (b *Base) indexNames(prev *Base) {
+	b.nameEntries = make([]names.Entry, len(b.people))
+	for i, p := range b.people {
+		b.nameEntries[i] = names.Entry{ID: p.ID, Names: p.Names()}
+	}
+	if prev != nil && prev.names != nil && slices.EqualFunc(prev.nameEntries, b.nameEntries, func(x, y names.Entry) bool {
+		return x.ID == y.ID && slices.Equal(x.Names, y.Names)
+	}) {
+		b.names = prev.names
+		return
+	}
+	b.names = names.NewIndex(b.nameEntries)
 }
 
 // both runs f and g, at once when the load has more than one worker.

@@ -83,6 +83,13 @@ func compareBases(t *testing.T, got, want *Base) {
 	check("events", summary(got.Events()), summary(want.Events()))
 	check("figures", summary(got.Figures()), summary(want.Figures()))
 	check("quotes", summary(got.Quotes()), summary(want.Quotes()))
+	// The name index, shared with the previous base when no one changed.
+	for i, p := range want.People() {
+		if i%7 == 0 {
+			check("names "+p.Name, got.names.Find(p.Name, 5), want.names.Find(p.Name, 5))
+			check("names "+p.Name[:len(p.Name)/2], got.names.Complete(p.Name[:len(p.Name)/2], 5), want.names.Complete(p.Name[:len(p.Name)/2], 5))
+		}
+	}
 	// A reload after a role question builds the role index at load time,
 	// from the previous base's parsed roles.
 	for _, role := range []string{"minister", "the defence secretary", "chief executive", "fisheries minister"} {

@@ -14,14 +14,15 @@ type Editor struct {
 	prev *Index
 	voc  *vocab // prev's, until a new word comes; then a copy
 	own  bool   // voc is this editor's copy
-	// Counts and postings as they will be: copied from prev on first
-	// change.
-	wordDF []int32
-	lens   []int32
-	free   []int32 // prev's free ids not yet reused
-	freed  []int32 // ids removed by this edit
-	live   int
-	sum    int64
+	// Counts and postings as they will be: prev's until the first change
+	// (counted), then copies.
+	counted bool
+	wordDF  []int32
+	lens    []int32
+	free    []int32 // prev's free ids not yet reused
+	freed   []int32 // ids removed by this edit
+	live    int
+	sum     int64
 	// Postings added, ascending ids: those of term t are pend[slot[t]-1]
 	// (a slot of 0: none), dense because a first load adds millions.
 	slot    []int32
@@ -35,7 +36,7 @@ type Editor struct {
 // Edit starts a new version of the index.
 func (ix *Index) Edit() *Editor {
 	e := &Editor{prev: ix, voc: ix.voc, live: ix.live, sum: ix.sum,
-		wordDF: slices.Clone(ix.wordDF), lens: slices.Clone(ix.lens), free: ix.free,
+		wordDF: ix.wordDF, lens: ix.lens, free: ix.free,
 		remove: map[int32][]int32{}}
 	if e.voc == nil {
 		e.voc = &vocab{words: make(map[string]int32, 1<<14), terms: make(map[string]int32, 1<<13)}
@@ -47,6 +48,7 @@ func (ix *Index) Edit() *Editor {
 // Add indexes one unit, typically a sentence, and returns its id: the
 // lowest id a removal freed before this edit, or the next unused one.
 func (e *Editor) Add(text string) int32 {
+	e.ownCounts()
 	var id int32
 	if len(e.free) > 0 {
 		id, e.free = e.free[0], e.free[1:]
@@ -88,6 +90,7 @@ func (e *Editor) Remove(id int32, text string) {
 	if int(id) >= len(e.lens) || e.lens[id] < 0 {
 		return
 	}
+	e.ownCounts()
 	terms := e.terms(text, false)
 	e.live--
 	e.sum -= int64(e.lens[id])
@@ -165,10 +168,34 @@ func (e *Editor) learn(word string) int32 {
 	return w
 }
 
+// ownCounts copies prev's counts before the first change.
+func (e *Editor) ownCounts() {
+	if !e.counted {
+		e.wordDF, e.lens, e.counted = slices.Clone(e.wordDF), slices.Clone(e.lens), true
+	}
+}
+
+// unchanged reports whether the edit changed nothing and order ranks the
+// units as prev does: prev is then the edited index.
+func (e *Editor) unchanged(order []int32) bool {
+	if e.counted || e.prev == nil || e.prev.voc == nil || e.own || len(order) != e.prev.live {
+		return false
+	}
+	for i, u := range order {
+		if e.prev.rank[u] != int32(i) {
+			return false
+		}
+	}
+	return true
+}
+
 // Build returns the edited index. order lists the live unit ids in the
 // caller's order, which breaks ties between equal scores; nil means by id.
 // The Editor must not be used afterwards.
 func (e *Editor) Build(order []int32) *Index {
+	if e.unchanged(order) {
+		return e.prev // immutable: a reload that changed no article shares it
+	}
 	ix := &Index{voc: e.voc, wordDF: e.wordDF, lens: e.lens, live: e.live, sum: e.sum}
 	ix.free = append(slices.Clone(e.free), e.freed...)
 	slices.Sort(ix.free)

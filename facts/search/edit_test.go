@@ -80,3 +80,30 @@ func TestEditEqualsBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestEditUnchangedSharesIndex checks that an edit which adds and removes
+// nothing, built in the same order, is the index it started from, and
+// that one which changes anything is not.
+func TestEditUnchangedSharesIndex(t *testing.T) {
+	bl := NewBuilder()
+	for _, s := range []string{"the minister met", "talks went well", "the plan will go ahead"} {
+		bl.Add(s)
+	}
+	ix := bl.Build()
+	if got := ix.Edit().Build([]int32{0, 1, 2}); got != ix {
+		t.Error("an empty edit built a new index")
+	}
+	if got := ix.Edit().Build([]int32{2, 1, 0}); got == ix {
+		t.Error("an edit reordering the units shared the index")
+	}
+	ed := ix.Edit()
+	ed.Add("one more")
+	if got := ed.Build(nil); got == ix || got.Len() != 4 || ix.Len() != 3 {
+		t.Errorf("an edit adding a unit: shared %v, lengths %d and %d", got == ix, got.Len(), ix.Len())
+	}
+	ed = ix.Edit()
+	ed.Remove(1, "talks went well")
+	if got := ed.Build([]int32{0, 2}); got == ix || got.Len() != 2 || ix.Len() != 3 {
+		t.Errorf("an edit removing a unit: shared %v, lengths %d and %d", got == ix, got.Len(), ix.Len())
+	}
+}
