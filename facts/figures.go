@@ -31,9 +31,17 @@ func (b *Base) extractFigures() {
 	// thousands of small allocations less at every load and reload.
 	figs := make([]Figure, 0, n)
 	cites := make([]Citation, 0, n)
+	// The curated figures' citations by article: most articles have none.
+	cited := map[*Document][]Citation{}
+	for _, f := range curated {
+		for _, c := range f.Citations {
+			cited[c.Doc] = append(cited[c.Doc], c)
+		}
+	}
 	for di, d := range b.docs {
+		mine := cited[d]
 		for _, f := range found[di] {
-			if len(curated) > 0 && curatedFigureAt(curated, Citation{Doc: d, Start: f.start, End: f.end}) {
+			if len(mine) > 0 && citesWithin(mine, Citation{Doc: d, Start: f.start, End: f.end}) {
 				continue
 			}
 			s := d.Sentences[f.sent]
@@ -50,16 +58,6 @@ func (b *Base) extractFigures() {
 			b.figures = append(b.figures, &figs[len(figs)-1])
 		}
 	}
-}
-
-// curatedFigureAt reports whether a curated figure cites text overlapping c.
-func curatedFigureAt(curated []*Figure, c Citation) bool {
-	for _, f := range curated {
-		if citesWithin(f.Citations, c) {
-			return true
-		}
-	}
-	return false
 }
 
 // NumberIn is a figure a text gives, such as a statement someone asks the
