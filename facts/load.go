@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // File names inside a facts folder.
@@ -101,10 +102,11 @@ func (l *loader) load() *Base {
 		l.docs[d.ID] = d
 	}
 	l.readSources()
+	noMeta := fmt.Sprintf("no metadata in %s: title taken from the first line, date unknown", SourcesFile)
 	for _, d := range b.docs {
 		if !d.HasMeta {
 			d.Title = firstLine(d.Text)
-			l.r.warnf(d.File, 0, "no metadata in %s: title taken from the first line, date unknown", SourcesFile)
+			l.r.warns = append(l.r.warns, Problem{File: d.File, Msg: noMeta}) // one message for thousands
 		}
 	}
 	l.readAllFacts(b)
@@ -149,7 +151,8 @@ func lineAt(raw []byte, off int) int {
 func firstLine(text string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
 	line = strings.TrimSpace(line)
-	if r := []rune(line); len(r) > 200 {
+	if utf8.RuneCountInString(line) > 200 { // counted first: nearly every title is shorter
+		r := []rune(line)
 		line = string(r[:199]) + "…"
 	}
 	return line
