@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -63,11 +64,15 @@ type Passes struct {
 	First, Second       []*Result
 	FirstKey, SecondKey Key
 	second              *knownIndex // the people the second pass knew
+	first               []*Result   // First, kept by Trim
 }
 
 // Trim returns ps without the per-article results, which the caller keeps
-// per article: what a later RunAll needs as prev.
+// per article: what a later RunAll needs as prev. It keeps which first
+// passes there were, so that a run whose first passes are the same ones
+// knows the second pass's people without gathering them again.
 func (ps Passes) Trim() Passes {
+	ps.first = ps.First
 	ps.First, ps.Second = nil, nil
 	return ps
 }
@@ -94,11 +99,16 @@ func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Pass
 		r := findPeople(d, ix)
 		return &r
 	})
-	all := append(append([]Known(nil), known...), gather(ps.First)...)
-	ps.SecondKey = keyOf(all)
-	ix = newKnownIndex(all)
-	ix.record = true
-	ps.second = ix
+	if prev.second != nil && ps.FirstKey == prev.FirstKey && slices.Equal(ps.First, prev.first) {
+		// The same first passes, in the same order: the same people.
+		ps.SecondKey, ps.second = prev.SecondKey, prev.second
+	} else {
+		all := append(append([]Known(nil), known...), gather(ps.First)...)
+		ps.SecondKey = keyOf(all)
+		ps.second = newKnownIndex(all)
+		ps.second.record = true
+	}
+	ix = ps.second
 	var changed []uint32
 	if prev.second != nil && prev.SecondKey != ps.SecondKey {
 		changed = changedLookups(prev.second, ix)
