@@ -104,13 +104,13 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	if extraction {
 		// Events and figures depend on the articles and the curated
 		// items only: they are made while people and quotes are.
-		b.both(func() { b.extractAll(words, prev) }, func() {
+		b.both(prev != nil, func() { b.extractAll(words, prev) }, func() {
 			b.extractEvents()
 			b.extractFigures()
 		})
 	}
 	b.unknownSuppress = b.dropSuppressed(sup)
-	b.both(func() {
+	b.both(prev != nil, func() {
 		sortEvents(b.events)
 		sort.SliceStable(b.quotes, func(i, j int) bool {
 			qi, qj := b.quotes[i], b.quotes[j]
@@ -146,9 +146,13 @@ func (b *Base) indexNames(prev *Base) {
 	b.names = names.NewIndex(b.nameEntries)
 }
 
-// both runs f and g, at once when the load has more than one worker.
-func (b *Base) both(f, g func()) {
-	if b.workers <= 1 {
+// both runs f and g, at once when asked (together) and the load has more
+// than one worker. A reload reads few articles again and then makes every
+// item of every article on one goroutine: the other core is free for g. A
+// first load's extraction keeps every core busy already, and is faster with
+// f and g in turn.
+func (b *Base) both(together bool, f, g func()) {
+	if !together || b.workers <= 1 {
 		f()
 		g()
 		return
