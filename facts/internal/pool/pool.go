@@ -1,6 +1,6 @@
 // Package pool runs independent work on every core and keeps the results
-// in input order, as internal/workpool does, but with no channel: workers
-// take the next items from a shared counter, a few at a time. Reading
+// in input order, with no channel: workers take the next items from a
+// shared counter, a few at a time. Reading
 // twenty thousand unchanged articles costs microseconds each, where a
 // channel hand-off per item, and the goroutine feeding it, cost as much
 // again.
