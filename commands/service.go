@@ -115,11 +115,7 @@ func (s *Service) Handle(req Request) (Answer, error) {
 		// also takes AllStories.
 		return s.table.Handle(s.Base(), req)
 	}
-	st, err := s.storyFor(req)
-	if err != nil {
-		return Answer{}, err
-	}
-	b, err := st.ready()
+	st, b, err := s.baseFor(req)
 	if err != nil {
 		return Answer{}, err
 	}

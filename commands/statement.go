@@ -30,11 +30,7 @@ func (s *Service) Ask(text string, at Place) (Answer, error) {
 		text = clipWords(text, MaxQuery)
 	}
 	req := Request{Command: "ask", Options: map[string]string{"question": text}, Raw: text, Place: at}
-	st, err := s.storyFor(req)
-	if err != nil {
-		return Answer{}, err
-	}
-	b, err := st.ready()
+	st, b, err := s.baseFor(req)
 	if err != nil {
 		return Answer{}, err
 	}

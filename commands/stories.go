@@ -146,6 +146,17 @@ func (s *Service) storyFor(req Request) (*story, error) {
 	return s.stories[0], nil
 }
 
+// baseFor is the story that answers req and the base it serves, or the
+// user error of an unknown or unavailable story.
+func (s *Service) baseFor(req Request) (*story, *facts.Base, error) {
+	st, err := s.storyFor(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := st.ready()
+	return st, b, err
+}
+
 func (s *Service) names() []string {
 	out := make([]string, len(s.stories))
 	for i, st := range s.stories {

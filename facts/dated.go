@@ -74,11 +74,8 @@ func (b *Base) extractEvents() {
 		}
 		return evs
 	})
-	n := 0
-	for _, evs := range found {
-		n += len(evs)
-	}
 	// One array of events and one of their first citations for them all.
+	n := totalLen(found)
 	events := make([]Event, 0, n)
 	cites := make([]Citation, 0, n)
 	for di, d := range b.docs {

@@ -23,12 +23,9 @@ func (b *Base) extractFigures() {
 		}
 		return figs
 	})
-	n := 0
-	for _, fs := range found {
-		n += len(fs)
-	}
 	// One array of figures and one of citations for them all: tens of
 	// thousands of small allocations less at every load and reload.
+	n := totalLen(found)
 	figs := make([]Figure, 0, n)
 	cites := make([]Citation, 0, n)
 	// The curated figures' citations by article: most articles have none.

@@ -69,18 +69,7 @@ func (b *Base) indexWords(prev *Base) {
 			return nil, wordEntry{}, false
 		}
 		return q.Cite.Doc, wordEntry{a: int32(q.Cite.Start), b: int32(q.Cite.End)}, true
-	}, func(i int) []string {
-		q := b.quotes[i]
-		texts := []string{q.Cite.Quote(), q.About}
-		if s := q.Cite.Doc.SentenceAt(q.Cite.Start); s >= 0 {
-			for _, j := range []int{s - 1, s} {
-				if j >= 0 {
-					texts = append(texts, q.Cite.Doc.SentenceText(j))
-				}
-			}
-		}
-		return texts
-	})
+	}, func(i int) []string { return quoteTexts(b.quotes[i]) })
 	b.quotesBy = map[string][]int{}
 	for i, q := range b.quotes {
 		b.quotesBy[q.Speaker] = append(b.quotesBy[q.Speaker], i)
@@ -143,4 +132,19 @@ func (b *Base) indexExtracted(kind int, ix *wordIndex, prev *Base, prevExt *extW
 			ix.pos[h] = int32(i)
 		}
 	}
+}
+
+// quoteTexts are the texts a quote is about: its words and what it is
+// about, and its sentence and the one before, which often name what the
+// quote leaves unsaid ("Some fear X will sue. "…," he said.").
+func quoteTexts(q *Quote) []string {
+	texts := []string{q.Cite.Quote(), q.About}
+	if s := q.Cite.Doc.SentenceAt(q.Cite.Start); s >= 0 {
+		for _, j := range []int{s - 1, s} {
+			if j >= 0 {
+				texts = append(texts, q.Cite.Doc.SentenceText(j))
+			}
+		}
+	}
+	return texts
 }

@@ -7,3 +7,13 @@ import "github.com/briefbot/briefbot/facts/internal/pool"
 func parallel[T any](docs []*Document, workers int, f func(*Document) T) []T {
 	return pool.Map(docs, workers, f)
 }
+
+// totalLen is how many items the lists hold in all: what one array for all
+// of them needs.
+func totalLen[T any](lists [][]T) int {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	return n
+}

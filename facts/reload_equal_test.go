@@ -19,14 +19,9 @@ import (
 // load of the same folder holds and finds: every item in order, every
 // search hit with its score and marks, every about: filter.
 func TestReloadChainEqualsFullLoad(t *testing.T) {
-	whole, _, err := corpus.Scaled(60)
-	if err != nil {
-		t.Fatal(err)
-	}
-	folder := fstest.MapFS{}
+	folder := scaledFolder(t, 60)
 	var articles []string
-	for name, f := range whole.(fstest.MapFS) {
-		folder[name] = f
+	for name := range folder {
 		if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") {
 			articles = append(articles, name)
 		}
@@ -37,15 +32,7 @@ func TestReloadChainEqualsFullLoad(t *testing.T) {
 		held[name] = folder[name]
 		delete(folder, name)
 	}
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
-	load := func(prev *Base) *Base {
-		t.Helper()
-		b, _, err := LoadWith(folder, "folder", Options{Now: now, Previous: prev, Workers: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	load := folderLoader(t, folder)
 	prev := load(nil)
 	for round := 0; round < 8; round++ {
 		switch round % 4 {
@@ -143,18 +130,7 @@ func plainWordIndexes(b *Base) [itemKinds]wordIndex {
 		f := b.figures[i]
 		return appendQuotes([]string{f.Value, f.Unit, f.About, f.Topic}, f.Citations)
 	}, b.index)
-	out[quoteItems] = newWordIndex(len(b.quotes), func(i int) []string {
-		q := b.quotes[i]
-		texts := []string{q.Cite.Quote(), q.About}
-		if s := q.Cite.Doc.SentenceAt(q.Cite.Start); s >= 0 {
-			for _, j := range []int{s - 1, s} {
-				if j >= 0 {
-					texts = append(texts, q.Cite.Doc.SentenceText(j))
-				}
-			}
-		}
-		return texts
-	}, b.index)
+	out[quoteItems] = newWordIndex(len(b.quotes), func(i int) []string { return quoteTexts(b.quotes[i]) }, b.index)
 	return out
 }
 
@@ -203,4 +179,34 @@ func (ix wordIndex) bestIDs(q string) []int {
 		ids[i] = i
 	}
 	return best(ix, q, ids)
+}
+
+// scaledFolder is corpus.Scaled(n) as a folder of the test's own, to add
+// to, change and remove from.
+func scaledFolder(t *testing.T, n int) fstest.MapFS {
+	t.Helper()
+	whole, _, err := corpus.Scaled(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := fstest.MapFS{}
+	for name, f := range whole.(fstest.MapFS) {
+		folder[name] = f
+	}
+	return folder
+}
+
+// folderLoader loads folder as it is when called, from prev's work when
+// prev is not nil, with two workers and a fixed load time, so that two
+// loads of the same folder can be compared whole.
+func folderLoader(t *testing.T, folder fstest.MapFS) func(prev *Base) *Base {
+	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
+	return func(prev *Base) *Base {
+		t.Helper()
+		b, _, err := LoadWith(folder, "folder", Options{Now: now, Previous: prev, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
 }

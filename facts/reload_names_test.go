@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
-
-	"github.com/briefbot/briefbot/internal/corpus"
 )
 
 // TestReloadNamesAcrossArticles reloads after articles that give other
@@ -17,14 +14,7 @@ import (
 // full load, though it reads again only the articles whose look-ups of
 // names and roles changed.
 func TestReloadNamesAcrossArticles(t *testing.T) {
-	whole, _, err := corpus.Scaled(30)
-	if err != nil {
-		t.Fatal(err)
-	}
-	folder := fstest.MapFS{}
-	for name, f := range whole.(fstest.MapFS) {
-		folder[name] = f
-	}
+	folder := scaledFolder(t, 30)
 	put := func(name, text string) { folder[name] = &fstest.MapFile{Data: []byte(text)} }
 	full := "Fisheries row\n\nMargaret Thistlewood, the fisheries minister, said the quota was fair. “We listened,” she said.\n"
 	put("x-surname.txt", "Quota talks\n\nThistlewood said on Tuesday the talks had gone well. “It is a start,” Thistlewood said.\n")
@@ -43,15 +33,7 @@ func TestReloadNamesAcrossArticles(t *testing.T) {
 		{"full name removed", func() { delete(folder, "x-full.txt") }},
 		{"full name back", func() { put("x-full.txt", full) }},
 	}
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
-	load := func(prev *Base) *Base {
-		t.Helper()
-		b, _, err := LoadWith(folder, "folder", Options{Now: now, Previous: prev, Workers: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	load := folderLoader(t, folder)
 	prev := load(nil)
 	for _, st := range steps {
 		st.edit()
