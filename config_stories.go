@@ -58,17 +58,6 @@ func (c config) story(name string) (storyConfig, error) {
 	return storyConfig{}, fmt.Errorf("no story %q in the config (stories: %v)", name, names)
 }
 
-// defaultStory is the story that answers where no other is mapped.
-func (c config) defaultStory() storyConfig {
-	all := c.stories()
-	for _, st := range all {
-		if st.Default {
-			return st
-		}
-	}
-	return all[0]
-}
-
 // storyList reads the stories: list, each entry a mapping of name, dir,
 // guild_ids, channel_ids and default, checking that names are good and
 // unique, that at most one story is the default, and that no server or
@@ -117,10 +106,13 @@ func (p *cfgParser) storyList(n *yaml.Node) []storyConfig {
 // one story.
 func (p *cfgParser) owned(n *yaml.Node, i int, before []storyConfig, owner map[string]int) []string {
 	ids := p.snowflakes(n)
-	for k, id := range ids {
-		line := n
-		if k < len(n.Content) {
-			line = n.Content[k]
+	for _, id := range ids {
+		line := n // the id's own node: bad ids were left out of ids
+		for _, c := range n.Content {
+			if c.Value == id {
+				line = c
+				break
+			}
 		}
 		if j, ok := owner[id]; ok && j != i {
 			p.errorf(line, "%s is given to story %q already: a place answers from one story", id, before[j].Name)

@@ -77,6 +77,10 @@ stories:
   - dir: b
   - name: two
     guild_ids: 5
+  - name: three
+    channel_ids:
+      - bad
+      - "100000000000000001"
 `
 	_, err := parseConfig("c.yaml", []byte(bad))
 	if err == nil {
@@ -91,6 +95,7 @@ stories:
 		`c.yaml:12: unknown field "colour" in stories[3]`,
 		`c.yaml:13: stories[4] has no name`,
 		`c.yaml:15: want a list of Discord ids`,
+		`c.yaml:19: 100000000000000001 is given to story "one" already`,
 		`c.yaml: facts.dir and stories both given`,
 	} {
 		if !strings.Contains(err.Error(), want) {

@@ -52,10 +52,9 @@ func (s *Service) stamp(a *Answer, st *story, command string) {
 
 // describe is one line of /about's list of stories.
 func (s *Service) describe(o, here *story) string {
-	st := o.status()
-	text := fmt.Sprintf("%s, %s, fact base version %s", plural(st.Articles, "article"), asOfText(o), st.Version)
-	if st.Version == "" {
-		text = asOfText(o)
+	text := asOfText(o)
+	if st := o.status(); st.Version != "" {
+		text = fmt.Sprintf("%s, %s, fact base version %s", plural(st.Articles, "article"), text, st.Version)
 	}
 	if o == s.stories[0] {
 		text += "; the default story"
