@@ -1,7 +1,7 @@
 package commands
 
 import (
-	"sort"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -17,24 +17,9 @@ import (
 // the BBC corpus (or generated stand-ins), after articles are added,
 // changed and removed, and after the curated facts change.
 func TestReloadEqualsFullLoad(t *testing.T) {
-	whole, _, err := corpus.Scaled(40)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := copyFolder(whole.(fstest.MapFS))
-	var extra []string
-	for name := range before {
-		if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") {
-			extra = append(extra, name)
-		}
-	}
-	sort.Strings(extra)
+	before := corpus.ScaledFolder(t, 40)
 	// Hold back two articles to add later.
-	added := map[string]*fstest.MapFile{}
-	for _, name := range extra[:2] {
-		added[name] = before[name]
-		delete(before, name)
-	}
+	added, extra := corpus.HoldBack(before, 2)
 	// Articles that name someone by surname or by role only: who that is
 	// comes from another article, added and removed below.
 	put := func(f fstest.MapFS, name, text string) { f[name] = &fstest.MapFile{Data: []byte(text)} }
@@ -80,7 +65,7 @@ func TestReloadEqualsFullLoad(t *testing.T) {
 		}},
 	}
 	prev := first
-	after := copyFolder(before)
+	after := maps.Clone(before)
 	for _, ed := range edits {
 		t.Run(ed.name, func(t *testing.T) {
 			ed.edit(after)
@@ -118,12 +103,4 @@ func compareAnswers(t *testing.T, got, want *facts.Base) {
 	if len(queries) < 200 {
 		t.Errorf("only %d queries compared", len(queries))
 	}
-}
-
-func copyFolder(f fstest.MapFS) fstest.MapFS {
-	out := fstest.MapFS{}
-	for name, file := range f {
-		out[name] = file
-	}
-	return out
 }

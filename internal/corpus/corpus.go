@@ -89,14 +89,14 @@ func Scaled(n int) (fs.FS, string, error) {
 	}
 	var originals []string
 	for name := range base {
-		if strings.HasPrefix(name, "bbc-") || strings.HasPrefix(name, "gen-") {
+		if original(name) {
 			originals = append(originals, name)
 		}
 	}
 	sort.Strings(originals)
 	out := fstest.MapFS{}
 	for name, f := range base {
-		if !strings.HasPrefix(name, "bbc-") && !strings.HasPrefix(name, "gen-") {
+		if !original(name) {
 			out[name] = f
 		}
 	}
@@ -112,6 +112,12 @@ func Scaled(n int) (fs.FS, string, error) {
 		out[name] = &fstest.MapFile{Data: data}
 	}
 	return out, note, nil
+}
+
+// original tells the corpus's articles and their stand-ins, which Scaled
+// copies, from the seeds.
+func original(name string) bool {
+	return strings.HasPrefix(name, "bbc-") || strings.HasPrefix(name, "gen-")
 }
 
 // shuffleParagraphs keeps the first line (the headline) and shuffles the
