@@ -15,13 +15,13 @@ import (
 // runAsk is `briefbot ask`: answer one query, or one per line of standard
 // input, from the embedded seeds, --facts, or the stories of --config
 // (--story picks one), as text, JSON or the exact Discord response.
-func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("ask", stderr)
+func runAsk(ctx context.Context, e env) error {
+	fs := e.flags
 	dir := fs.String("facts", "", "facts folder (default: the embedded seed base)")
 	path := configFlag(fs)
 	story := fs.String("story", "", "with --config: the story to ask (default: the config's default story)")
 	format := fs.String("format", "text", "output format: text, json, or discord (the interaction response the bot sends)")
-	rest, err := parseInterspersed(fs, args)
+	rest, err := parseInterspersed(fs, e.args)
 	if err != nil {
 		return err
 	}
@@ -41,10 +41,10 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(stdout, out)
+		fmt.Fprintln(e.stdout, out)
 		return nil
 	}
-	return q.lines(ctx, stdin, stdout)
+	return q.lines(ctx, e.stdin, e.stdout)
 }
 
 // askService is what ask answers from: the stories of a config, or one

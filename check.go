@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,11 +14,11 @@ import (
 // every story's, and print every problem as file:line, or what each holds;
 // with --extracted, also every extracted item with the id a facts file's
 // suppress: list hides it by.
-func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", stderr)
+func runCheck(_ context.Context, e env) error {
+	fs := e.flags
 	extracted := fs.Bool("extracted", false, "also list every extracted item with its id (for suppress:)")
 	path := configFlag(fs)
-	rest, err := parseInterspersed(fs, args)
+	rest, err := parseInterspersed(fs, e.args)
 	if err != nil {
 		return err
 	}
@@ -29,7 +30,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		if len(rest) == 1 {
 			dir = rest[0]
 		}
-		return checkFolder(dir, *extracted, stdout)
+		return checkFolder(dir, *extracted, e.stdout)
 	}
 	if len(rest) == 1 {
 		return usageErrorf("check: a folder and --config both given: the config names the facts folders")
@@ -40,8 +41,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	var failed []error
 	for _, st := range cfg.stories() {
-		fmt.Fprintf(stdout, "story %s (%s):\n", st.Name, cmp.Or(st.Dir, "the embedded seeds"))
-		if err := checkFolder(st.Dir, *extracted, stdout); err != nil {
+		fmt.Fprintf(e.stdout, "story %s (%s):\n", st.Name, cmp.Or(st.Dir, "the embedded seeds"))
+		if err := checkFolder(st.Dir, *extracted, e.stdout); err != nil {
 			failed = append(failed, fmt.Errorf("story %s: %w", st.Name, err))
 		}
 	}

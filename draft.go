@@ -1,8 +1,8 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,11 +12,11 @@ import (
 )
 
 // runDraft prints a facts.yaml fragment extracted from one article.
-func runDraft(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("draft", stderr)
+func runDraft(_ context.Context, e env) error {
+	fs := e.flags
 	dir := fs.String("facts", "", "facts folder whose people the draft refers to (default: the embedded seed base)")
 	pub := fs.String("published", "", "the article's publication date, YYYY-MM-DD, to resolve \"on Monday\" and the like")
-	rest, err := parseInterspersed(fs, args)
+	rest, err := parseInterspersed(fs, e.args)
 	if err != nil {
 		return err
 	}
@@ -43,6 +43,6 @@ func runDraft(args []string, stdout, stderr io.Writer) error {
 	case base.Doc(id) != nil && !base.Doc(id).Published.IsZero():
 		published = base.Doc(id).Published.Start()
 	}
-	_, err = stdout.Write(facts.Draft(base, id, raw, published))
+	_, err = e.stdout.Write(facts.Draft(base, id, raw, published))
 	return err
 }

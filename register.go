@@ -1,9 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/commands"
@@ -11,11 +11,11 @@ import (
 
 // runRegister is `briefbot register`: bulk-overwrite the command table, or
 // with --dry-run print the JSON body that would be sent.
-func runRegister(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("register", stderr)
+func runRegister(_ context.Context, e env) error {
+	fs := e.flags
 	path := configFlag(fs)
 	dry := fs.Bool("dry-run", false, "print the JSON body instead of sending it")
-	cfg, err := configured(fs, path, args)
+	cfg, err := configured(fs, path, e.args)
 	if err != nil {
 		return err
 	}
@@ -40,17 +40,17 @@ func runRegister(args []string, getenv func(string) string, stdout, stderr io.Wr
 			}
 		}
 		for _, t := range targets {
-			fmt.Fprintf(stderr, "would PUT %s%s with:\n", cfg.APIBaseURL, t)
+			fmt.Fprintf(e.stderr, "would PUT %s%s with:\n", cfg.APIBaseURL, t)
 		}
-		fmt.Fprintln(stdout, string(body))
+		fmt.Fprintln(e.stdout, string(body))
 		return nil
 	}
-	token := getenv("DISCORD_TOKEN")
+	token := e.getenv("DISCORD_TOKEN")
 	if token == "" {
 		return &exitError{code: 2, err: errNoToken}
 	}
 	if cfg.ApplicationID == "" {
 		return &exitError{code: 2, err: errors.New("register: set discord.application_id in the config")}
 	}
-	return bot.Register(table, botOptions(cfg, newLogger(cfg, stderr)), token)
+	return bot.Register(table, botOptions(cfg, newLogger(cfg, e.stderr)), token)
 }

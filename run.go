@@ -25,11 +25,11 @@ import (
 // through the gateway or, with --mode http, as an interactions endpoint;
 // SIGHUP and changes to the facts folder reload the fact base as /reload
 // does.
-func runBot(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	fs := newFlags("run", stderr)
+func runBot(ctx context.Context, e env) error {
+	fs := e.flags
 	path := configFlag(fs)
 	mode := fs.String("mode", "", "gateway or http (default: the config's mode, else gateway)")
-	cfg, err := configured(fs, path, args)
+	cfg, err := configured(fs, path, e.args)
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stde
 	default:
 		return usageErrorf("run: --mode %q: want gateway or http", *mode)
 	}
-	token := getenv("DISCORD_TOKEN")
+	token := e.getenv("DISCORD_TOKEN")
 	switch {
 	case cfg.Mode == modeGateway && token == "":
 		return &exitError{code: 2, err: errNoToken}
@@ -49,7 +49,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stde
 	case cfg.Mode == modeGateway && cfg.Listen != "" && cfg.MetricsListen != "":
 		return &exitError{code: 2, err: errors.New("gateway mode serves only /healthz and /metrics, on http.metrics_listen when it is set: leave http.listen empty")}
 	}
-	log := newLogger(cfg, stderr)
+	log := newLogger(cfg, e.stderr)
 	b, err := newBot(cfg, log)
 	if err != nil {
 		return err
