@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -14,7 +13,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 )
@@ -97,26 +95,6 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	return nil
 }
 
-// factsFolder returns the folder both sides load: --facts as given, or a
-// temporary folder built from --seeds and --corpus, which cleanup removes.
-func factsFolder(o compareOptions, stderr io.Writer) (dir string, cleanup func() error, err error) {
-	if o.factsDir != "" {
-		return o.factsDir, func() error { return nil }, nil
-	}
-	tmp, err := os.MkdirTemp("", "blevebench-facts-")
-	if err != nil {
-		return "", nil, err
-	}
-	cleanup = func() error { return os.RemoveAll(tmp) }
-	n, err := buildFacts(tmp, o.seedsDir, o.corpusDir)
-	if err != nil {
-		_ = cleanup() // the build error is the one to report
-		return "", nil, err
-	}
-	fmt.Fprintf(stderr, "blevebench: facts folder %s: the seeds + %d BBC articles (removed at exit)\n", tmp, n)
-	return tmp, cleanup, nil
-}
-
 // parseCompare reads and checks the compare mode's flags.
 func parseCompare(args []string, stderr io.Writer) (compareOptions, error) {
 	var o compareOptions
@@ -166,46 +144,6 @@ func header(o compareOptions, queries, articles int, loadBefore string) string {
 		queries, o.queries, articles, o.runs, o.warmup, runtime.NumCPU(), loadBefore, loadAvg(), bleveVersion(), o.kind, batches, scoring, defaultSize)
 }
 
-// measure runs s once as a child process and returns its wall time (start
-// to exit, so process start, load, queries and exit all count), its CPU
-// time and its peak resident set, in KiB, from the kernel's rusage of that
-// child. The child must exit 0 and print one line per query, or the run is
-// an error: a number for a job that was not done is worse than none.
-func measure(ctx context.Context, s *side, queries int) (sample, error) {
-	cmd := exec.CommandContext(ctx, s.args[0], s.args[1:]...)
-	if s.stdin != "" {
-		f, err := os.Open(s.stdin)
-		if err != nil {
-			return sample{}, err
-		}
-		defer f.Close()
-		cmd.Stdin = f
-	}
-	// Count lines rather than keep the output: the parent's memory is not
-	// measured, but there is no need to hold megabytes of JSON either.
-	var lines lineCounter
-	var errBuf tailBuffer
-	cmd.Stdout, cmd.Stderr = &lines, &errBuf
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if ctx.Err() != nil {
-		return sample{}, fmt.Errorf("%s: %w", s.name, ctx.Err())
-	}
-	if err != nil {
-		return sample{}, fmt.Errorf("%s: %w\n%s", s.name, err, errBuf.String())
-	}
-	if int(lines) != queries {
-		return sample{}, fmt.Errorf("%s: %d output lines for %d queries", s.name, lines, queries)
-	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return sample{}, errors.New("peak RSS: no rusage on this platform (the benchmark needs Linux)")
-	}
-	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	return sample{wall: wall, cpu: cpu, rss: int64(ru.Maxrss)}, nil
-}
-
 // printTable prints the medians, every run, and the ratio Bleve/briefbot.
 func printTable(w io.Writer, header string, bb, bl *side) {
 	fmt.Fprintln(w, header)
@@ -241,82 +179,6 @@ func shellLine(s *side) string {
 		line += " < " + s.stdin
 	}
 	return line
-}
-
-// buildFacts fills dir with briefbot's seeds (the articles, sources.yaml and
-// facts.yaml, not seeds.go) and every BBC article as bbc-<section>-<n>.txt,
-// the names the repository's own benchmarks give them. The BBC articles have
-// no metadata entry; briefbot loads such files all the same. It returns the
-// number of BBC articles copied.
-func buildFacts(dir, seeds, corpus string) (int, error) {
-	seedFiles, err := filepath.Glob(filepath.Join(seeds, "*.txt"))
-	if err != nil {
-		return 0, err
-	}
-	if len(seedFiles) == 0 {
-		return 0, fmt.Errorf("--seeds %s: no *.txt", seeds)
-	}
-	seedFiles = append(seedFiles, filepath.Join(seeds, "sources.yaml"), filepath.Join(seeds, "facts.yaml"))
-	for _, f := range seedFiles {
-		if err := copyFile(f, filepath.Join(dir, filepath.Base(f))); err != nil {
-			return 0, err
-		}
-	}
-	articles, err := filepath.Glob(filepath.Join(corpus, "*", "*.txt"))
-	if err != nil {
-		return 0, err
-	}
-	if len(articles) == 0 {
-		return 0, fmt.Errorf("--corpus %s: no <section>/<n>.txt", corpus)
-	}
-	for _, f := range articles {
-		name := "bbc-" + filepath.Base(filepath.Dir(f)) + "-" + filepath.Base(f)
-		if err := copyFile(f, filepath.Join(dir, name)); err != nil {
-			return 0, err
-		}
-	}
-	return len(articles), nil
-}
-
-func copyFile(from, to string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(to, data, 0o644)
-}
-
-// lineCounter is an io.Writer that counts newlines.
-type lineCounter int
-
-func (c *lineCounter) Write(p []byte) (int, error) {
-	*c += lineCounter(bytes.Count(p, []byte{'\n'}))
-	return len(p), nil
-}
-
-// tailBuffer keeps the last few KiB written to it: enough of a child's
-// standard error to say why it failed.
-type tailBuffer struct{ b []byte }
-
-const tailMax = 4 << 10
-
-func (t *tailBuffer) Write(p []byte) (int, error) {
-	t.b = append(t.b, p...)
-	if len(t.b) > tailMax {
-		t.b = t.b[len(t.b)-tailMax:]
-	}
-	return len(p), nil
-}
-
-func (t *tailBuffer) String() string { return string(t.b) }
-
-// loadAvg returns the one-minute load average, or "?" off Linux.
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	return strings.Fields(string(b) + " ?")[0]
 }
 
 // bleveVersion returns the Bleve module version this program was built
