@@ -92,27 +92,41 @@ func (s *Service) reloadStory(st *story, workers int) (Answer, error) {
 	// The old base lends the new one what unchanged articles cost to read.
 	base, warns, err := st.load(facts.Options{Workers: workers, Previous: old})
 	if err != nil {
-		a.Title = "Reload failed: still serving the previous fact base"
-		var le *facts.LoadError
-		if errors.As(err, &le) {
-			a.Lead = fmt.Sprintf("%d errors; fix them and run /reload again.", len(le.Problems))
-			for _, p := range le.Problems {
-				a.Items = append(a.Items, Item{Section: "Errors", Text: p.String()})
-			}
-		} else {
-			a.Lead = "The facts folder could not be read: " + err.Error()
-		}
-		if old == nil {
-			a.Title = "Reload failed: the story is still unavailable"
-			a.Lead += " The story stays unavailable; the other stories are not affected."
-		} else {
-			a.Lead += fmt.Sprintf(" Still serving fact base version %s.", before.Version)
-		}
+		reloadFailed(&a, err, old != nil, before.Version)
 		was.Warnings, was.Err = len(warns), err
 		s.tell(was)
 		return a, fmt.Errorf("%w: %w", ErrReload, err)
 	}
 	st.served.Store(newServed(base))
+	changes := reloaded(&a, old, base, warns)
+	s.tell(Reloaded{Story: st.name, Version: base.Version(), Previous: before.Version, Articles: len(base.Docs()), Warnings: len(warns), Changes: changes})
+	return a, nil
+}
+
+// reloadFailed tells, in a, why a reload failed and what is served now:
+// the previous version, or nothing when the story had not loaded yet.
+func reloadFailed(a *Answer, err error, hadBase bool, version string) {
+	a.Title = "Reload failed: still serving the previous fact base"
+	var le *facts.LoadError
+	if errors.As(err, &le) {
+		a.Lead = fmt.Sprintf("%d errors; fix them and run /reload again.", len(le.Problems))
+		for _, p := range le.Problems {
+			a.Items = append(a.Items, Item{Section: "Errors", Text: p.String()})
+		}
+	} else {
+		a.Lead = "The facts folder could not be read: " + err.Error()
+	}
+	if !hadBase {
+		a.Title = "Reload failed: the story is still unavailable"
+		a.Lead += " The story stays unavailable; the other stories are not affected."
+	} else {
+		a.Lead += fmt.Sprintf(" Still serving fact base version %s.", version)
+	}
+}
+
+// reloaded tells, in a, what the new base serves and what changed from
+// old (nil when the story had not loaded before), and returns the changes.
+func reloaded(a *Answer, old, base *facts.Base, warns []facts.Problem) []facts.Change {
 	a.Title = "Fact base reloaded"
 	a.AsOf = base.AsOf().String()
 	a.Lead = fmt.Sprintf("Now serving fact base version %s: %d articles, as of %s; %d warnings.", base.Version(), len(base.Docs()), a.AsOf, len(warns))
@@ -129,6 +143,5 @@ func (s *Service) reloadStory(st *story, workers int) (Answer, error) {
 	for _, w := range warns {
 		a.Items = append(a.Items, Item{Section: "Warnings", Text: w.String()})
 	}
-	s.tell(Reloaded{Story: st.name, Version: base.Version(), Previous: before.Version, Articles: len(base.Docs()), Warnings: len(warns), Changes: changes})
-	return a, nil
+	return changes
 }
