@@ -15,24 +15,6 @@ import (
 // a link of its own (a common way to swap a deployed folder) still loads.
 func TestCheckBadEdits(t *testing.T) {
 	const secret = "SECRET-OUTSIDE-THE-FOLDER"
-	setup := func(t *testing.T) (dir, outside string) {
-		root := t.TempDir()
-		dir, outside = filepath.Join(root, "facts"), filepath.Join(root, "outside")
-		for _, d := range []string{dir, outside} {
-			if err := os.Mkdir(d, 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
-		writeFile(t, filepath.Join(dir, "a1.txt"), "Headline\n\nJane Roe said: “We will build the bridge.”\n")
-		writeFile(t, filepath.Join(dir, "sources.yaml"), "sources:\n  - id: a1\n    title: Story\n    published: 2024-05-02\n")
-		writeFile(t, filepath.Join(outside, "secret.txt"), "Headline\n\n"+secret+" said: “Hello.”\n")
-		return dir, outside
-	}
-	link := func(t *testing.T, target, name string) {
-		if err := os.Symlink(target, name); err != nil {
-			t.Skipf("no symbolic links here: %v", err)
-		}
-	}
 	tests := []struct {
 		name string
 		edit func(t *testing.T, dir, outside string) string // returns the folder to check
@@ -42,15 +24,15 @@ func TestCheckBadEdits(t *testing.T) {
 		{"good folder", func(t *testing.T, dir, _ string) string { return dir }, 0, "ok: 1 articles"},
 		{"folder reached through a link", func(t *testing.T, dir, outside string) string {
 			l := filepath.Join(outside, "current")
-			link(t, dir, l)
+			symlinkOrSkip(t, dir, l)
 			return l
 		}, 0, "ok: 1 articles"},
 		{"article linked from outside", func(t *testing.T, dir, outside string) string {
-			link(t, filepath.Join(outside, "secret.txt"), filepath.Join(dir, "leak.txt"))
+			symlinkOrSkip(t, filepath.Join(outside, "secret.txt"), filepath.Join(dir, "leak.txt"))
 			return dir
 		}, 1, "/facts/leak.txt: is a symbolic link"},
 		{"relative link up and out", func(t *testing.T, dir, _ string) string {
-			link(t, "../outside/secret.txt", filepath.Join(dir, "leak.txt"))
+			symlinkOrSkip(t, "../outside/secret.txt", filepath.Join(dir, "leak.txt"))
 			return dir
 		}, 1, "/facts/leak.txt: is a symbolic link"},
 		{"100 MB article", func(t *testing.T, dir, _ string) string {
@@ -67,7 +49,7 @@ func TestCheckBadEdits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir, outside := setup(t)
+			dir, outside := brokenFolder(t, secret)
 			folder := tt.edit(t, dir, outside)
 			out, errs, code := runT(t, "", "check", folder)
 			if code != tt.code || !strings.Contains(out, tt.want) {
@@ -77,6 +59,31 @@ func TestCheckBadEdits(t *testing.T) {
 				t.Errorf("check shows a file outside the folder:\n%s%s", out, errs)
 			}
 		})
+	}
+}
+
+// brokenFolder makes a facts folder of one article and, beside it, a
+// folder outside it holding a file that says secret, for a test to break
+// the first with links and files into the second.
+func brokenFolder(t *testing.T, secret string) (dir, outside string) {
+	t.Helper()
+	root := t.TempDir()
+	dir, outside = filepath.Join(root, "facts"), filepath.Join(root, "outside")
+	for _, d := range []string{dir, outside} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "a1.txt"), "Headline\n\nJane Roe said: “We will build the bridge.”\n")
+	writeFile(t, filepath.Join(dir, "sources.yaml"), "sources:\n  - id: a1\n    title: Story\n    published: 2024-05-02\n")
+	writeFile(t, filepath.Join(outside, "secret.txt"), "Headline\n\n"+secret+" said: “Hello.”\n")
+	return dir, outside
+}
+
+// symlinkOrSkip links name to target, or skips t where links cannot be made.
+func symlinkOrSkip(t *testing.T, target, name string) {
+	if err := os.Symlink(target, name); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
 	}
 }
 

@@ -70,58 +70,18 @@ func TestReplicasBehindLoadBalancer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	factsDir := filepath.Join(dir, "facts")
-	if err := os.Mkdir(factsDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := corpus.CopySeeds(factsDir); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.yaml")
-	conf := fmt.Sprintf("mode: http\ndiscord:\n  public_key: %s\n  api_base_url: %s\nhttp:\n  listen: 127.0.0.1:0\n"+
-		"facts:\n  dir: facts\n  debounce: 100ms\n  poll: 0\nlog: {format: json}\nrate_limit: {burst: 0}\n", signer.PublicHex(), fake.URL)
-	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	factsDir, cfg := replicaConfig(t, signer.PublicHex(), fake.URL)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	replicas := []*replica{startReplica(ctx, t, cfg), startReplica(ctx, t, cfg)}
 
-	// The load balancer: each request to the next replica in turn.
-	var next atomic.Int64
-	served := make([]atomic.Int64, len(replicas))
-	proxy := httptest.NewServer(&httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
-		i := int(next.Add(1)) % len(replicas)
-		served[i].Add(1)
-		u, _ := url.Parse(replicas[i].url)
-		pr.SetURL(u)
-		pr.Out.URL.Path = u.Path
-	}})
+	proxy, served := roundRobin(replicas)
 	defer proxy.Close()
 
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 	defer client.CloseIdleConnections()
-	const total, workers = 1000, 8
-	var failures atomic.Int64
-	var firstErr sync.Once
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := w; n < total; n += workers {
-				if err := askOnce(client, signer, proxy.URL, n); err != nil {
-					failures.Add(1)
-					firstErr.Do(func() { t.Errorf("interaction %d: %v", n, err) })
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if f := failures.Load(); f > 0 {
-		t.Fatalf("%d of %d interactions failed", f, total)
-	}
+	const total = 1000
+	askMany(t, client, signer, proxy.URL, total)
 	for i := range replicas {
 		if n := served[i].Load(); n < total/4 {
 			t.Errorf("replica %d served %d of %d", i, n, total)
@@ -148,6 +108,68 @@ func TestReplicasBehindLoadBalancer(t *testing.T) {
 		if err := <-r.done; err != nil {
 			t.Errorf("replica %d: %v\n%s", i, err, r.log)
 		}
+	}
+}
+
+// replicaConfig writes a seeds folder and an HTTP-mode config serving it,
+// for replicas to share, and returns both paths.
+func replicaConfig(t *testing.T, publicKey, apiBase string) (factsDir, cfg string) {
+	t.Helper()
+	dir := t.TempDir()
+	factsDir = filepath.Join(dir, "facts")
+	if err := os.Mkdir(factsDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.CopySeeds(factsDir); err != nil {
+		t.Fatal(err)
+	}
+	cfg = filepath.Join(dir, "config.yaml")
+	conf := fmt.Sprintf("mode: http\ndiscord:\n  public_key: %s\n  api_base_url: %s\nhttp:\n  listen: 127.0.0.1:0\n"+
+		"facts:\n  dir: facts\n  debounce: 100ms\n  poll: 0\nlog: {format: json}\nrate_limit: {burst: 0}\n", publicKey, apiBase)
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return factsDir, cfg
+}
+
+// roundRobin is a load balancer that sends each request to the next
+// replica in turn, counting what each was sent.
+func roundRobin(replicas []*replica) (*httptest.Server, []atomic.Int64) {
+	var next atomic.Int64
+	served := make([]atomic.Int64, len(replicas))
+	proxy := httptest.NewServer(&httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
+		i := int(next.Add(1)) % len(replicas)
+		served[i].Add(1)
+		u, _ := url.Parse(replicas[i].url)
+		pr.SetURL(u)
+		pr.Out.URL.Path = u.Path
+	}})
+	return proxy, served
+}
+
+// askMany sends total signed interactions of every kind to addr from eight
+// workers and fails t if any is not answered.
+func askMany(t *testing.T, client *http.Client, signer *fakediscord.Signer, addr string, total int) {
+	t.Helper()
+	const workers = 8
+	var failures atomic.Int64
+	var firstErr sync.Once
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := w; n < total; n += workers {
+				if err := askOnce(client, signer, addr, n); err != nil {
+					failures.Add(1)
+					firstErr.Do(func() { t.Errorf("interaction %d: %v", n, err) })
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if f := failures.Load(); f > 0 {
+		t.Fatalf("%d of %d interactions failed", f, total)
 	}
 }
 

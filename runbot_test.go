@@ -170,7 +170,13 @@ func TestSIGTERMFinishesReplies(t *testing.T) {
 	if _, _, err := fake.WaitRequest(wait, 0, func(r fakediscord.Request) bool { return callback(r) && r.Status == 204 }); err != nil {
 		t.Errorf("the reply in flight at SIGTERM was not finished: %v", err)
 	}
-	logs := stderr.String()
+	checkShutdownLog(t, stderr.String(), stdout.String())
+}
+
+// checkShutdownLog checks what a bot stopped by SIGTERM with a reply in
+// flight logged: the shutdown, then the reply finished, and never the token.
+func checkShutdownLog(t *testing.T, logs, stdout string) {
+	t.Helper()
 	for _, want := range []string{`"msg":"shutting down"`, `"outcome":"ok"`} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("the log lacks %s:\n%s", want, logs)
@@ -179,7 +185,7 @@ func TestSIGTERMFinishesReplies(t *testing.T) {
 	if i, j := strings.Index(logs, `"msg":"shutting down"`), strings.Index(logs, `"msg":"interaction"`); i < 0 || j < i {
 		t.Errorf("the reply was not in flight at SIGTERM: it is logged before the shutdown:\n%s", logs)
 	}
-	if strings.Contains(logs, "still in flight") || strings.Contains(logs+stdout.String(), plantedToken) {
+	if strings.Contains(logs, "still in flight") || strings.Contains(logs+stdout, plantedToken) {
 		t.Errorf("replies given up, or the token shown:\n%s", logs)
 	}
 }

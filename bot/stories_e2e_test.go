@@ -61,6 +61,15 @@ func TestE2EStories(t *testing.T) {
 		}
 	}
 
+	checkStoryChoices(t, h, in)
+	checkStoryDM(t, h)
+}
+
+// checkStoryChoices checks autocomplete on the stories harness h serves:
+// the story option offers every story, and a name the people of the
+// channel's story; in makes an interaction in a channel.
+func checkStoryChoices(t *testing.T, h *harness, in func(channel string, typ int, data map[string]any) map[string]any) {
+	t.Helper()
 	choices := func(channel string, data map[string]any) []string {
 		cb := decode[callback](t, h.send(in(channel, 4, data)).Body)
 		var out []string
@@ -79,7 +88,11 @@ func TestE2EStories(t *testing.T) {
 	if got := choices(budgetChannel, data); !slices.Equal(got, []string{"Peter Marsh"}) {
 		t.Errorf("person autocomplete in the budget channel: %v", got)
 	}
+}
 
+// checkStoryDM checks that a DM naming a story is answered from it.
+func checkStoryDM(t *testing.T, h *harness) {
+	t.Helper()
 	h.dm("450000000000000001", plainUser, "who is marsh? story:harbour")
 	r := h.next(func(r fakediscord.Request) bool {
 		return r.Method == "POST" && r.Path == "/channels/"+testDM+"/messages"
