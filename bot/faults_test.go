@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -104,6 +105,27 @@ func flap(n int) func(*harness) error {
 			h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("help")))
 		}
 		return nil
+	}
+}
+
+// TestE2EResumeReplaysLostEvents: an interaction sent just as the
+// connection died, which the bot never read, reaches it in the events the
+// gateway replays when the bot resumes, and is answered in time.
+func TestE2EResumeReplaysLostEvents(t *testing.T) {
+	t.Parallel()
+	h := startHarness(t, nil)
+	h.send(interaction(h.id(), 2, testGuild, plainUser, nil, slash("brief")))
+	id := h.id()
+	if err := h.fake.DispatchLost("INTERACTION_CREATE", interaction(id, 2, testGuild, plainUser, nil, slash("who", "name", "Healey"))); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/interactions/%s/tok-%s/callback", id, id)
+	r := h.next(func(r fakediscord.Request) bool { return r.Path == path })
+	if cb := decode[callback](t, r.Body); r.Status != 204 || cb.Type != 4 || len(cb.Data.Embeds) != 1 {
+		t.Errorf("the lost interaction's reply: status %d, %s", r.Status, r.Body)
+	}
+	if n := h.logs.count(resumedLine); n != 1 {
+		t.Errorf("%d resumes logged, want 1:\n%s", n, h.logs)
 	}
 }
 

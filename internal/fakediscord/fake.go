@@ -226,6 +226,34 @@ func (s *Server) Dispatch(event string, data any) (time.Time, error) {
 // DispatchRaw is Dispatch with the event's data as raw bytes, which need
 // not be valid JSON or UTF-8.
 func (s *Server) DispatchRaw(event string, data []byte) (time.Time, error) {
+	c, msg := s.sequence(event, data)
+	if c == nil {
+		return time.Time{}, errNoGateway
+	}
+	return c.write(msg)
+}
+
+// DispatchLost is Dispatch of an event the connection dies with: it is
+// numbered and kept as sent, but the client never reads it, and every
+// connection is dropped. The client gets it only from the replay when it
+// resumes.
+func (s *Server) DispatchLost(event string, data any) error {
+	d, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	if c, _ := s.sequence(event, d); c == nil {
+		return errNoGateway
+	}
+	s.Drop()
+	return nil
+}
+
+// sequence gives an event the next sequence number of the shard Discord
+// would send it on, keeps it there to replay, and returns the shard's
+// connection (nil when it has none) and the message to write on it. An
+// INTERACTION_CREATE starts the interaction's callback window.
+func (s *Server) sequence(event string, data []byte) (*conn, []byte) {
 	if event == "INTERACTION_CREATE" {
 		var in struct {
 			ID string `json:"id"`
@@ -237,14 +265,14 @@ func (s *Server) DispatchRaw(event string, data []byte) (time.Time, error) {
 		}
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	sh := s.gw.shard(s.shardOf(data))
-	c := sh.conn
 	sh.seq++
+	if sh.conn == nil {
+		return nil, nil
+	}
 	msg := fmt.Appendf(nil, `{"op":0,"t":%q,"s":%d,"d":`, event, sh.seq)
 	msg = append(append(msg, data...), '}')
-	s.mu.Unlock()
-	if c == nil {
-		return time.Time{}, fmt.Errorf("fake discord: no gateway connection")
-	}
-	return c.write(msg)
+	sh.remember(sh.seq, msg)
+	return sh.conn, msg
 }

@@ -28,6 +28,7 @@ type shard struct {
 	conn    *conn
 	seq     int64
 	session string // the resumable session; "" when none is
+	sent    []sent // the last events dispatched, to replay on RESUME
 }
 
 // shard returns shard id's state, made on first use. The caller holds mu.
@@ -42,6 +43,10 @@ func (g *gateway) shard(id int) *shard {
 	}
 	return sh
 }
+
+// errNoGateway is what sending on the gateway with no client connected
+// gives.
+var errNoGateway = errors.New("fake discord: no gateway connection")
 
 // conn is one gateway connection.
 type conn struct {
@@ -108,7 +113,7 @@ func (s *Server) InvalidateSession() error {
 func (s *Server) StopAcks() error {
 	c := s.current()
 	if c == nil {
-		return errors.New("fake discord: no gateway connection")
+		return errNoGateway
 	}
 	c.noAck.Store(true)
 	return nil
@@ -117,7 +122,7 @@ func (s *Server) StopAcks() error {
 func (s *Server) send(msg string) error {
 	c := s.current()
 	if c == nil {
-		return errors.New("fake discord: no gateway connection")
+		return errNoGateway
 	}
 	_, err := c.write([]byte(msg))
 	return err
@@ -243,7 +248,7 @@ func (s *Server) identify(c *conn, op GatewayOp) string {
 	sh.conn = c
 	s.gw.sessions++
 	sh.session = fmt.Sprintf("session-%d", s.gw.sessions)
-	sh.seq = 1
+	sh.seq, sh.sent = 1, nil
 	shardJSON := ""
 	if id.Shard != nil {
 		shardJSON = fmt.Sprintf(`,"shard":[%d,%d]`, id.Shard[0], id.Shard[1])
@@ -253,10 +258,13 @@ func (s *Server) identify(c *conn, op GatewayOp) string {
 }
 
 // resume answers RESUMED for a live session, whichever shard's it is, and
-// INVALID_SESSION otherwise.
+// INVALID_SESSION otherwise. As Discord does, it first replays the events
+// dispatched after the last one the client saw: one written to a
+// connection that was already dead is not lost.
 func (s *Server) resume(c *conn, op GatewayOp) string {
 	var d struct {
 		SessionID string `json:"session_id"`
+		Seq       int64  `json:"seq"`
 	}
 	_ = json.Unmarshal(op.Data, &d)
 	s.mu.Lock()
@@ -264,6 +272,11 @@ func (s *Server) resume(c *conn, op GatewayOp) string {
 	for id, sh := range s.gw.shards {
 		if d.SessionID != "" && d.SessionID == sh.session {
 			c.shard, sh.conn = id, c
+			for _, ev := range sh.after(d.Seq) {
+				if _, err := c.write(ev); err != nil {
+					return ""
+				}
+			}
 			sh.seq++
 			return fmt.Sprintf(`{"op":0,"t":"RESUMED","s":%d,"d":{}}`, sh.seq)
 		}
