@@ -1,5 +1,37 @@
 package fakediscord
 
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// resume answers RESUMED for a live session, whichever shard's it is, and
+// INVALID_SESSION otherwise. As Discord does, it first replays the events
+// dispatched after the last one the client saw: one written to a
+// connection that was already dead is not lost.
+func (s *Server) resume(c *conn, op GatewayOp) string {
+	var d struct {
+		SessionID string `json:"session_id"`
+		Seq       int64  `json:"seq"`
+	}
+	_ = json.Unmarshal(op.Data, &d)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, sh := range s.gw.shards {
+		if d.SessionID != "" && d.SessionID == sh.session {
+			c.shard, sh.conn = id, c
+			for _, ev := range sh.after(d.Seq) {
+				if _, err := c.write(ev); err != nil {
+					return ""
+				}
+			}
+			sh.seq++
+			return fmt.Sprintf(`{"op":0,"t":"RESUMED","s":%d,"d":{}}`, sh.seq)
+		}
+	}
+	return `{"op":9,"d":false}`
+}
+
 // sent is one dispatched event as written to the gateway, kept to replay.
 type sent struct {
 	seq int64
