@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -119,8 +118,7 @@ func TestE2EResumeReplaysLostEvents(t *testing.T) {
 	if err := h.fake.DispatchLost("INTERACTION_CREATE", interaction(id, 2, testGuild, plainUser, nil, slash("who", "name", "Healey"))); err != nil {
 		t.Fatal(err)
 	}
-	path := fmt.Sprintf("/interactions/%s/tok-%s/callback", id, id)
-	r := h.next(func(r fakediscord.Request) bool { return r.Path == path })
+	r := h.next(func(r fakediscord.Request) bool { return r.Path == callbackPath(id) })
 	if cb := decode[callback](t, r.Body); r.Status != 204 || cb.Type != 4 || len(cb.Data.Embeds) != 1 {
 		t.Errorf("the lost interaction's reply: status %d, %s", r.Status, r.Body)
 	}

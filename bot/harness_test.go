@@ -203,7 +203,7 @@ func (h *harness) send(in map[string]any) fakediscord.Request {
 	if _, err := h.fake.Dispatch("INTERACTION_CREATE", in); err != nil {
 		h.t.Fatal(err)
 	}
-	path := fmt.Sprintf("/interactions/%s/tok-%s/callback", in["id"], in["id"])
+	path := callbackPath(in["id"].(string))
 	return h.next(func(r fakediscord.Request) bool { return r.Path == path })
 }
 

@@ -86,12 +86,11 @@ func linkEdit(name, link, target string, outsideTarget bool) badEdit {
 		wantN: 1}
 }
 
-// TestBadEdits makes each bad edit in a real folder and loads it through
-// os.DirFS, the file system that follows symbolic links, so that the
-// loader's own checks are what keeps the load inside the folder.
-func TestBadEdits(t *testing.T) {
+// TestBadEditsHalfWritten: files caught half-written, and an article
+// deleted that is still cited.
+func TestBadEditsHalfWritten(t *testing.T) {
 	half := strings.Index(goodFacts, "the mayor\"") // inside a quoted string
-	tests := []badEdit{
+	checkBadEdits(t, []badEdit{
 		{name: "facts.yaml half-written, cut inside a quoted string",
 			edit: func(t *testing.T, dir, _ string) { write(t, dir, FactsFile, goodFacts[:half]) },
 			want: []string{`facts/facts.yaml:8: malformed YAML: found unexpected end of stream`}, wantN: 1},
@@ -117,6 +116,13 @@ func TestBadEdits(t *testing.T) {
 				`facts/facts.yaml:7: person roe: unknown source "a1" (no a1.txt in the folder)`,
 				`facts/facts.yaml:14: event council: unknown source "a1" (no a1.txt in the folder)`,
 			}, wantN: 3},
+	})
+}
+
+// TestBadEditsLinks: links, symbolic or hard, where files should be; every
+// one is refused, so that nothing outside the folder is read.
+func TestBadEditsLinks(t *testing.T) {
+	checkBadEdits(t, []badEdit{
 		linkEdit("article that is a symbolic link out of the folder", "leak.txt", "secret.txt", true),
 		linkEdit("article that is a relative link up and out", "a1.txt", "../outside/secret.txt", false),
 		linkEdit("sources.yaml that is a symbolic link out of the folder", SourcesFile, "secret.yaml", true),
@@ -129,6 +135,13 @@ func TestBadEdits(t *testing.T) {
 				}
 			},
 			want: []string{`facts/leak.txt: has 2 hard links: a file with another name may be a file outside the folder, so only files with one name are read; put a copy of the file here instead`}, wantN: 1},
+	})
+}
+
+// TestBadEditsWrongFiles: folders where files should be, files over the
+// size limit, and files or a folder the bot may not read.
+func TestBadEditsWrongFiles(t *testing.T) {
+	checkBadEdits(t, []badEdit{
 		{name: "a *.txt that is a directory",
 			edit: func(t *testing.T, dir, _ string) { mkdir(t, filepath.Join(dir, "drafts.txt")) },
 			want: []string{`facts/drafts.txt: is a directory, not a file`}, wantN: 1},
@@ -162,7 +175,14 @@ func TestBadEdits(t *testing.T) {
 		{name: "a folder the bot may not list", root: true,
 			edit: func(t *testing.T, dir, _ string) { chmod(t, dir, 0o311) },
 			want: []string{`facts: cannot read the facts folder: permission denied`}, wantN: 1},
-	}
+	})
+}
+
+// checkBadEdits makes each bad edit in a real folder and loads it through
+// os.DirFS, the file system that follows symbolic links, so that the
+// loader's own checks are what keeps the load inside the folder.
+func checkBadEdits(t *testing.T, tests []badEdit) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.root && os.Geteuid() == 0 {

@@ -46,42 +46,49 @@ func FuzzRun(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		var r Result
 		within(5*time.Second, func() { r = Run(text, prose.Split(text), known) })
-		valid := utf8.ValidString(text)
-		span := func(what string, s, e int) {
-			t.Helper()
-			if s < 0 || s >= e || e > len(text) {
-				t.Fatalf("%s: span [%d,%d) empty or outside the text (%d bytes) %q", what, s, e, len(text), text)
-			}
-			if valid && !utf8.ValidString(text[s:e]) {
-				t.Fatalf("%s: span [%d,%d) %q cuts a character of %q", what, s, e, text[s:e], text)
-			}
-		}
-		for i, p := range r.People {
-			if strings.TrimSpace(p.Name) == "" {
-				t.Fatalf("person %d has no name: %+v in %q", i, p, text)
-			}
-			if p.KnownID != "" && !ids[p.KnownID] {
-				t.Fatalf("person %q has curated id %q, which no known person has", p.Name, p.KnownID)
-			}
-			for _, m := range p.Mentions {
-				span("mention of "+p.Name, m.Start, m.End)
-			}
-		}
-		prev := 0
-		for i, q := range r.Quotes {
-			span("quote", q.Start, q.End)
-			if q.Start < prev {
-				t.Fatalf("quote %d at %d after one at %d: not in text order", i, q.Start, prev)
-			}
-			prev = q.Start
-			if q.Speaker < 0 || q.Speaker >= len(r.People) {
-				t.Fatalf("quote %q: speaker %d is not one of the %d people", text[q.Start:q.End], q.Speaker, len(r.People))
-			}
-			if s := text[q.Start:q.End]; strings.TrimSpace(s) != s {
-				t.Fatalf("quote %q is not trimmed", s)
-			}
-		}
+		checkResult(t, text, r, ids)
 	})
+}
+
+// checkResult fails t where r, what Run found in text, breaks what the
+// fact base builds on (see FuzzRun); ids are the known people's.
+func checkResult(t *testing.T, text string, r Result, ids map[string]bool) {
+	t.Helper()
+	valid := utf8.ValidString(text)
+	span := func(what string, s, e int) {
+		t.Helper()
+		if s < 0 || s >= e || e > len(text) {
+			t.Fatalf("%s: span [%d,%d) empty or outside the text (%d bytes) %q", what, s, e, len(text), text)
+		}
+		if valid && !utf8.ValidString(text[s:e]) {
+			t.Fatalf("%s: span [%d,%d) %q cuts a character of %q", what, s, e, text[s:e], text)
+		}
+	}
+	for i, p := range r.People {
+		if strings.TrimSpace(p.Name) == "" {
+			t.Fatalf("person %d has no name: %+v in %q", i, p, text)
+		}
+		if p.KnownID != "" && !ids[p.KnownID] {
+			t.Fatalf("person %q has curated id %q, which no known person has", p.Name, p.KnownID)
+		}
+		for _, m := range p.Mentions {
+			span("mention of "+p.Name, m.Start, m.End)
+		}
+	}
+	prev := 0
+	for i, q := range r.Quotes {
+		span("quote", q.Start, q.End)
+		if q.Start < prev {
+			t.Fatalf("quote %d at %d after one at %d: not in text order", i, q.Start, prev)
+		}
+		prev = q.Start
+		if q.Speaker < 0 || q.Speaker >= len(r.People) {
+			t.Fatalf("quote %q: speaker %d is not one of the %d people", text[q.Start:q.End], q.Speaker, len(r.People))
+		}
+		if s := text[q.Start:q.End]; strings.TrimSpace(s) != s {
+			t.Fatalf("quote %q is not trimmed", s)
+		}
+	}
 }
 
 // within runs fn and crashes the process when it takes longer than d. The

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -52,31 +54,12 @@ func TestRerunEqualsFresh(t *testing.T) {
 		{"nothing changed", func() {}},
 		{"full name back", func() { texts["x-full"] = crossArticles["x-full"] }},
 	}
-	run := func(prev map[string]*Result, prevPasses Passes) ([]string, []Result, Passes) {
-		var ids []string
-		for id := range texts {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		docs := make([]Doc, len(ids))
-		for i, id := range ids {
-			docs[i] = Doc{Text: texts[id], Sentences: prose.Split(texts[id])}
-			if r := prev[id+"\x00"+texts[id]]; r != nil { // the same article, unchanged
-				docs[i].Second, docs[i].SecondKey = r, prevPasses.SecondKey
-			}
-		}
-		out, ps := RunAll(docs, known, 2, prevPasses)
-		return ids, out, ps
-	}
-	prev := map[string]*Result{}
-	ids, _, ps := run(nil, Passes{})
-	for i, id := range ids {
-		prev[id+"\x00"+texts[id]] = ps.Second[i]
-	}
+	ids, _, ps := rerun(texts, known, nil, Passes{})
+	prev := kept(texts, ids, ps)
 	for _, st := range steps {
 		st.edit()
-		got, gotOut, gotPs := run(prev, ps)
-		_, want, _ := run(nil, Passes{})
+		got, gotOut, gotPs := rerun(texts, known, prev, ps)
+		_, want, _ := rerun(texts, known, nil, Passes{})
 		for i, id := range got {
 			if !reflect.DeepEqual(gotOut[i], want[i]) {
 				t.Errorf("%s: %s differs from a fresh run:\nrerun: %s\nfresh: %s", st.what, id, people(gotOut[i]), people(want[i]))
@@ -92,12 +75,34 @@ func TestRerunEqualsFresh(t *testing.T) {
 			t.Errorf("%s: %d of %d articles read again", st.what, reread, len(got))
 		}
 		t.Logf("%s: %d of %d articles read again", st.what, reread, len(got))
-		prev = map[string]*Result{}
-		for i, id := range got {
-			prev[id+"\x00"+texts[id]] = gotPs.Second[i]
-		}
-		ps = gotPs
+		prev, ps = kept(texts, got, gotPs), gotPs
 	}
+}
+
+// rerun runs extraction over texts in id order, an article whose exact
+// text has a second pass in prev reusing it, and returns the ids with the
+// results and the passes.
+func rerun(texts map[string]string, known []Known, prev map[string]*Result, prevPasses Passes) ([]string, []Result, Passes) {
+	ids := slices.Sorted(maps.Keys(texts))
+	docs := make([]Doc, len(ids))
+	for i, id := range ids {
+		docs[i] = Doc{Text: texts[id], Sentences: prose.Split(texts[id])}
+		if r := prev[id+"\x00"+texts[id]]; r != nil { // the same article, unchanged
+			docs[i].Second, docs[i].SecondKey = r, prevPasses.SecondKey
+		}
+	}
+	out, ps := RunAll(docs, known, 2, prevPasses)
+	return ids, out, ps
+}
+
+// kept is each article's second pass by its id and text, for the next
+// rerun to reuse.
+func kept(texts map[string]string, ids []string, ps Passes) map[string]*Result {
+	out := make(map[string]*Result, len(ids))
+	for i, id := range ids {
+		out[id+"\x00"+texts[id]] = ps.Second[i]
+	}
+	return out
 }
 
 // people lists a result's people, keys and mentions for a failure message.

@@ -28,11 +28,10 @@ func findAll(text string) []string {
 	return out
 }
 
+// TestFind checks the figures found in a text: counts, amounts,
+// percentages and measures, with their qualifiers and what they count.
 func TestFind(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	checkFind(t, []findCase{
 		{"count", "Officials from 31 allied nations met.", []string{"31=31/allied nations {31 allied nations}"}},
 		{"qualified count", "More than 30 countries joined.", []string{"more than|30=30/countries {More than 30 countries}"}},
 		{"up to", "Up to 30 countries have been involved.", []string{"up to|30=30/countries {Up to 30 countries}"}},
@@ -68,7 +67,13 @@ func TestFind(t *testing.T) {
 		{"range", "Between 20-30 people came.", []string{"20-30=20/people {20-30 people}"}},
 		{"one counts", "He had one vessel left.", []string{"one=1/vessel {one vessel}"}},
 		{"year-like count", "Some 1950 troops.", []string{"some|1950=1950/troops {Some 1950 troops}"}},
-		// Numbers that are not figures.
+	})
+}
+
+// TestFindNotFigures checks numbers that are not figures: years, dates,
+// times, names, ranks, ages, scores and the like.
+func TestFindNotFigures(t *testing.T) {
+	checkFind(t, []findCase{
 		{"years", "In 2010, by 2027, 2004 sales and the 2010 treaties.", nil},
 		{"season", "The 2025-26 season.", nil},
 		{"dates", "On 11 March and March 20, 2025.", nil},
@@ -85,7 +90,18 @@ func TestFind(t *testing.T) {
 		{"a second", "Wait a second.", nil},
 		{"code", "See 24/7 and &#163;5.", nil},
 		{"capitalised name", "The Formula One team and the Big Four.", nil},
-	}
+	})
+}
+
+// findCase is a text and the figures Find must find in it, described.
+type findCase struct {
+	name, text string
+	want       []string
+}
+
+// checkFind runs Find on each case's text.
+func checkFind(t *testing.T, tests []findCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := findAll(tt.text); !slices.Equal(got, tt.want) {

@@ -24,10 +24,8 @@ func TestEditEqualsBuild(t *testing.T) {
 		}
 		return s
 	}
-	type unit struct {
-		id   int32
-		text string
-	}
+	queries := []string{"peace talks", "said the minister", "quokka zebra deal", "word7", "word33 oil",
+		"sanctons", "electon budget", "sumit", "armies"}
 	var units []unit // in the caller's order
 	ix := (&Index{}).Edit().Build(nil)
 	for round := range 12 {
@@ -51,33 +49,44 @@ func TestEditEqualsBuild(t *testing.T) {
 			order[i] = u.id
 		}
 		ix = ed.Build(order)
-		fresh := NewBuilder()
-		for _, u := range units {
-			fresh.Add(u.text)
+		sameAsBuilt(t, round, ix, units, append(queries, vocab...))
+	}
+}
+
+// unit is one unit of an edited index: its id and its text.
+type unit struct {
+	id   int32
+	text string
+}
+
+// sameAsBuilt fails t unless ix, edited, searches as an index built
+// afresh from units in their order does, for every query.
+func sameAsBuilt(t *testing.T, round int, ix *Index, units []unit, queries []string) {
+	t.Helper()
+	fresh := NewBuilder()
+	for _, u := range units {
+		fresh.Add(u.text)
+	}
+	want := fresh.Build()
+	place := map[int32]int{}
+	for i, u := range units {
+		place[u.id] = i
+	}
+	for _, q := range queries {
+		got := ix.Search(q, 7)
+		exp := want.Search(q, 7)
+		for i := range got {
+			got[i].ID = place[int32(got[i].ID)]
 		}
-		want := fresh.Build()
-		place := map[int32]int{}
-		for i, u := range units {
-			place[u.id] = i
+		if !reflect.DeepEqual(got, exp) {
+			t.Fatalf("round %d: Search(%q) = %v, want %v", round, q, got, exp)
 		}
-		queries := append([]string{"peace talks", "said the minister", "quokka zebra deal", "word7", "word33 oil",
-			"sanctons", "electon budget", "sumit", "armies"}, vocab...)
-		for _, q := range queries {
-			got := ix.Search(q, 7)
-			exp := want.Search(q, 7)
-			for i := range got {
-				got[i].ID = place[int32(got[i].ID)]
-			}
-			if !reflect.DeepEqual(got, exp) {
-				t.Fatalf("round %d: Search(%q) = %v, want %v", round, q, got, exp)
-			}
-			if g, w := ix.Terms(q), want.Terms(q); !reflect.DeepEqual(g, w) {
-				t.Fatalf("round %d: Terms(%q) = %+v, want %+v", round, q, g, w)
-			}
+		if g, w := ix.Terms(q), want.Terms(q); !reflect.DeepEqual(g, w) {
+			t.Fatalf("round %d: Terms(%q) = %+v, want %+v", round, q, g, w)
 		}
-		if ix.Len() != want.Len() {
-			t.Fatalf("round %d: Len = %d, want %d", round, ix.Len(), want.Len())
-		}
+	}
+	if ix.Len() != want.Len() {
+		t.Fatalf("round %d: Len = %d, want %d", round, ix.Len(), want.Len())
 	}
 }
 

@@ -56,24 +56,31 @@ func TestSeedArticles(t *testing.T) {
 			if got := findAll(text, tt.pub); !slices.Equal(got, tt.want) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
-			pub, _ := time.Parse("2006-01-02", tt.pub)
-			seen := map[string]bool{}
-			for _, e := range Find(text, pub) {
-				span := text[e.Start:e.End]
-				want, ok := tt.tenses[span]
-				if !ok || seen[span] {
-					continue
-				}
-				seen[span] = true
-				if e.Tense != want {
-					t.Errorf("%q: tense %v, want %v", span, e.Tense, want)
-				}
-			}
-			for span := range tt.tenses {
-				if !seen[span] {
-					t.Errorf("%q not found", span)
-				}
-			}
+			checkTenses(t, text, tt.pub, tt.tenses)
 		})
+	}
+}
+
+// checkTenses checks the tense of the first expression found in text
+// (published on pubDate) with each span of tenses.
+func checkTenses(t *testing.T, text, pubDate string, tenses map[string]Tense) {
+	t.Helper()
+	pub, _ := time.Parse("2006-01-02", pubDate)
+	seen := map[string]bool{}
+	for _, e := range Find(text, pub) {
+		span := text[e.Start:e.End]
+		want, ok := tenses[span]
+		if !ok || seen[span] {
+			continue
+		}
+		seen[span] = true
+		if e.Tense != want {
+			t.Errorf("%q: tense %v, want %v", span, e.Tense, want)
+		}
+	}
+	for span := range tenses {
+		if !seen[span] {
+			t.Errorf("%q not found", span)
+		}
 	}
 }

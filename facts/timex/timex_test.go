@@ -61,11 +61,10 @@ const (
 	fri = "2025-12-19"
 )
 
-func TestFindForms(t *testing.T) {
-	tests := []struct {
-		name, pub, text string
-		want            []string
-	}{
+// TestFindDays checks weekdays by tense, days, weeks and weekends
+// around the publication date.
+func TestFindDays(t *testing.T) {
+	checkForms(t, []formCase{
 		// Weekdays, by tense.
 		{"weekday past", thu, "Ministers met on Wednesday.", []string{"on Wednesday=2025-03-19"}},
 		{"weekday future", thu, "Ministers will meet on Wednesday.", []string{"on Wednesday=2025-03-26"}},
@@ -102,6 +101,13 @@ func TestFindForms(t *testing.T) {
 		{"this weekend", thu, "Leaders meet this weekend.", []string{"this weekend=2025-W12"}},
 		{"at the weekend past", mon, "He spoke at the weekend.", []string{"at the weekend=2025-W12"}},
 		{"at the weekend future", mon, "He will speak at the weekend.", []string{"at the weekend=2025-W13"}},
+	})
+}
+
+// TestFindMonths checks months and years relative to publication, months
+// without a year, and explicit dates.
+func TestFindMonths(t *testing.T) {
+	checkForms(t, []formCase{
 		// Months and years relative to publication.
 		{"last month", wed, "Sales fell last month.", []string{"last month=2024-12"}},
 		{"next month", fri, "Prices rise next month.", []string{"next month=2026-01"}},
@@ -135,6 +141,13 @@ func TestFindForms(t *testing.T) {
 		{"the 11th future", thu, "They will meet on the 11th.", []string{"on the 11th=2025-04-11"}},
 		{"the 31st skips short months", "2025-04-10", "It was signed on the 31st.", []string{"on the 31st=2025-03-31"}},
 		{"the 11th floor", thu, "He lived on the 11th floor.", nil},
+	})
+}
+
+// TestFindRangesAndYears checks ranges, years, and the qualifiers
+// (by, since, within…) that make an expression open-ended.
+func TestFindRangesAndYears(t *testing.T) {
+	checkForms(t, []formCase{
 		// Ranges.
 		{"month day range", thu, "The summit runs March 23-25.", []string{"March 23-25=2025-03-23..2025-03-26"}},
 		{"day range month", thu, "The summit runs 23-25 March.", []string{"23-25 March=2025-03-23..2025-03-26"}},
@@ -166,6 +179,13 @@ func TestFindForms(t *testing.T) {
 		{"within weeks", thu, "A deal could come within weeks.", []string{"within weeks=?week/within"}},
 		{"within the next", thu, "A deal within the next few months.", []string{"within the next few months=?month/within"}},
 		{"in the coming", thu, "Talks in the coming weeks.", []string{"in the coming weeks=?week/within"}},
+	})
+}
+
+// TestFindNonDates checks relative dates with no publication date, and
+// words that look like dates but are not.
+func TestFindNonDates(t *testing.T) {
+	checkForms(t, []formCase{
 		// No publication date: relative ones stay unresolved.
 		{"no pub relative", "", "He met them on Monday and last week, in March 2020.",
 			[]string{"on Monday=?day", "last week=?week", "in March 2020=2020-03"}},
@@ -180,7 +200,19 @@ func TestFindForms(t *testing.T) {
 		{"a second", thu, "Wait a second, said the Second Secretary.", nil},
 		{"weekday surname", thu, "Coach Mike Friday said so.", nil},
 		{"possessive kept out", thu, "Today's talks and next week's vote.", []string{"Today=2025-03-20", "next week=2025-W13"}},
-	}
+	})
+}
+
+// formCase is a text and the expressions Find must find in it, published on
+// pub ("" for no date).
+type formCase struct {
+	name, pub, text string
+	want            []string
+}
+
+// checkForms runs Find on each form's text.
+func checkForms(t *testing.T, tests []formCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := findAll(tt.text, tt.pub)
