@@ -25,14 +25,22 @@ type exchange struct {
 // would fail for the user anyway, so it is replaced by a short error and
 // logged. It reports whether the reply was sent.
 func (x *exchange) respond(r *discordgo.InteractionResponse) bool {
-	if body, err := json.Marshal(r); err != nil || checkCallback(body) != nil {
-		if err == nil {
-			err = checkCallback(body)
-		}
-		x.ev.outcome, x.ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
-		r = textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource)
+	body, err := json.Marshal(r)
+	if err == nil {
+		err = checkCallback(body)
 	}
-	err := x.first(r, func(o ...discordgo.RequestOption) error { return x.s.InteractionRespond(x.i, r, o...) })
+	if err != nil {
+		x.ev.outcome, x.ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
+		body, _ = json.Marshal(textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource))
+	}
+	return x.respondJSON(wireJSON(body))
+}
+
+// respondJSON sends body, a first reply already checked against Discord's
+// limits, as it is: the bytes checked are the bytes sent, and a reply is
+// encoded once.
+func (x *exchange) respondJSON(body wireJSON) bool {
+	err := x.first(body, func(o ...discordgo.RequestOption) error { return x.s.respond(x.i, body, o...) })
 	if err != nil {
 		sendFailed(x.ev, "sending the reply", err)
 		return false
