@@ -21,19 +21,27 @@ type exchange struct {
 }
 
 // respond sends the interaction's first reply, within Discord's window,
-// after checking it against every Discord limit: a reply that breaks one
-// would fail for the user anyway, so it is replaced by a short error and
-// logged. It reports whether the reply was sent.
+// after checking it against every Discord limit (see encode). It reports
+// whether the reply was sent.
 func (x *exchange) respond(r *discordgo.InteractionResponse) bool {
-	body, err := json.Marshal(r)
+	body, _ := x.encode(r)
+	return x.respondJSON(body)
+}
+
+// encode encodes a first reply and checks it against every Discord limit:
+// a reply that breaks one would fail for the user anyway, so it is
+// replaced by a short error and logged, and fits is false.
+func (x *exchange) encode(r *discordgo.InteractionResponse) (body wireJSON, fits bool) {
+	b, err := json.Marshal(r)
 	if err == nil {
-		err = checkCallback(body)
+		err = checkCallback(b)
 	}
 	if err != nil {
 		x.ev.outcome, x.ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
-		body, _ = json.Marshal(textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource))
+		b, _ = json.Marshal(textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource))
+		return b, false
 	}
-	return x.respondJSON(wireJSON(body))
+	return b, true
 }
 
 // respondJSON sends body, a first reply already checked against Discord's

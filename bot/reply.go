@@ -28,6 +28,16 @@ var adminPlacement = placement{private: true, deferNow: true}
 // when it is quick, otherwise after deferring, so that Discord hears back
 // within its 3 seconds whatever the handler does.
 func (x *exchange) reply(req commands.Request, at placement) {
+	req.Place = placeOf(x.i)
+	key, keep := replyKey(x.b.table, req, at)
+	if keep {
+		if c, ok := x.b.replies.get(key); ok {
+			x.ev.outcome = c.outcome
+			x.respondJSON(c.body)
+			return
+		}
+	}
+	gen := x.b.replies.generation()
 	h, ok := x.run(req, at)
 	if !ok {
 		return
@@ -43,7 +53,11 @@ func (x *exchange) reply(req commands.Request, at placement) {
 		x.edit(m)
 		return
 	}
-	x.respond(m.response(at.responseType()))
+	body, fits := x.encode(m.response(at.responseType()))
+	if fits && keep && h.err == nil {
+		x.b.replies.put(gen, key, cachedReply{body: body, outcome: outcome})
+	}
+	x.respondJSON(body)
 }
 
 // handled is what the handler made of a request, and whether the reply
@@ -58,7 +72,6 @@ type handled struct {
 // within DeferAfter (or at once, as at says). ok is false when the
 // deferral could not be sent, which leaves nothing to reply to.
 func (x *exchange) run(req commands.Request, at placement) (h handled, ok bool) {
-	req.Place = placeOf(x.i)
 	if at.deferNow {
 		if !x.respond(at.deferral()) {
 			return h, false
