@@ -177,3 +177,12 @@ func linkURL(u string) string {
 	}
 	return s
 }
+
+// lengths are the characters of each line.
+func lengths(lines []string) []int {
+	ns := make([]int, len(lines))
+	for i, l := range lines {
+		ns[i] = runes(l)
+	}
+	return ns
+}
