@@ -119,8 +119,10 @@ func fragmentEncode(s string) string {
 // quoteURL is the address of an article scrolled to quote: its URL with
 // the text directive appended (after the article's own fragment, if it has
 // one). It is "" when the article has no usable web address.
-func quoteURL(articleURL, quote string) string {
-	u := linkURL(articleURL)
+func quoteURL(articleURL, quote string) string { return quoteLink(linkURL(articleURL), quote) }
+
+// quoteLink is quoteURL of an address linkURL has made already.
+func quoteLink(u, quote string) string {
 	if u == "" {
 		return ""
 	}
