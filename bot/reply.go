@@ -26,7 +26,8 @@ var adminPlacement = placement{private: true, deferNow: true}
 
 // reply runs the handler for req and shows its answer as at says: at once
 // when it is quick, otherwise after deferring, so that Discord hears back
-// within its 3 seconds whatever the handler does.
+// within its 3 seconds whatever the handler does. A request asked before
+// since the last reload gets the reply it got then (see replyCache).
 func (x *exchange) reply(req commands.Request, at placement) {
 	req.Place = placeOf(x.i)
 	key, keep := replyKey(x.b.table, req, at)
