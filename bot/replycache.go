@@ -23,8 +23,9 @@ const (
 //
 // It is correct because an answer is a function of the request (with the
 // place it was asked in) and of the fact bases served, and every change of
-// a base is a reload that the service reports (see Bot.reloaded): each
-// report empties the cache and starts a new generation. A reply worked
+// a base is a reload that the service reports (see Bot.reloaded; New
+// makes the bot the service's one report, so a service serves one Bot):
+// each report empties the cache and starts a new generation. A reply worked
 // out in an older generation is not kept (see put), so that a request
 // answered from a base just replaced cannot put its reply back. Only
 // requests a button may carry are kept (see carried): ones a user may ask
