@@ -94,6 +94,7 @@ type Bot struct {
 	svc        *commands.Service
 	table      *commands.Table // the service's
 	limiter    *limiter
+	replies    *replyCache // first replies by request (see replyCache)
 	adminUsers map[string]bool
 	adminRoles map[string]bool
 	apiBase    *url.URL
@@ -166,7 +167,7 @@ func New(opts Options) (*Bot, error) {
 		return nil, errors.New("bot: a rate limit needs a refill interval")
 	}
 	b := &Bot{opts: opts, log: opts.Logger, svc: opts.Service, table: opts.Service.Table(), apiBase: u, secrets: sec,
-		limiter:    newLimiter(opts.RateBurst, opts.RateEvery, opts.Now),
+		limiter: newLimiter(opts.RateBurst, opts.RateEvery, opts.Now), replies: newReplyCache(),
 		adminUsers: set(opts.AdminUsers), adminRoles: set(opts.AdminRoles),
 		rejects: newRejectLog(opts.Logger, opts.Now), slots: make(chan struct{}, opts.maxInFlight)}
 	b.bodies.New = newBodyBuf

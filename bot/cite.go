@@ -32,16 +32,59 @@ const (
 // textFragment is the fragment directive that highlights quote, or "" for
 // an empty quote. White space is folded as a browser folds it.
 func textFragment(quote string) string {
-	words := strings.Fields(quote)
-	if len(words) == 0 {
+	// The words are counted and the first and last endWords kept as they
+	// come, without a slice of every word: quotes run to hundreds.
+	var first, last [endWords]string
+	words := 0
+	for w := range strings.FieldsSeq(quote) {
+		if words < endWords {
+			first[words] = w
+		}
+		last[words%endWords] = w
+		words++
+	}
+	if words == 0 {
 		return ""
 	}
-	if (len(words) <= exactWords && runes(quote) <= exactChars) || len(words) < 2*endWords {
-		return ":~:text=" + fragmentEncode(strings.Join(words, " "))
+	if (words <= exactWords && runes(quote) <= exactChars) || words < 2*endWords {
+		return ":~:text=" + fragmentEncode(fold(quote))
 	}
-	start := strings.Join(words[:endWords], " ")
-	end := strings.Join(words[len(words)-endWords:], " ")
-	return ":~:text=" + fragmentEncode(start) + "," + fragmentEncode(end)
+	end := make([]string, 0, endWords)
+	for i := range endWords {
+		end = append(end, last[(words+i)%endWords])
+	}
+	return ":~:text=" + fragmentEncode(strings.Join(first[:], " ")) + "," + fragmentEncode(strings.Join(end, " "))
+}
+
+// fold is s with its white space folded as a browser folds it: words
+// separated by one space, none at either end.
+func fold(s string) string {
+	if folded(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// folded reports whether fold would leave s as it is; it says no to any
+// non-ASCII text, which may hold Unicode spaces.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // fragmentEncode percent-encodes s for a text directive. The spec requires
@@ -51,11 +94,18 @@ func textFragment(quote string) string {
 // Discord's markdown (parentheses, brackets, spaces) out of the address.
 func fragmentEncode(s string) string {
 	const hex = "0123456789ABCDEF"
+	size := len(s)
+	for i := 0; i < len(s); i++ {
+		if !fragmentSafe(s[i]) {
+			size += 2
+		}
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '.', c == '_', c == '~':
+		case fragmentSafe(c):
 			b.WriteByte(c)
 		default:
 			b.WriteByte('%')
@@ -69,8 +119,10 @@ func fragmentEncode(s string) string {
 // quoteURL is the address of an article scrolled to quote: its URL with
 // the text directive appended (after the article's own fragment, if it has
 // one). It is "" when the article has no usable web address.
-func quoteURL(articleURL, quote string) string {
-	u := linkURL(articleURL)
+func quoteURL(articleURL, quote string) string { return quoteLink(linkURL(articleURL), quote) }
+
+// quoteLink is quoteURL of an address linkURL has made already.
+func quoteLink(u, quote string) string {
 	if u == "" {
 		return ""
 	}
@@ -126,4 +178,9 @@ func readerItem(a commands.Answer, it commands.Item) commands.Item {
 		it.Label = s.Title
 	}
 	return it
+}
+
+// fragmentSafe reports whether fragmentEncode keeps c as it is.
+func fragmentSafe(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '~'
 }

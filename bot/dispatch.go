@@ -37,10 +37,18 @@ func answerMessage(t *commands.Table, req commands.Request, a commands.Answer, p
 // stateOf is the state a button carries to ask req again, or "" for a
 // request no button may carry (an admin command, or one the bot makes).
 func stateOf(t *commands.Table, req commands.Request) string {
-	if spec, ok := t.Lookup(req.Command); ok && spec.Handler != nil && !spec.Admin {
+	if spec, ok := carried(t, req.Command); ok {
 		return encodeState(spec, req)
 	}
 	return ""
+}
+
+// carried reports whether a button may carry a request of command (one a
+// user may ask again as they please: not an admin command, nor one the bot
+// makes), with the command's spec.
+func carried(t *commands.Table, command string) (commands.Spec, bool) {
+	spec, ok := t.Lookup(command)
+	return spec, ok && spec.Handler != nil && !spec.Admin
 }
 
 // handleInteraction answers one interaction. It is what the session's

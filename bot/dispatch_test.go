@@ -38,8 +38,8 @@ func (r *recorder) add(what string, v any) {
 	r.calls = append(r.calls, call{what, b})
 }
 
-func (r *recorder) InteractionRespond(_ *discordgo.Interaction, resp *discordgo.InteractionResponse, _ ...discordgo.RequestOption) error {
-	r.add("respond", resp)
+func (r *recorder) respond(_ *discordgo.Interaction, body wireJSON, _ ...discordgo.RequestOption) error {
+	r.add("respond", body)
 	return nil
 }
 

@@ -21,18 +21,34 @@ type exchange struct {
 }
 
 // respond sends the interaction's first reply, within Discord's window,
-// after checking it against every Discord limit: a reply that breaks one
-// would fail for the user anyway, so it is replaced by a short error and
-// logged. It reports whether the reply was sent.
+// after checking it against every Discord limit (see encode). It reports
+// whether the reply was sent.
 func (x *exchange) respond(r *discordgo.InteractionResponse) bool {
-	if body, err := json.Marshal(r); err != nil || checkCallback(body) != nil {
-		if err == nil {
-			err = checkCallback(body)
-		}
-		x.ev.outcome, x.ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
-		r = textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource)
+	body, _ := x.encode(r)
+	return x.respondJSON(body)
+}
+
+// encode encodes a first reply and checks it against every Discord limit:
+// a reply that breaks one would fail for the user anyway, so it is
+// replaced by a short error and logged, and fits is false.
+func (x *exchange) encode(r *discordgo.InteractionResponse) (body wireJSON, fits bool) {
+	b, err := json.Marshal(r)
+	if err == nil {
+		err = checkCallback(b)
 	}
-	err := x.first(r, func(o ...discordgo.RequestOption) error { return x.s.InteractionRespond(x.i, r, o...) })
+	if err != nil {
+		x.ev.outcome, x.ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
+		b, _ = json.Marshal(textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource))
+		return b, false
+	}
+	return b, true
+}
+
+// respondJSON sends body, a first reply already checked against Discord's
+// limits, as it is: the bytes checked are the bytes sent, and a reply is
+// encoded once.
+func (x *exchange) respondJSON(body wireJSON) bool {
+	err := x.first(body, func(o ...discordgo.RequestOption) error { return x.s.respond(x.i, body, o...) })
 	if err != nil {
 		sendFailed(x.ev, "sending the reply", err)
 		return false

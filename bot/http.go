@@ -245,9 +245,12 @@ type inlineReply struct {
 // already over (Discord gave up, or the client went away) it is too late,
 // as a late callback is in gateway mode.
 func (in *inline) reply(v any) error {
-	body, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encoding the reply: %w", err)
+	body, ok := v.(wireJSON)
+	if !ok {
+		var err error
+		if body, err = json.Marshal(v); err != nil {
+			return fmt.Errorf("encoding the reply: %w", err)
+		}
 	}
 	rep := inlineReply{body: body, written: make(chan error, 1)}
 	select {

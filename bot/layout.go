@@ -1,6 +1,6 @@
 package bot
 
-import "strings"
+import "slices"
 
 // page is one laid-out page of an answer.
 type page struct {
@@ -28,12 +28,19 @@ type packer struct {
 	fields      []int // characters of each field's value
 }
 
-func (p packer) with(n int) packer {
-	f := append([]int(nil), p.fields...)
-	if len(f) > 0 && f[len(f)-1]+1+n <= maxFieldValue {
-		f[len(f)-1] += 1 + n
-	} else {
-		f = append(f, n)
+// with is p with lines of ns characters added, p itself unchanged (its
+// fields are copied once, not once a line).
+func (p packer) with(ns ...int) packer {
+	if len(ns) == 0 {
+		return p
+	}
+	f := append(make([]int, 0, len(p.fields)+len(ns)), p.fields...)
+	for _, n := range ns {
+		if len(f) > 0 && f[len(f)-1]+1+n <= maxFieldValue {
+			f[len(f)-1] += 1 + n
+		} else {
+			f = append(f, n)
+		}
 	}
 	p.fields = f
 	return p
@@ -141,8 +148,6 @@ func (r *renderer) entry(i int) entry {
 	return e
 }
 
-func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // addition is what an entry adds to a page: its lines, the citations and
 // sources they bring in, and the page's sizes with them.
 type addition struct {
@@ -164,21 +169,19 @@ func (b *builder) adding(e entry) addition {
 	if e.line != "" {
 		add.desc = append(add.desc, e.line)
 	}
-	seen := map[int]bool{}
-	seenSrc := map[string]bool{}
+	// An entry has a few citations: its own ones so far are looked up in
+	// citeNs and srcIDs rather than in maps made for each try.
 	for _, n := range e.cites {
-		if b.seenCite[n] || seen[n] {
+		if b.seenCite[n] || slices.Contains(add.citeNs, n) {
 			continue
 		}
-		seen[n] = true
 		c, ok := b.r.cites[n]
 		if !ok {
 			continue
 		}
 		add.citeNs = append(add.citeNs, n)
 		add.cites = append(add.cites, b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n))))
-		if !b.seenSrc[c.Source] && !seenSrc[c.Source] {
-			seenSrc[c.Source] = true
+		if !b.seenSrc[c.Source] && !slices.Contains(add.srcIDs, c.Source) {
 			add.srcIDs = append(add.srcIDs, c.Source)
 			add.srcs = append(add.srcs, b.r.srcLine(c.Source))
 		}
@@ -190,13 +193,7 @@ func (b *builder) adding(e entry) addition {
 		}
 		add.descLen += runes(l)
 	}
-	add.citeFields, add.srcFields = b.cites, b.srcs
-	for _, l := range add.cites {
-		add.citeFields = add.citeFields.with(runes(l))
-	}
-	for _, l := range add.srcs {
-		add.srcFields = add.srcFields.with(runes(l))
-	}
+	add.citeFields, add.srcFields = b.cites.with(lengths(add.cites)...), b.srcs.with(lengths(add.srcs)...)
 	return add
 }
 

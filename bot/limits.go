@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 )
 
 // Discord's limits on what a bot sends, in characters (runes). A reply that
@@ -176,24 +175,18 @@ func checkEmbeds(embeds []wireEmbed) []error {
 	}
 	total := 0
 	for i, e := range embeds {
-		n := runes(e.Title) + runes(e.Description)
-		limit(&errs, fmt.Sprintf("embed %d title", i), e.Title, 0, maxTitle)
-		limit(&errs, fmt.Sprintf("embed %d description", i), e.Description, 0, maxDescription)
+		n := limitf(&errs, e.Title, 0, maxTitle, "embed %d title", i) + limitf(&errs, e.Description, 0, maxDescription, "embed %d description", i)
 		if len(e.Fields) > maxFields {
 			errs = append(errs, fmt.Errorf("embed %d: %d fields (max %d)", i, len(e.Fields), maxFields))
 		}
 		for j, f := range e.Fields {
-			limit(&errs, fmt.Sprintf("embed %d field %d name", i, j), f.Name, 1, maxFieldName)
-			limit(&errs, fmt.Sprintf("embed %d field %d value", i, j), f.Value, 1, maxFieldValue)
-			n += runes(f.Name) + runes(f.Value)
+			n += limitf(&errs, f.Name, 1, maxFieldName, "embed %d field %d name", i, j) + limitf(&errs, f.Value, 1, maxFieldValue, "embed %d field %d value", i, j)
 		}
 		if e.Footer != nil {
-			limit(&errs, fmt.Sprintf("embed %d footer", i), e.Footer.Text, 0, maxFooter)
-			n += runes(e.Footer.Text)
+			n += limitf(&errs, e.Footer.Text, 0, maxFooter, "embed %d footer", i)
 		}
 		if e.Author != nil {
-			limit(&errs, fmt.Sprintf("embed %d author", i), e.Author.Name, 0, maxAuthor)
-			n += runes(e.Author.Name)
+			n += limitf(&errs, e.Author.Name, 0, maxAuthor, "embed %d author", i)
 		}
 		total += n
 	}
@@ -218,11 +211,11 @@ func checkRows(rows []wireRow) []error {
 			errs = append(errs, fmt.Errorf("row %d: %d buttons (1 to %d)", i, len(row.Components), maxRowButtons))
 		}
 		for j, c := range row.Components {
-			limit(&errs, fmt.Sprintf("row %d button %d label", i, j), c.Label, 0, maxLabel)
+			limitf(&errs, c.Label, 0, maxLabel, "row %d button %d label", i, j)
 			if c.URL != "" {
 				continue
 			}
-			limit(&errs, fmt.Sprintf("row %d button %d custom_id", i, j), c.CustomID, 1, maxCustomID)
+			limitf(&errs, c.CustomID, 1, maxCustomID, "row %d button %d custom_id", i, j)
 			if ids[c.CustomID] {
 				errs = append(errs, fmt.Errorf("row %d button %d: custom_id %q used twice", i, j, c.CustomID))
 			}
@@ -246,52 +239,8 @@ func checkMenu(row, typ, n int, option func(int) (label, value string)) []error 
 	}
 	for k := range n {
 		l, v := option(k)
-		limit(&errs, fmt.Sprintf("row %d option %d label", row, k), l, 1, maxOption)
-		limit(&errs, fmt.Sprintf("row %d option %d value", row, k), v, 1, maxOption)
-	}
-	return errs
-}
-
-// checkCommands checks a bulk-overwrite body: names, descriptions, options.
-func checkCommands(body []byte) error {
-	var cmds []wireCommand
-	if err := json.Unmarshal(body, &cmds); err != nil {
-		return fmt.Errorf("commands: %w", err)
-	}
-	var errs []error
-	for _, c := range cmds {
-		if c.Type == 2 || c.Type == 3 {
-			errs = append(errs, checkMenuCommand(c)...)
-			continue
-		}
-		if !commandName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
-			errs = append(errs, fmt.Errorf("command name %q", c.Name))
-		}
-		limit(&errs, "/"+c.Name+" description", c.Description, 1, maxCommandDesc)
-		if len(c.Options) > maxOptions {
-			errs = append(errs, fmt.Errorf("/%s: %d options (max %d)", c.Name, len(c.Options), maxOptions))
-		}
-		for _, o := range c.Options {
-			if !commandName.MatchString(o.Name) || strings.ToLower(o.Name) != o.Name {
-				errs = append(errs, fmt.Errorf("/%s: option name %q", c.Name, o.Name))
-			}
-			limit(&errs, "/"+c.Name+" "+o.Name+" description", o.Description, 1, maxCommandDesc)
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// checkMenuCommand checks a user or message command (type 2 or 3), which
-// Discord shows in a context menu: a name of 1 to 32 characters, which may
-// have spaces and capitals, and no description or options.
-func checkMenuCommand(c wireCommand) []error {
-	var errs []error
-	limit(&errs, "command name", c.Name, 1, maxCommandName)
-	if strings.TrimSpace(c.Name) != c.Name {
-		errs = append(errs, fmt.Errorf("command name %q: spaces at an end", c.Name))
-	}
-	if c.Description != "" || len(c.Options) > 0 {
-		errs = append(errs, fmt.Errorf("context-menu command %q has a description or options", c.Name))
+		limitf(&errs, l, 1, maxOption, "row %d option %d label", row, k)
+		limitf(&errs, v, 1, maxOption, "row %d option %d value", row, k)
 	}
 	return errs
 }
@@ -300,4 +249,19 @@ func limit(errs *[]error, what, s string, lo, hi int) {
 	if n := runes(s); n < lo || n > hi {
 		*errs = append(*errs, fmt.Errorf("%s: %d characters (%d to %d)", what, n, lo, hi))
 	}
+}
+
+// limitf is limit with what it names formatted only when s breaks the
+// limit (every reply is checked, and nearly all keep every limit). It
+// returns the characters of s.
+func limitf(errs *[]error, s string, lo, hi int, format string, args ...int) int {
+	n := runes(s)
+	if n < lo || n > hi {
+		as := make([]any, len(args))
+		for i, a := range args {
+			as[i] = a
+		}
+		*errs = append(*errs, fmt.Errorf("%s: %d characters (%d to %d)", fmt.Sprintf(format, as...), n, lo, hi))
+	}
+	return n
 }

@@ -41,6 +41,7 @@ func itemLine(it commands.Item) string {
 func marked(s string, marks [][2]int, n int) string {
 	keep, cut := cutAt(s, n)
 	var b strings.Builder
+	b.Grow(keep + keep/8 + 4*len(marks) + len("…"))
 	last := 0
 	for _, m := range marks {
 		if m[0] < last || m[1] > keep || m[0] >= m[1] {
@@ -121,13 +122,25 @@ func (r *renderer) makeCiteLine(n int, short bool) string {
 		}
 		quote += " — "
 	}
-	plain := clip(fmt.Sprintf("**[%d]** %s%s", n, quote, label), citeLine)
-	if u := quoteURL(src.URL, c.Quote); ok && u != "" {
-		if linked := fmt.Sprintf("**[%d]** %s[%s](%s)", n, quote, label, u); runes(linked) <= citeLinkLine {
-			return linked
+	if ok {
+		if u := quoteLink(r.link(src.URL), c.Quote); u != "" {
+			if linked := fmt.Sprintf("**[%d]** %s[%s](%s)", n, quote, label, u); runes(linked) <= citeLinkLine {
+				return linked
+			}
 		}
 	}
-	return plain
+	return clip(fmt.Sprintf("**[%d]** %s%s", n, quote, label), citeLine)
+}
+
+// link is linkURL of an article's address, worked out once an answer:
+// an article is cited many times over.
+func (r *renderer) link(u string) string {
+	l, ok := r.links[u]
+	if !ok {
+		l = linkURL(u)
+		r.links[u] = l
+	}
+	return l
 }
 
 // sourceLineOf renders one article of the Sources block: title (linked
@@ -176,4 +189,13 @@ func linkURL(u string) string {
 		return ""
 	}
 	return s
+}
+
+// lengths are the characters of each line.
+func lengths(lines []string) []int {
+	ns := make([]int, len(lines))
+	for i, l := range lines {
+		ns[i] = runes(l)
+	}
+	return ns
 }

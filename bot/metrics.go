@@ -34,7 +34,7 @@ func newMetrics(reg *prometheus.Registry, b *Bot) (*metrics, error) {
 		}, []string{"kind", "command", "outcome"}),
 		handler: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "briefbot_handler_duration_seconds",
-			Help: "Time a command's handler took to answer from the fact base, by command.",
+			Help: "Time a command's handler took to answer from the fact base, by command (a reply from the reply cache runs no handler).",
 			// From 100 µs (a /who) to 2.5 s (past the point of deferring).
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"command"}),

@@ -95,7 +95,8 @@ func TestMetricsScrape(t *testing.T) {
 		{"briefbot_interactions_total", map[string]string{"kind": "command", "command": "who", "outcome": "rate_limited"}, 1},
 		{"briefbot_interactions_total", map[string]string{"kind": "command", "command": "who", "outcome": "not_found"}, 1},
 		{"briefbot_interactions_total", map[string]string{"kind": "command", "command": otherCommand, "outcome": "user_error"}, 1},
-		{"briefbot_handler_duration_seconds", map[string]string{"command": "who"}, 3},
+		// The second Witkoff is the first's reply again, from the cache.
+		{"briefbot_handler_duration_seconds", map[string]string{"command": "who"}, 2},
 		{"briefbot_reloads_total", map[string]string{"outcome": "ok"}, 1},
 		{"briefbot_reloads_total", map[string]string{"outcome": "failed"}, 0},
 		{"briefbot_rate_limited_total", map[string]string{"by": "user"}, 1},

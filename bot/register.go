@@ -2,7 +2,9 @@ package bot
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
@@ -78,4 +80,48 @@ func RegistrationJSON(t *commands.Table, private bool) ([]byte, error) {
 		return nil, fmt.Errorf("encoding the command table: %w", err)
 	}
 	return b, nil
+}
+
+// checkCommands checks a bulk-overwrite body: names, descriptions, options.
+func checkCommands(body []byte) error {
+	var cmds []wireCommand
+	if err := json.Unmarshal(body, &cmds); err != nil {
+		return fmt.Errorf("commands: %w", err)
+	}
+	var errs []error
+	for _, c := range cmds {
+		if c.Type == 2 || c.Type == 3 {
+			errs = append(errs, checkMenuCommand(c)...)
+			continue
+		}
+		if !commandName.MatchString(c.Name) || strings.ToLower(c.Name) != c.Name {
+			errs = append(errs, fmt.Errorf("command name %q", c.Name))
+		}
+		limit(&errs, "/"+c.Name+" description", c.Description, 1, maxCommandDesc)
+		if len(c.Options) > maxOptions {
+			errs = append(errs, fmt.Errorf("/%s: %d options (max %d)", c.Name, len(c.Options), maxOptions))
+		}
+		for _, o := range c.Options {
+			if !commandName.MatchString(o.Name) || strings.ToLower(o.Name) != o.Name {
+				errs = append(errs, fmt.Errorf("/%s: option name %q", c.Name, o.Name))
+			}
+			limit(&errs, "/"+c.Name+" "+o.Name+" description", o.Description, 1, maxCommandDesc)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkMenuCommand checks a user or message command (type 2 or 3), which
+// Discord shows in a context menu: a name of 1 to 32 characters, which may
+// have spaces and capitals, and no description or options.
+func checkMenuCommand(c wireCommand) []error {
+	var errs []error
+	limit(&errs, "command name", c.Name, 1, maxCommandName)
+	if strings.TrimSpace(c.Name) != c.Name {
+		errs = append(errs, fmt.Errorf("command name %q: spaces at an end", c.Name))
+	}
+	if c.Description != "" || len(c.Options) > 0 {
+		errs = append(errs, fmt.Errorf("context-menu command %q has a description or options", c.Name))
+	}
+	return errs
 }

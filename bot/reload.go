@@ -46,6 +46,8 @@ func (b *Bot) ReloadStory(name string) (commands.Answer, bool) {
 // reloaded logs and counts a reload of the service, whoever asked for it
 // (/reload, a DM, Reload); the service calls it once a reload is done.
 func (b *Bot) reloaded(r commands.Reloaded) {
+	// Even a failed reload may change what /about says of a story.
+	b.replies.invalidate()
 	if r.Err != nil {
 		b.log.Warn("reload failed", "story", r.Story, "err", r.Err, "version", r.Version)
 		b.metrics.reloaded(false)

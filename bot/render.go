@@ -77,12 +77,13 @@ type renderer struct {
 	stateInFooter bool
 	lineCache     map[[2]int]string // citation lines by number and shortness
 	quoteFold     map[int]string
-	fixed         int // characters of the title and the longest footer
+	links         map[string]string // linkURL by article address
+	fixed         int               // characters of the title and the longest footer
 }
 
 func newRenderer(a commands.Answer, state string) *renderer {
 	r := &renderer{a: a, state: state, cites: map[int]commands.Citation{}, citeSrc: map[int]string{}, srcLines: map[string]string{},
-		lineCache: map[[2]int]string{}, quoteFold: map[int]string{}}
+		lineCache: map[[2]int]string{}, quoteFold: map[int]string{}, links: map[string]string{}}
 	r.title = escapeClip(a.Title, maxTitle)
 	if r.title == "" {
 		r.title = "briefbot"

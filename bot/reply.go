@@ -26,8 +26,19 @@ var adminPlacement = placement{private: true, deferNow: true}
 
 // reply runs the handler for req and shows its answer as at says: at once
 // when it is quick, otherwise after deferring, so that Discord hears back
-// within its 3 seconds whatever the handler does.
+// within its 3 seconds whatever the handler does. A request asked before
+// since the last reload gets the reply it got then (see replyCache).
 func (x *exchange) reply(req commands.Request, at placement) {
+	req.Place = placeOf(x.i)
+	key, keep := replyKey(x.b.table, req, at)
+	if keep {
+		if c, ok := x.b.replies.get(key); ok {
+			x.ev.outcome = c.outcome
+			x.respondJSON(c.body)
+			return
+		}
+	}
+	gen := x.b.replies.generation()
 	h, ok := x.run(req, at)
 	if !ok {
 		return
@@ -43,7 +54,11 @@ func (x *exchange) reply(req commands.Request, at placement) {
 		x.edit(m)
 		return
 	}
-	x.respond(m.response(at.responseType()))
+	body, fits := x.encode(m.response(at.responseType()))
+	if fits && keep && h.err == nil {
+		x.b.replies.put(gen, key, cachedReply{body: body, outcome: outcome})
+	}
+	x.respondJSON(body)
 }
 
 // handled is what the handler made of a request, and whether the reply
@@ -58,7 +73,6 @@ type handled struct {
 // within DeferAfter (or at once, as at says). ok is false when the
 // deferral could not be sent, which leaves nothing to reply to.
 func (x *exchange) run(req commands.Request, at placement) (h handled, ok bool) {
-	req.Place = placeOf(x.i)
 	if at.deferNow {
 		if !x.respond(at.deferral()) {
 			return h, false

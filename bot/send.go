@@ -10,7 +10,8 @@ import (
 // Session) in gateway mode, an inline in HTTP mode; tests of the dispatch
 // logic put a recorder in its place.
 type sender interface {
-	InteractionRespond(*discordgo.Interaction, *discordgo.InteractionResponse, ...discordgo.RequestOption) error
+	// respond sends an interaction's first reply, encoded and checked.
+	respond(*discordgo.Interaction, wireJSON, ...discordgo.RequestOption) error
 	InteractionResponseDelete(*discordgo.Interaction, ...discordgo.RequestOption) error
 	FollowupMessageCreate(*discordgo.Interaction, bool, *discordgo.WebhookParams, ...discordgo.RequestOption) (*discordgo.Message, error)
 	ChannelMessageSendComplex(string, *discordgo.MessageSend, ...discordgo.RequestOption) (*discordgo.Message, error)
@@ -22,3 +23,10 @@ type sender interface {
 // later is the deadline of a REST call that is not the first reply to an
 // interaction (an interaction's token stays valid for 15 minutes).
 func (b *Bot) later() time.Time { return time.Now().Add(b.opts.restTimeout) }
+
+// wireJSON is a payload already encoded (and checked against Discord's
+// limits): the senders send it as it is instead of encoding it again.
+type wireJSON []byte
+
+// MarshalJSON is the payload itself, for whatever encodes one anyway.
+func (w wireJSON) MarshalJSON() ([]byte, error) { return w, nil }

@@ -33,12 +33,9 @@ type discordSender struct {
 // call: a message, or an error.
 const maxAnswer = 1 << 20
 
-// InteractionRespond sends an interaction's first reply.
-func (s discordSender) InteractionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, o ...discordgo.RequestOption) error {
-	if r.Data != nil && len(r.Data.Files) > 0 {
-		return errors.New("bot: replies with files are not supported")
-	}
-	_, err := s.interactionCall(http.MethodPost, discordgo.EndpointInteractionResponse(i.ID, i.Token), r, o...)
+// respond sends an interaction's first reply.
+func (s discordSender) respond(i *discordgo.Interaction, body wireJSON, o ...discordgo.RequestOption) error {
+	_, err := s.interactionCall(http.MethodPost, discordgo.EndpointInteractionResponse(i.ID, i.Token), body, o...)
 	return err
 }
 
@@ -74,7 +71,9 @@ func (s discordSender) FollowupMessageCreate(i *discordgo.Interaction, wait bool
 // and returns discordgo's errors, which call knows how to retry.
 func (s discordSender) interactionCall(method, url string, data any, o ...discordgo.RequestOption) ([]byte, error) {
 	var body []byte
-	if data != nil {
+	if w, ok := data.(wireJSON); ok {
+		body = w
+	} else if data != nil {
 		var err error
 		if body, err = json.Marshal(data); err != nil {
 			return nil, fmt.Errorf("encoding the request: %w", err)
