@@ -24,8 +24,8 @@ func Find(text string) []Figure {
 			continue
 		}
 		f := Figure{
-			Start:  p.toks[v.i].start,
-			End:    p.toks[v.j-1].end,
+			Start:  int(p.toks[v.i].start),
+			End:    int(p.toks[v.j-1].end),
 			Value:  text[p.toks[v.i].start:p.toks[v.j-1].end],
 			Number: v.num,
 			Unit:   v.unit,
@@ -43,7 +43,7 @@ func Find(text string) []Figure {
 		out = append(out, f)
 		// Resume past everything the figure took, unit included, so that
 		// no two figures overlap.
-		for i = v.j; i < len(p.toks) && p.toks[i].start < f.End; {
+		for i = v.j; i < len(p.toks) && int(p.toks[i].start) < f.End; {
 			i++
 		}
 	}

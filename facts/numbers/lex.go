@@ -2,9 +2,11 @@ package numbers
 
 import "github.com/briefbot/briefbot/facts/lexer"
 
-// token is one word, number or punctuation mark of the text.
+// token is one word, number or punctuation mark of the text. Offsets are
+// 32-bit, as the lexer's are: every article gets an array of its tokens,
+// and their size is most of what reading figures allocates.
 type token struct {
-	start, end int   // a word's end leaves out a trailing "'s"
+	start, end int32 // a word's end leaves out a trailing "'s"
 	f          wflag // a word's flags in the table
 	n          int32 // a number word's value, or a multiplier's power of ten
 	kind       lexer.Kind
@@ -22,9 +24,9 @@ type token struct {
 // "UK".
 func lex(text string) []token {
 	return lexer.Map(text, func(lt lexer.Token) token {
-		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
+		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
 		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
-			t.end, t.poss = int(lt.Apos), true
+			t.end, t.poss = lt.Apos, true
 		}
 		return t
 	})

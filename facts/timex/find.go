@@ -31,8 +31,8 @@ func Find(text string, published time.Time) []Expr {
 			t = inherent(m)
 		}
 		e := Expr{
-			Start:     p.toks[m.i].start,
-			End:       p.toks[m.j-1].end,
+			Start:     int(p.toks[m.i].start),
+			End:       int(p.toks[m.j-1].end),
 			Qualifier: qualName[m.q],
 			Tense:     t,
 		}
