@@ -81,9 +81,10 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	// The search index needs only the sentences, so it is built while
 	// extraction reads the same articles on the other cores.
 	index := make(chan struct{})
+	var terms *sentTerms
 	build := func() {
 		defer close(index)
-		b.buildIndex(prev)
+		terms = b.buildIndex(prev)
 	}
 	if b.workers > 1 {
 		go build()
@@ -123,7 +124,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 			return qi.Cite.Start < qj.Cite.Start
 		})
 		<-index // the word indexes stem through its vocabulary
-		b.indexWords(prev)
+		b.indexWords(prev, terms)
 	}, func() {
 		b.indexNames(prev)
 	})

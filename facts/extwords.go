@@ -43,25 +43,35 @@ func entryLess(x, y wordEntry) int {
 // curated items' texts are made: an event's sentence; a figure's value,
 // unit and sentence; a quote's words, its sentence and the one before.
 func entryTexts(kind int, d *Document, e wordEntry) []string {
+	texts, sents := entrySources(kind, d, e)
+	for _, s := range sents {
+		texts = append(texts, d.SentenceText(s))
+	}
+	return texts
+}
+
+// entrySources returns entryTexts in two parts: the texts that are not
+// whole sentences, and the sentences, whose terms the search index may
+// hold already.
+func entrySources(kind int, d *Document, e wordEntry) (texts []string, sents []int) {
 	switch kind {
 	case eventItems:
-		return []string{d.SentenceText(int(e.a))}
+		return nil, []int{int(e.a)}
 	case figureItems:
-		texts := []string{e.value, e.unit}
 		if s := d.SentenceAt(int(e.a)); s >= 0 {
-			texts = append(texts, d.SentenceText(s))
+			return []string{e.value, e.unit}, []int{s}
 		}
-		return texts
+		return []string{e.value, e.unit}, nil
 	}
-	texts := []string{d.Text[e.a:e.b]}
+	texts = []string{d.Text[e.a:e.b]}
 	if s := d.SentenceAt(int(e.a)); s >= 0 {
 		for _, j := range []int{s - 1, s} {
 			if j >= 0 {
-				texts = append(texts, d.SentenceText(j))
+				sents = append(sents, j)
 			}
 		}
 	}
-	return texts
+	return texts, sents
 }
 
 // extWords maps stems to the handles of extracted items holding them. It
@@ -77,6 +87,7 @@ type extWords struct {
 type extEdit struct {
 	prev   *extWords
 	vocab  *search.Index
+	terms  *sentTerms // of the sentences this load indexed, or nil
 	add    map[string][]int32
 	remove map[string][]int32
 	free   []int32
@@ -84,29 +95,42 @@ type extEdit struct {
 	next   int32
 }
 
-func newExtEdit(prev *extWords, vocab *search.Index) *extEdit {
+func newExtEdit(prev *extWords, vocab *search.Index, terms *sentTerms) *extEdit {
 	if prev == nil {
 		prev = &extWords{}
 	}
-	return &extEdit{prev: prev, vocab: vocab, add: map[string][]int32{}, remove: map[string][]int32{},
+	return &extEdit{prev: prev, vocab: vocab, terms: terms, add: map[string][]int32{}, remove: map[string][]int32{},
 		free: prev.free, next: prev.next}
 }
 
-// stems returns the distinct stems of texts.
-func (ed *extEdit) stems(texts []string) []string {
+// stems returns the distinct stems of texts and of d's sentences sents,
+// which are read from the terms the search index gave where it has them.
+func (ed *extEdit) stems(texts []string, d *Document, sents []int) []string {
 	var out []string
+	add := func(stem string) {
+		if !slices.Contains(out, stem) {
+			out = append(out, stem)
+		}
+	}
 	for _, t := range texts {
-		ed.vocab.EachStem(t, func(stem string) {
-			if !slices.Contains(out, stem) {
-				out = append(out, stem)
-			}
-		})
+		ed.vocab.EachStem(t, add)
+	}
+	for _, s := range sents {
+		terms, ok := ed.terms.of(d.work.units[s])
+		if !ok {
+			ed.vocab.EachStem(d.SentenceText(s), add)
+			continue
+		}
+		for _, t := range terms {
+			add(ed.vocab.Stem(t))
+		}
 	}
 	return out
 }
 
-// put indexes a new entry's texts and returns its handle.
-func (ed *extEdit) put(texts []string) int32 {
+// put indexes a new entry and returns its handle: texts and d's
+// sentences sents are what it is found by (see entrySources).
+func (ed *extEdit) put(texts []string, d *Document, sents []int) int32 {
 	var h int32
 	if len(ed.free) > 0 {
 		h, ed.free = ed.free[0], ed.free[1:]
@@ -114,7 +138,7 @@ func (ed *extEdit) put(texts []string) int32 {
 		h = ed.next
 		ed.next++
 	}
-	for _, s := range ed.stems(texts) {
+	for _, s := range ed.stems(texts, d, sents) {
 		ed.add[s] = append(ed.add[s], h)
 	}
 	return h
@@ -122,7 +146,7 @@ func (ed *extEdit) put(texts []string) int32 {
 
 // drop takes an entry of an article gone or changed out of the index.
 func (ed *extEdit) drop(h int32, texts []string) {
-	for _, s := range ed.stems(texts) {
+	for _, s := range ed.stems(texts, nil, nil) {
 		ed.remove[s] = append(ed.remove[s], h)
 	}
 	ed.freed = append(ed.freed, h)

@@ -48,6 +48,14 @@ func (ix *Index) Edit() *Editor {
 // Add indexes one unit, typically a sentence, and returns its id: the
 // lowest id a removal freed before this edit, or the next unused one.
 func (e *Editor) Add(text string) int32 {
+	id, _ := e.AddTerms(text, nil)
+	return id
+}
+
+// AddTerms is Add that also appends the unit's distinct terms, ascending,
+// to dst (see Index.Stem): a caller that reads a unit's stems again then
+// need not tokenise and look up its words a second time.
+func (e *Editor) AddTerms(text string, dst []int32) (int32, []int32) {
 	e.ownCounts()
 	var id int32
 	if len(e.free) > 0 {
@@ -69,6 +77,7 @@ func (e *Editor) Add(text string) int32 {
 			j++
 		}
 		t := terms[i]
+		dst = append(dst, t)
 		for int(t) >= len(e.slot) {
 			e.slot = append(e.slot, 0)
 		}
@@ -81,7 +90,7 @@ func (e *Editor) Add(text string) int32 {
 		p.tfs = append(p.tfs, uint16(min(j-i, math.MaxUint16)))
 		i = j
 	}
-	return id
+	return id, dst
 }
 
 // Remove takes unit id out of the index; text must be the text it was

@@ -146,6 +146,10 @@ func (ix *Index) EachStem(text string, fn func(stem string)) {
 	}
 }
 
+// Stem returns the stem of a term AddTerms gave for this index or the
+// version it was edited from: term ids stay from one version to the next.
+func (ix *Index) Stem(term int32) string { return ix.voc.stems[term] }
+
 // stem returns the stem of a normalised word, "" for a stop word: from the
 // vocabulary when the index has seen the word, else by stemming it.
 func (ix *Index) stem(norm []byte) string {
