@@ -95,7 +95,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	// An article a reload kept needs its words only if the curated
 	// people changed: its mentions and extraction are in its docWork.
 	key := peopleKey(b.people)
-	words := parallel(b.docs, b.workers, func(d *Document) []prose.Span {
+	words := parallel(b.docs, b.workers, func(d *Document) []prose.WordSpan {
 		if w := d.work; w != nil && w.mentionsDone && w.mentionKey == key && w.second != nil {
 			return nil
 		}

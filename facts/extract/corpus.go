@@ -18,7 +18,7 @@ type Doc struct {
 	Sentences []prose.Sentence
 	// Words are prose.Words(Text), when the caller has them already: both
 	// passes read them, and splitting a large corpus again costs memory.
-	Words []prose.Span
+	Words []prose.WordSpan
 	// First and Second are the passes' results of an earlier RunAll over
 	// the same text, when the caller kept them (see Passes): the first
 	// pass depends on the text and the known people only, the second on

@@ -110,7 +110,7 @@ func findPeople(in Doc, ix *knownIndex) Result {
 type doc struct {
 	text   string
 	sents  []prose.Sentence
-	words  []prose.Span
+	words  []prose.WordSpan
 	low    []string // lower-case word, possessive "'s" removed
 	sentOf []int    // sentence of each word, -1 between sentences
 
@@ -144,11 +144,11 @@ func newDoc(in Doc, ix *knownIndex) *doc {
 	s := 0
 	for i, w := range d.words {
 		d.low[i] = fold(text[w.Start:w.End])
-		for s < len(sents) && sents[s].End <= w.Start {
+		for s < len(sents) && sents[s].End <= int(w.Start) {
 			s++
 		}
 		d.sentOf[i] = -1
-		if s < len(sents) && sents[s].Start <= w.Start {
+		if s < len(sents) && sents[s].Start <= int(w.Start) {
 			d.sentOf[i] = s
 		}
 	}
@@ -217,7 +217,7 @@ func (d *doc) wordAt(off int) int {
 	lo, hi := 0, len(d.words)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if d.words[m].Start < off {
+		if int(d.words[m].Start) < off {
 			lo = m + 1
 		} else {
 			hi = m

@@ -148,7 +148,7 @@ func named(p Person) Person {
 }
 
 func (d *doc) mention(p int, r nameRun) {
-	span := prose.Span{Start: d.words[r.first].Start, End: d.words[r.last].End}
+	span := prose.Span{Start: int(d.words[r.first].Start), End: int(d.words[r.last].End)}
 	d.people[p].Mentions = append(d.people[p].Mentions, span)
 	if d.people[p].sex == 0 {
 		d.people[p].sex = d.sexOf(r)

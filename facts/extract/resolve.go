@@ -296,12 +296,12 @@ func (d *doc) statementGoesOn(p paragraph, first, prevFirstPerson bool) (goesOn,
 		return false, false
 	}
 	named := false
-	for i := d.wordAt(p.start); i < len(d.words) && d.words[i].Start < p.end; i++ {
+	for i := d.wordAt(p.start); i < len(d.words) && int(d.words[i].Start) < p.end; i++ {
 		switch d.low[i] {
 		case "we", "our", "i", "us", "my":
 			firstPerson = true
 		}
-		if d.words[i].Start > p.start && d.capitalised(i) && !d.sentenceStart(i) {
+		if int(d.words[i].Start) > p.start && d.capitalised(i) && !d.sentenceStart(i) {
 			named = true
 		}
 	}
