@@ -108,11 +108,16 @@ func findPeople(in Doc, ix *knownIndex) Result {
 
 // doc is one article being read, word by word.
 type doc struct {
-	text   string
-	sents  []prose.Sentence
-	words  []prose.WordSpan
-	low    []string // lower-case word, possessive "'s" removed
-	sentOf []int    // sentence of each word, -1 between sentences
+	text  string
+	sents []prose.Sentence
+	words []prose.WordSpan
+	// low holds each word lower-cased, possessive "'s" removed (see
+	// lowAt): where in text, or in folds for a word that is not plain
+	// lower-case there. Offsets, not strings, halve its size and leave
+	// the collector no pointers to scan in an array of every word.
+	low    []prose.WordSpan
+	folds  string
+	sentOf []int32 // sentence of each word, -1 between sentences
 
 	known  []Known
 	ix     *knownIndex
@@ -139,34 +144,82 @@ func newDoc(in Doc, ix *knownIndex) *doc {
 	if d.words == nil {
 		d.words = prose.Words(text)
 	}
-	d.low = make([]string, len(d.words))
-	d.sentOf = make([]int, len(d.words))
+	d.low = make([]prose.WordSpan, len(d.words))
+	d.sentOf = make([]int32, len(d.words))
+	// Capitalised words, most of those to fold, are about a tenth of the
+	// text; the builder's bytes become folds without a copy.
+	var folds strings.Builder
+	folds.Grow(len(text)/8 + 16)
 	s := 0
 	for i, w := range d.words {
-		d.low[i] = fold(text[w.Start:w.End])
+		d.low[i] = w
+		if word := text[w.Start:w.End]; needsFold(word) {
+			// Stored as ^start, so that a negative Start says folds.
+			at := folds.Len()
+			appendFold(&folds, word)
+			d.low[i] = prose.WordSpan{Start: ^int32(at), End: int32(folds.Len())}
+		}
 		for s < len(sents) && sents[s].End <= int(w.Start) {
 			s++
 		}
 		d.sentOf[i] = -1
 		if s < len(sents) && sents[s].Start <= int(w.Start) {
-			d.sentOf[i] = s
+			d.sentOf[i] = int32(s)
 		}
 	}
+	d.folds = folds.String()
 	return d
+}
+
+// lowAt returns word i lower-cased, its possessive "'s" removed.
+func (d *doc) lowAt(i int) string {
+	w := d.low[i]
+	if w.Start < 0 {
+		return d.folds[^w.Start:w.End]
+	}
+	return d.text[w.Start:w.End]
+}
+
+// sentAt returns the sentence of word i, or -1 between sentences.
+func (d *doc) sentAt(i int) int { return int(d.sentOf[i]) }
+
+// needsFold reports whether fold may change w: it is not plain
+// lower-case ASCII.
+func needsFold(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\'' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendFold writes fold(w) to b, for a word that needsFold; for the
+// capitalised ASCII words that most of those are, without an allocation.
+func appendFold(b *strings.Builder, w string) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			b.WriteString(fold(w))
+			return
+		}
+	}
+	if len(w) >= 2 && w[len(w)-2] == '\'' && w[len(w)-1]|0x20 == 's' {
+		w = w[:len(w)-2]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
 }
 
 // fold lower-cases a word and drops a possessive ending. It runs on every
 // word of every article, so a word that is already plain lower-case ASCII
 // is returned as it is, with no allocation.
 func fold(w string) string {
-	plain := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\'' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if !needsFold(w) {
 		return w
 	}
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
@@ -198,7 +251,7 @@ func (d *doc) gap(i int) string {
 // joined reports whether words i-1 and i are separated by plain spaces only.
 func (d *doc) joined(i int) bool {
 	g := d.gap(i)
-	return g != "" && strings.Trim(g, " ") == "" && i > 0 && d.sentOf[i] == d.sentOf[i-1]
+	return g != "" && strings.Trim(g, " ") == "" && i > 0 && d.sentAt(i) == d.sentAt(i-1)
 }
 
 func (d *doc) capitalised(i int) bool {
@@ -228,6 +281,6 @@ func (d *doc) wordAt(off int) int {
 
 // sentenceStart reports whether word i is the first word of its sentence.
 func (d *doc) sentenceStart(i int) bool {
-	s := d.sentOf[i]
-	return s >= 0 && (i == 0 || d.sentOf[i-1] != s)
+	s := d.sentAt(i)
+	return s >= 0 && (i == 0 || d.sentAt(i-1) != s)
 }
