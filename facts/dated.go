@@ -59,7 +59,7 @@ func storyDates(sents []prose.Sentence, exprs []timex.Expr) iter.Seq2[int, timex
 // event reported by two articles is listed once, with both citations.
 func (b *Base) extractEvents() {
 	ix := newEventIndex(b.events) // the curated events
-	found := parallel(b.docs, b.workers, func(d *Document) []evPrep {
+	found := parallelWith(b.docs, b.workers, func() *timex.Finder { return new(timex.Finder) }, func(find *timex.Finder, d *Document) []evPrep {
 		w := d.work
 		if w != nil && w.datesDone && w.published == d.Published {
 			return w.evPreps
@@ -68,7 +68,7 @@ func (b *Base) extractEvents() {
 		if !d.Published.IsZero() {
 			published = d.Published.Start()
 		}
-		evs := prepareEvents(d, timex.Find(d.Text, published))
+		evs := prepareEvents(d, find.Find(d.Text, published))
 		if w != nil {
 			w.evPreps, w.published, w.datesDone = evs, d.Published, true
 		}

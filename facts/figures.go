@@ -12,12 +12,12 @@ import (
 // counts says too little to list.
 func (b *Base) extractFigures() {
 	curated := b.figures
-	found := parallel(b.docs, b.workers, func(d *Document) []figPrep {
+	found := parallelWith(b.docs, b.workers, func() *numbers.Finder { return new(numbers.Finder) }, func(find *numbers.Finder, d *Document) []figPrep {
 		w := d.work
 		if w != nil && w.figsDone {
 			return w.figPreps
 		}
-		figs := prepareFigures(d, numbers.Find(d.Text))
+		figs := prepareFigures(d, find.Find(d.Text))
 		if w != nil {
 			w.figPreps, w.figsDone = figs, true
 		}

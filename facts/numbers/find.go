@@ -7,8 +7,19 @@ import (
 )
 
 // Find returns the figures of text in order, none overlapping.
-func Find(text string) []Figure {
-	p := parser{text: text, toks: lex(text)}
+func Find(text string) []Figure { return new(Finder).Find(text) }
+
+// Finder is Find for text after text, reusing its memory: its tokens, an
+// array as long as the text, are most of what Find allocates. It is not
+// safe for concurrent use; the zero Finder is ready.
+type Finder struct {
+	toks []token
+}
+
+// Find is the package's Find.
+func (f *Finder) Find(text string) []Figure {
+	f.toks = lex(f.toks, text)
+	p := parser{text: text, toks: f.toks}
 	var out []Figure
 	for i := 0; i < len(p.toks); {
 		var v value

@@ -21,9 +21,9 @@ type token struct {
 // lex splits text into tokens with the shared lexer. The table lookup of
 // a word waits until a figure needs it (see parser.flags): most words are
 // never near one. A possessive "'s" is left out of a word, so "UK’s" is
-// "UK".
-func lex(text string) []token {
-	return lexer.Map(text, func(lt lexer.Token) token {
+// "UK". The tokens go into buf's array when it is large enough.
+func lex(buf []token, text string) []token {
+	return lexer.MapTo(buf, text, func(lt lexer.Token) token {
 		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
 		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
 			t.end, t.poss = lt.Apos, true

@@ -13,7 +13,20 @@ import "time"
 // (the earlier on a tie) and a month falls in the publication year unless
 // that puts it more than six months away.
 func Find(text string, published time.Time) []Expr {
-	p := parser{text: text, toks: lex(text)}
+	return new(Finder).Find(text, published)
+}
+
+// Finder is Find for text after text, reusing its memory: its tokens, an
+// array as long as the text, are most of what Find allocates. It is not
+// safe for concurrent use; the zero Finder is ready.
+type Finder struct {
+	toks []token
+}
+
+// Find is the package's Find.
+func (f *Finder) Find(text string, published time.Time) []Expr {
+	f.toks = lex(f.toks, text)
+	p := parser{text: text, toks: f.toks}
 	pub := dayOf(published)
 	var out []Expr
 	for i := 0; i < len(p.toks); {

@@ -53,9 +53,10 @@ func (t *token) digits() int {
 }
 
 // lex splits text into tokens with the shared lexer, splitting clitics
-// off words and looking words up in the table.
-func lex(text string) []token {
-	return lexer.Map(text, func(lt lexer.Token) token {
+// off words and looking words up in the table; into buf's array when it
+// is large enough.
+func lex(buf []token, text string) []token {
+	return lexer.MapTo(buf, text, func(lt lexer.Token) token {
 		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
 		switch lt.Kind {
 		case lexer.Num:
