@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +58,7 @@ type Result struct {
 
 // Run extracts people and quotes from one article split into sentences.
 func Run(text string, sents []prose.Sentence, known []Known) Result {
-	return run(Doc{Text: text, Sentences: sents}, newKnownIndex(known))
+	return run(Doc{Text: text, Sentences: sents}, newKnownIndex(known), nil)
 }
 
 // knownIndex is the known people folded for lookup, built once and shared
@@ -85,8 +86,19 @@ func newKnownIndex(known []Known) *knownIndex {
 	return ix
 }
 
-func run(in Doc, ix *knownIndex) Result {
-	d := newDoc(in, ix)
+// scratch is the per-word arrays of a doc, which a worker reuses from
+// article to article: no result keeps them, and two passes over every
+// word of a corpus would otherwise allocate them afresh for each article.
+type scratch struct {
+	low    []prose.WordSpan
+	sentOf []int32
+}
+
+func newScratch() *scratch { return &scratch{} }
+
+// run reads an article; sc, when not nil, lends it its arrays.
+func run(in Doc, ix *knownIndex, sc *scratch) Result {
+	d := newDoc(in, ix, sc)
 	d.findNames()
 	d.findQuotes()
 	var r Result
@@ -100,8 +112,8 @@ func run(in Doc, ix *knownIndex) Result {
 // its quotes. What the second pass learns from the first (see gather) is
 // the named people and their roles, which finding quotes never changes:
 // it only adds unnamed sources and known people, whom gather leaves out.
-func findPeople(in Doc, ix *knownIndex) Result {
-	d := newDoc(in, ix)
+func findPeople(in Doc, ix *knownIndex, sc *scratch) Result {
+	d := newDoc(in, ix, sc)
 	d.findNames()
 	return Result{People: d.people}
 }
@@ -137,15 +149,20 @@ func (d *doc) lowerText() string {
 	return d.lower
 }
 
-func newDoc(in Doc, ix *knownIndex) *doc {
+func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	text, sents := in.Text, in.Sentences
 	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}, nameAt: map[int]int{}}
 	d.words = in.Words
 	if d.words == nil {
 		d.words = prose.Words(text)
 	}
-	d.low = make([]prose.WordSpan, len(d.words))
-	d.sentOf = make([]int32, len(d.words))
+	if sc == nil {
+		sc = &scratch{}
+	}
+	// Every element is set below: the arrays need no clearing.
+	d.low = slices.Grow(sc.low[:0], len(d.words))[:len(d.words)]
+	d.sentOf = slices.Grow(sc.sentOf[:0], len(d.words))[:len(d.words)]
+	sc.low, sc.sentOf = d.low, d.sentOf
 	// Capitalised words, most of those to fold, are about a tenth of the
 	// text; the builder's bytes become folds without a copy.
 	var folds strings.Builder
