@@ -88,6 +88,7 @@ type extEdit struct {
 	prev   *extWords
 	vocab  *search.Index
 	terms  *sentTerms // of the sentences this load indexed, or nil
+	out    []string   // stems' result, reused from entry to entry
 	add    map[string][]int32
 	remove map[string][]int32
 	free   []int32
@@ -105,8 +106,9 @@ func newExtEdit(prev *extWords, vocab *search.Index, terms *sentTerms) *extEdit 
 
 // stems returns the distinct stems of texts and of d's sentences sents,
 // which are read from the terms the search index gave where it has them.
+// The result is valid until the next call.
 func (ed *extEdit) stems(texts []string, d *Document, sents []int) []string {
-	var out []string
+	out := ed.out[:0]
 	add := func(stem string) {
 		if !slices.Contains(out, stem) {
 			out = append(out, stem)
@@ -125,6 +127,7 @@ func (ed *extEdit) stems(texts []string, d *Document, sents []int) []string {
 			add(ed.vocab.Stem(t))
 		}
 	}
+	ed.out = out
 	return out
 }
 
