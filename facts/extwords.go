@@ -85,10 +85,17 @@ type extWords struct {
 
 // extEdit derives the next extWords.
 type extEdit struct {
-	prev   *extWords
-	vocab  *search.Index
-	terms  *sentTerms // of the sentences this load indexed, or nil
-	out    []string   // stems' result, reused from entry to entry
+	prev  *extWords
+	vocab *search.Index
+	terms *sentTerms // of the sentences this load indexed, or nil
+	// The distinct stems of the entry read last (see read): term ids
+	// where the search index has the stem, which cost no hashing and
+	// are told apart by a mark per term, else strings.
+	pass   int32
+	seen   []int32 // term id → the pass that last read it
+	ids    []int32
+	odd    []string
+	addT   [][]int32 // term id → handles added; folded into add by build
 	add    map[string][]int32
 	remove map[string][]int32
 	free   []int32
@@ -100,35 +107,45 @@ func newExtEdit(prev *extWords, vocab *search.Index, terms *sentTerms) *extEdit 
 	if prev == nil {
 		prev = &extWords{}
 	}
+	n := vocab.TermCount()
 	return &extEdit{prev: prev, vocab: vocab, terms: terms, add: map[string][]int32{}, remove: map[string][]int32{},
-		free: prev.free, next: prev.next}
+		free: prev.free, next: prev.next, seen: make([]int32, n), addT: make([][]int32, n)}
 }
 
-// stems returns the distinct stems of texts and of d's sentences sents,
-// which are read from the terms the search index gave where it has them.
-// The result is valid until the next call.
-func (ed *extEdit) stems(texts []string, d *Document, sents []int) []string {
-	out := ed.out[:0]
-	add := func(stem string) {
-		if !slices.Contains(out, stem) {
-			out = append(out, stem)
+// read gathers the distinct stems of texts and of d's sentences sents
+// into ids and odd; a sentence's terms come from the search index's
+// build where it has them.
+func (ed *extEdit) read(texts []string, d *Document, sents []int) {
+	ed.pass++
+	ed.ids, ed.odd = ed.ids[:0], ed.odd[:0]
+	term := func(t int32, stem string) {
+		if t < 0 {
+			if !slices.Contains(ed.odd, stem) {
+				ed.odd = append(ed.odd, stem)
+			}
+			return
+		}
+		if int(t) >= len(ed.seen) {
+			ed.seen = append(ed.seen, make([]int32, int(t)+1-len(ed.seen))...)
+		}
+		if ed.seen[t] != ed.pass {
+			ed.seen[t] = ed.pass
+			ed.ids = append(ed.ids, t)
 		}
 	}
 	for _, t := range texts {
-		ed.vocab.EachStem(t, add)
+		ed.vocab.EachTerm(t, term)
 	}
 	for _, s := range sents {
 		terms, ok := ed.terms.of(d.work.units[s])
 		if !ok {
-			ed.vocab.EachStem(d.SentenceText(s), add)
+			ed.vocab.EachTerm(d.SentenceText(s), term)
 			continue
 		}
 		for _, t := range terms {
-			add(ed.vocab.Stem(t))
+			term(t, "")
 		}
 	}
-	ed.out = out
-	return out
 }
 
 // put indexes a new entry and returns its handle: texts and d's
@@ -141,7 +158,14 @@ func (ed *extEdit) put(texts []string, d *Document, sents []int) int32 {
 		h = ed.next
 		ed.next++
 	}
-	for _, s := range ed.stems(texts, d, sents) {
+	ed.read(texts, d, sents)
+	for _, t := range ed.ids {
+		if int(t) >= len(ed.addT) {
+			ed.addT = append(ed.addT, make([][]int32, int(t)+1-len(ed.addT))...)
+		}
+		ed.addT[t] = append(ed.addT[t], h)
+	}
+	for _, s := range ed.odd {
 		ed.add[s] = append(ed.add[s], h)
 	}
 	return h
@@ -149,7 +173,12 @@ func (ed *extEdit) put(texts []string, d *Document, sents []int) int32 {
 
 // drop takes an entry of an article gone or changed out of the index.
 func (ed *extEdit) drop(h int32, texts []string) {
-	for _, s := range ed.stems(texts, nil, nil) {
+	ed.read(texts, nil, nil)
+	for _, t := range ed.ids {
+		s := ed.vocab.Stem(t)
+		ed.remove[s] = append(ed.remove[s], h)
+	}
+	for _, s := range ed.odd {
 		ed.remove[s] = append(ed.remove[s], h)
 	}
 	ed.freed = append(ed.freed, h)
@@ -159,11 +188,17 @@ func (ed *extEdit) build() *extWords {
 	out := &extWords{post: ed.prev.post, next: ed.next}
 	out.free = append(slices.Clone(ed.free), ed.freed...)
 	slices.Sort(out.free)
-	if len(ed.add) == 0 && len(ed.remove) == 0 {
+	added := len(ed.add)
+	for _, hs := range ed.addT {
+		if len(hs) > 0 {
+			added++
+		}
+	}
+	if added == 0 && len(ed.remove) == 0 {
 		return out
 	}
 	if out.post == nil {
-		out.post = make(map[string][]int32, len(ed.add))
+		out.post = make(map[string][]int32, added)
 	} else {
 		out.post = maps.Clone(out.post)
 	}
@@ -182,24 +217,34 @@ func (ed *extEdit) build() *extWords {
 		}
 	}
 	for s, hs := range ed.add {
-		slices.Sort(hs)
-		old := out.post[s]
-		if len(old) == 0 {
-			out.post[s] = hs
-			continue
+		addPostings(out.post, s, hs)
+	}
+	for t, hs := range ed.addT {
+		if len(hs) > 0 {
+			addPostings(out.post, ed.vocab.Stem(int32(t)), hs) // no stem with a term is in add
 		}
-		p := make([]int32, 0, len(old)+len(hs))
-		i, j := 0, 0
-		for i < len(old) || j < len(hs) {
-			if j == len(hs) || (i < len(old) && old[i] < hs[j]) {
-				p = append(p, old[i])
-				i++
-			} else {
-				p = append(p, hs[j])
-				j++
-			}
-		}
-		out.post[s] = p
 	}
 	return out
+}
+
+// addPostings adds the handles hs to stem s's postings.
+func addPostings(post map[string][]int32, s string, hs []int32) {
+	slices.Sort(hs)
+	old := post[s]
+	if len(old) == 0 {
+		post[s] = hs
+		return
+	}
+	p := make([]int32, 0, len(old)+len(hs))
+	i, j := 0, 0
+	for i < len(old) || j < len(hs) {
+		if j == len(hs) || (i < len(old) && old[i] < hs[j]) {
+			p = append(p, old[i])
+			i++
+		} else {
+			p = append(p, hs[j])
+			j++
+		}
+	}
+	post[s] = p
 }
