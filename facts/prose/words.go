@@ -23,7 +23,12 @@ func Words(text string) []WordSpan {
 	out := make([]WordSpan, 0, len(text)/5+1)
 	start := -1
 	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		var inWord bool
+		if r < utf8.RuneSelf {
+			inWord = asciiAlnum[r] // most of the text: no table search
+		} else {
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
 		if !inWord && start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.') {
 			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
 			inWord = unicode.IsLetter(next) || unicode.IsDigit(next)
@@ -41,3 +46,12 @@ func Words(text string) []WordSpan {
 	}
 	return out
 }
+
+// asciiAlnum marks the ASCII letters and digits, the ASCII runes Words
+// keeps in a word.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
