@@ -29,7 +29,8 @@ type Editor struct {
 	pend    []postings
 	remove  map[int32][]int32 // term → ids removed
 	scratch []int32
-	words   []int32
+	mark    []int32 // word id → the call of terms that last counted it
+	call    int32
 	buf     []byte
 }
 
@@ -114,10 +115,17 @@ func (e *Editor) Remove(id int32, text string) {
 }
 
 // terms returns the non-stop term ids of text, learning new words when
-// adding, and counts each distinct word of the unit once in wordDF.
+// adding, and counts each distinct word of the unit once in wordDF: a
+// word is counted when its mark is not this call's, which costs less than
+// sorting the unit's words to find repeats.
 func (e *Editor) terms(text string, adding bool) []int32 {
+	delta := int32(1)
+	if !adding {
+		delta = -1
+	}
+	e.call++
 	sc := scanner{text: text, buf: e.buf}
-	terms, words := e.scratch[:0], e.words[:0]
+	terms := e.scratch[:0]
 	for {
 		_, _, norm, ok := sc.next()
 		if !ok {
@@ -130,23 +138,19 @@ func (e *Editor) terms(text string, adding bool) []int32 {
 			}
 			w = e.learn(string(norm))
 		}
-		words = append(words, w)
+		if int(w) >= len(e.mark) {
+			e.mark = append(e.mark, make([]int32, int(w)+1-len(e.mark))...)
+		}
+		if e.mark[w] != e.call {
+			e.mark[w] = e.call
+			e.wordDF[w] += delta
+		}
 		if t := e.voc.wordTerm[w]; t != stopTerm {
 			terms = append(terms, t)
 		}
 	}
 	e.buf = sc.buf
-	slices.Sort(words)
-	delta := int32(1)
-	if !adding {
-		delta = -1
-	}
-	for i, w := range words {
-		if i == 0 || words[i-1] != w {
-			e.wordDF[w] += delta
-		}
-	}
-	e.scratch, e.words = terms, words
+	e.scratch = terms
 	return terms
 }
 
