@@ -106,8 +106,9 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 		// Events and figures depend on the articles and the curated
 		// items only: they are made while people and quotes are.
 		b.both(prev != nil, func() { b.extractAll(words, prev) }, func() {
-			b.extractEvents()
-			b.extractFigures()
+			evs, figs := b.readDatesAndFigures()
+			b.extractEvents(evs)
+			b.extractFigures(figs)
 		})
 	}
 	b.unknownSuppress = b.dropSuppressed(sup)

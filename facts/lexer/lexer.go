@@ -122,6 +122,24 @@ func MapTo[T any](out []T, text string, conv func(Token) T) []T {
 	}
 }
 
+// Lex returns the tokens of text, in dst's array when it is large enough:
+// a text that both readers read is lexed once (see MapTokens).
+func Lex(dst []Token, text string) []Token {
+	return MapTo(dst, text, func(t Token) Token { return t })
+}
+
+// MapTokens is MapTo over tokens Lex gave.
+func MapTokens[T any](out []T, toks []Token, conv func(Token) T) []T {
+	if cap(out) < len(toks) {
+		out = make([]T, 0, len(toks))
+	}
+	out = out[:0]
+	for _, t := range toks {
+		out = append(out, conv(t))
+	}
+	return out
+}
+
 // IsLetter reports whether c is an ASCII letter.
 func IsLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

@@ -19,6 +19,18 @@ type Finder struct {
 // Find is the package's Find.
 func (f *Finder) Find(text string) []Figure {
 	f.toks = lex(f.toks, text)
+	return f.find(text)
+}
+
+// FindLexed is Find given toks, lexer.Lex of text: a caller that reads
+// dates too lexes each text once.
+func (f *Finder) FindLexed(text string, toks []lexer.Token) []Figure {
+	f.toks = lexed(f.toks, text, toks)
+	return f.find(text)
+}
+
+// find reads the figures of text from f.toks.
+func (f *Finder) find(text string) []Figure {
 	p := parser{text: text, toks: f.toks}
 	var out []Figure
 	for i := 0; i < len(p.toks); {

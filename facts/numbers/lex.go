@@ -22,14 +22,22 @@ type token struct {
 // a word waits until a figure needs it (see parser.flags): most words are
 // never near one. A possessive "'s" is left out of a word, so "UK’s" is
 // "UK". The tokens go into buf's array when it is large enough.
-func lex(buf []token, text string) []token {
-	return lexer.MapTo(buf, text, func(lt lexer.Token) token {
+func lex(buf []token, text string) []token { return lexer.MapTo(buf, text, tokenOf(text)) }
+
+// lexed is lex from the tokens lexer.Lex gave for text.
+func lexed(buf []token, text string, toks []lexer.Token) []token {
+	return lexer.MapTokens(buf, toks, tokenOf(text))
+}
+
+// tokenOf returns the conversion of text's lexer tokens.
+func tokenOf(text string) func(lexer.Token) token {
+	return func(lt lexer.Token) token {
 		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
 		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
 			t.end, t.poss = lt.Apos, true
 		}
 		return t
-	})
+	}
 }
 
 // numValue returns the value of the digits of s, a number token without

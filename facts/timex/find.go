@@ -1,6 +1,10 @@
 package timex
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // Find returns the date expressions of text in order, none overlapping.
 // published is the article's publication date; only its calendar date
@@ -26,6 +30,18 @@ type Finder struct {
 // Find is the package's Find.
 func (f *Finder) Find(text string, published time.Time) []Expr {
 	f.toks = lex(f.toks, text)
+	return f.find(text, published)
+}
+
+// FindLexed is Find given toks, lexer.Lex of text: a caller that reads
+// figures too lexes each text once.
+func (f *Finder) FindLexed(text string, toks []lexer.Token, published time.Time) []Expr {
+	f.toks = lexed(f.toks, text, toks)
+	return f.find(text, published)
+}
+
+// find reads the dates of text from f.toks.
+func (f *Finder) find(text string, published time.Time) []Expr {
 	p := parser{text: text, toks: f.toks}
 	pub := dayOf(published)
 	var out []Expr

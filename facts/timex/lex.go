@@ -55,8 +55,16 @@ func (t *token) digits() int {
 // lex splits text into tokens with the shared lexer, splitting clitics
 // off words and looking words up in the table; into buf's array when it
 // is large enough.
-func lex(buf []token, text string) []token {
-	return lexer.MapTo(buf, text, func(lt lexer.Token) token {
+func lex(buf []token, text string) []token { return lexer.MapTo(buf, text, tokenOf(text)) }
+
+// lexed is lex from the tokens lexer.Lex gave for text.
+func lexed(buf []token, text string, toks []lexer.Token) []token {
+	return lexer.MapTokens(buf, toks, tokenOf(text))
+}
+
+// tokenOf returns the conversion of text's lexer tokens.
+func tokenOf(text string) func(lexer.Token) token {
+	return func(lt lexer.Token) token {
 		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
 		switch lt.Kind {
 		case lexer.Num:
@@ -70,7 +78,7 @@ func lex(buf []token, text string) []token {
 			t.word(text, lt)
 		}
 		return t
-	})
+	}
 }
 
 // ordLen is the length of a number's ordinal suffix.
