@@ -43,6 +43,7 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	// About one distinct term in ten bytes of news text: one allocation
 	// of about the size needed, not a doubling array of several megabytes.
 	st.terms = make([]int32, 0, top/10)
+	ed.Reserve(int(top / 10)) // a posting per distinct term of a sentence
 	if prev == nil {
 		st.start, st.end = make([]int32, total), make([]int32, total)
 	}

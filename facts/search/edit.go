@@ -23,10 +23,10 @@ type Editor struct {
 	freed   []int32 // ids removed by this edit
 	live    int
 	sum     int64
-	// Postings added, ascending ids: those of term t are pend[slot[t]-1]
-	// (a slot of 0: none), dense because a first load adds millions.
-	slot    []int32
-	pend    []postings
+	// Postings added, in the order added, so ascending ids within a
+	// term: one array, sorted by term once in Build, where a list per
+	// term meant tens of thousands of growing arrays on a first load.
+	added   []added
 	remove  map[int32][]int32 // term → ids removed
 	scratch []int32
 	mark    []int32 // word id → the call of terms that last counted it
@@ -79,16 +79,7 @@ func (e *Editor) AddTerms(text string, dst []int32) (int32, []int32) {
 		}
 		t := terms[i]
 		dst = append(dst, t)
-		for int(t) >= len(e.slot) {
-			e.slot = append(e.slot, 0)
-		}
-		if e.slot[t] == 0 {
-			e.pend = append(e.pend, postings{})
-			e.slot[t] = int32(len(e.pend))
-		}
-		p := &e.pend[e.slot[t]-1]
-		p.ids = append(p.ids, id)
-		p.tfs = append(p.tfs, uint16(min(j-i, math.MaxUint16)))
+		e.added = append(e.added, added{term: t, id: id, tf: uint16(min(j-i, math.MaxUint16))})
 		i = j
 	}
 	return id, dst
@@ -219,10 +210,9 @@ func (e *Editor) Build(order []int32) *Index {
 	for t, ids := range e.remove {
 		ix.post[t] = without(ix.post[t], ids)
 	}
-	e.flatten()
-	for t, s := range e.slot {
-		if s > 0 {
-			ix.post[t] = merged(ix.post[t], e.pend[s-1])
+	for t, p := range e.byTerm() {
+		if len(p.ids) > 0 {
+			ix.post[t] = merged(ix.post[t], p)
 		}
 	}
 	ix.rank = make([]int32, len(ix.lens))
@@ -239,20 +229,41 @@ func (e *Editor) Build(order []int32) *Index {
 	return ix
 }
 
-// flatten moves the added postings into two arrays of exactly their
-// size: appending left up to half of each list unused, and a first load
-// keeps them all.
-func (e *Editor) flatten() {
-	total := 0
-	for _, p := range e.pend {
-		total += len(p.ids)
+// added is one posting added: term is in unit id tf times.
+type added struct {
+	term, id int32
+	tf       uint16
+}
+
+// Reserve makes room for about n more postings (each distinct term of a
+// unit makes one): a first load that knows the size of its text then
+// grows no array.
+func (e *Editor) Reserve(n int) { e.added = slices.Grow(e.added, n) }
+
+// byTerm returns the added postings by term id, in two arrays of exactly
+// their size: a counting sort, which keeps each term's ids ascending.
+func (e *Editor) byTerm() []postings {
+	out := make([]postings, len(e.voc.stems))
+	at := make([]int32, len(e.voc.stems)+1) // term t's postings: at[t] to at[t+1]
+	for _, a := range e.added {
+		at[a.term+1]++
 	}
-	ids, tfs := make([]int32, 0, total), make([]uint16, 0, total)
-	for i, p := range e.pend {
-		s := len(ids)
-		ids, tfs = append(ids, p.ids...), append(tfs, p.tfs...)
-		e.pend[i] = postings{ids: ids[s:len(ids):len(ids)], tfs: tfs[s:len(tfs):len(tfs)]}
+	for t := 1; t < len(at); t++ {
+		at[t] += at[t-1]
 	}
+	ids, tfs := make([]int32, len(e.added)), make([]uint16, len(e.added))
+	next := slices.Clone(at[:len(at)-1])
+	for _, a := range e.added {
+		k := next[a.term]
+		ids[k], tfs[k] = a.id, a.tf
+		next[a.term]++
+	}
+	for t := range out {
+		lo, hi := at[t], at[t+1]
+		out[t] = postings{ids: ids[lo:hi:hi], tfs: tfs[lo:hi:hi]}
+	}
+	e.added = nil
+	return out
 }
 
 // without returns p less the units ids (in any order), as new slices.
