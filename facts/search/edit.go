@@ -210,11 +210,7 @@ func (e *Editor) Build(order []int32) *Index {
 	for t, ids := range e.remove {
 		ix.post[t] = without(ix.post[t], ids)
 	}
-	for t, p := range e.byTerm() {
-		if len(p.ids) > 0 {
-			ix.post[t] = merged(ix.post[t], p)
-		}
-	}
+	e.mergeAdded(ix.post)
 	ix.rank = make([]int32, len(ix.lens))
 	if order == nil {
 		for u := range ix.rank {
@@ -227,73 +223,4 @@ func (e *Editor) Build(order []int32) *Index {
 	}
 	ix.setStats()
 	return ix
-}
-
-// added is one posting added: term is in unit id tf times.
-type added struct {
-	term, id int32
-	tf       uint16
-}
-
-// Reserve makes room for about n more postings (each distinct term of a
-// unit makes one): a first load that knows the size of its text then
-// grows no array.
-func (e *Editor) Reserve(n int) { e.added = slices.Grow(e.added, n) }
-
-// byTerm returns the added postings by term id, in two arrays of exactly
-// their size: a counting sort, which keeps each term's ids ascending.
-func (e *Editor) byTerm() []postings {
-	out := make([]postings, len(e.voc.stems))
-	at := make([]int32, len(e.voc.stems)+1) // term t's postings: at[t] to at[t+1]
-	for _, a := range e.added {
-		at[a.term+1]++
-	}
-	for t := 1; t < len(at); t++ {
-		at[t] += at[t-1]
-	}
-	ids, tfs := make([]int32, len(e.added)), make([]uint16, len(e.added))
-	next := slices.Clone(at[:len(at)-1])
-	for _, a := range e.added {
-		k := next[a.term]
-		ids[k], tfs[k] = a.id, a.tf
-		next[a.term]++
-	}
-	for t := range out {
-		lo, hi := at[t], at[t+1]
-		out[t] = postings{ids: ids[lo:hi:hi], tfs: tfs[lo:hi:hi]}
-	}
-	e.added = nil
-	return out
-}
-
-// without returns p less the units ids (in any order), as new slices.
-func without(p postings, ids []int32) postings {
-	slices.Sort(ids)
-	out := postings{ids: make([]int32, 0, len(p.ids)), tfs: make([]uint16, 0, len(p.tfs))}
-	for i, id := range p.ids {
-		if _, found := slices.BinarySearch(ids, id); !found {
-			out.ids = append(out.ids, id)
-			out.tfs = append(out.tfs, p.tfs[i])
-		}
-	}
-	return out
-}
-
-// merged returns the union of two postings with distinct ids, ascending.
-func merged(a, b postings) postings {
-	if len(a.ids) == 0 {
-		return b
-	}
-	out := postings{ids: make([]int32, 0, len(a.ids)+len(b.ids)), tfs: make([]uint16, 0, len(a.ids)+len(b.ids))}
-	i, j := 0, 0
-	for i < len(a.ids) || j < len(b.ids) {
-		if j == len(b.ids) || (i < len(a.ids) && a.ids[i] < b.ids[j]) {
-			out.ids, out.tfs = append(out.ids, a.ids[i]), append(out.tfs, a.tfs[i])
-			i++
-		} else {
-			out.ids, out.tfs = append(out.ids, b.ids[j]), append(out.tfs, b.tfs[j])
-			j++
-		}
-	}
-	return out
 }
