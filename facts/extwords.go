@@ -104,12 +104,15 @@ type extEdit struct {
 }
 
 func newExtEdit(prev *extWords, vocab *search.Index, terms *sentTerms) *extEdit {
+	ed := &extEdit{prev: prev, vocab: vocab, terms: terms, add: map[string][]int32{}, remove: map[string][]int32{}}
 	if prev == nil {
-		prev = &extWords{}
+		// A first load marks most terms: one allocation each. A reload
+		// grows them as far as its few entries need.
+		n := vocab.TermCount()
+		ed.prev, ed.seen, ed.addT = &extWords{}, make([]int32, n), make([][]int32, n)
 	}
-	n := vocab.TermCount()
-	return &extEdit{prev: prev, vocab: vocab, terms: terms, add: map[string][]int32{}, remove: map[string][]int32{},
-		free: prev.free, next: prev.next, seen: make([]int32, n), addT: make([][]int32, n)}
+	ed.free, ed.next = ed.prev.free, ed.prev.next
+	return ed
 }
 
 // read gathers the distinct stems of texts and of d's sentences sents

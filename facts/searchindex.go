@@ -12,8 +12,8 @@ import (
 // changed. The ranking is the same as a fresh build's: the index breaks
 // ties by the order of the articles given here, not by unit id.
 //
-// It returns the distinct terms of the sentences it added, which the
-// about: indexes read instead of tokenising those sentences again.
+// On a first load it returns the distinct terms of the sentences, which
+// the about: indexes read instead of tokenising those sentences again.
 func (b *Base) buildIndex(prev *Base) *sentTerms {
 	var ed *search.Editor
 	if prev != nil && prev.index != nil {
@@ -33,7 +33,6 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 		ed = (&search.Index{}).Edit()
 	}
 	total, top := 0, int32(-1)
-	st := &sentTerms{}
 	for _, d := range b.docs {
 		if d.work.units == nil {
 			total += len(d.Sentences)
@@ -42,16 +41,21 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	}
 	// About one distinct term in ten bytes of news text: one allocation
 	// of about the size needed, not a doubling array of several megabytes.
-	st.terms = make([]int32, 0, top/10)
 	ed.Reserve(int(top / 10)) // a posting per distinct term of a sentence
+	var st *sentTerms
 	if prev == nil {
-		st.start, st.end = make([]int32, total), make([]int32, total)
+		// A reload reads few sentences: they are tokenised again.
+		st = &sentTerms{start: make([]int32, total), end: make([]int32, total), terms: make([]int32, 0, top/10)}
 	}
 	total, top = 0, -1
 	for _, d := range b.docs {
 		if d.work.units == nil {
 			d.work.units = make([]int32, len(d.Sentences))
 			for i := range d.Sentences {
+				if st == nil {
+					d.work.units[i] = ed.Add(d.SentenceText(i))
+					continue
+				}
 				start := int32(len(st.terms))
 				d.work.units[i], st.terms = ed.AddTerms(d.SentenceText(i), st.terms)
 				st.set(d.work.units[i], start, int32(len(st.terms)))
@@ -76,7 +80,7 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 
 // sentTerms holds the distinct terms of the sentences a load added to the
 // search index, by unit id; it lives only until the about: indexes are
-// built. A unit a reload kept has none: its text is tokenised again.
+// built. A reload has none: its few sentences are tokenised again.
 type sentTerms struct {
 	start, end []int32 // unit id → its terms' range; end 0: none
 	terms      []int32
