@@ -125,7 +125,19 @@ func MapTo[T any](out []T, text string, conv func(Token) T) []T {
 // Lex returns the tokens of text, in dst's array when it is large enough:
 // a text that both readers read is lexed once (see MapTokens).
 func Lex(dst []Token, text string) []Token {
-	return MapTo(dst, text, func(t Token) Token { return t })
+	// MapTo's loop without its call per token, which a profile of a
+	// cold load put at a third of the time lexing took.
+	if n := len(text)/4 + 8; cap(dst) < n {
+		dst = make([]Token, 0, n)
+	}
+	dst = dst[:0]
+	for at := 0; ; {
+		t, ok := Next(text, &at)
+		if !ok {
+			return dst
+		}
+		dst = append(dst, t)
+	}
 }
 
 // MapTokens is MapTo over tokens Lex gave.
