@@ -81,9 +81,10 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	// The search index needs only the sentences, so it is built while
 	// extraction reads the same articles on the other cores.
 	index := make(chan struct{})
+	var terms *sentTerms
 	build := func() {
 		defer close(index)
-		b.buildIndex(prev)
+		terms = b.buildIndex(prev)
 	}
 	if b.workers > 1 {
 		go build()
@@ -94,7 +95,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	// An article a reload kept needs its words only if the curated
 	// people changed: its mentions and extraction are in its docWork.
 	key := peopleKey(b.people)
-	words := parallel(b.docs, b.workers, func(d *Document) []prose.Span {
+	words := parallel(b.docs, b.workers, func(d *Document) []prose.WordSpan {
 		if w := d.work; w != nil && w.mentionsDone && w.mentionKey == key && w.second != nil {
 			return nil
 		}
@@ -105,8 +106,9 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 		// Events and figures depend on the articles and the curated
 		// items only: they are made while people and quotes are.
 		b.both(prev != nil, func() { b.extractAll(words, prev) }, func() {
-			b.extractEvents()
-			b.extractFigures()
+			evs, figs := b.readDatesAndFigures()
+			b.extractEvents(evs)
+			b.extractFigures(figs)
 		})
 	}
 	b.unknownSuppress = b.dropSuppressed(sup)
@@ -123,7 +125,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 			return qi.Cite.Start < qj.Cite.Start
 		})
 		<-index // the word indexes stem through its vocabulary
-		b.indexWords(prev)
+		b.indexWords(prev, terms)
 	}, func() {
 		b.indexNames(prev)
 	})

@@ -57,23 +57,9 @@ func storyDates(sents []prose.Sentence, exprs []timex.Expr) iter.Seq2[int, timex
 // resolved date, unless a curated event or an earlier extracted one already
 // tells the same thing: curated facts stay the authority, and the same
 // event reported by two articles is listed once, with both citations.
-func (b *Base) extractEvents() {
+// found holds each article's dated sentences (see readDatesAndFigures).
+func (b *Base) extractEvents(found [][]evPrep) {
 	ix := newEventIndex(b.events) // the curated events
-	found := parallel(b.docs, b.workers, func(d *Document) []evPrep {
-		w := d.work
-		if w != nil && w.datesDone && w.published == d.Published {
-			return w.evPreps
-		}
-		var published time.Time
-		if !d.Published.IsZero() {
-			published = d.Published.Start()
-		}
-		evs := prepareEvents(d, timex.Find(d.Text, published))
-		if w != nil {
-			w.evPreps, w.published, w.datesDone = evs, d.Published, true
-		}
-		return evs
-	})
 	// One array of events and one of their first citations for them all.
 	n := totalLen(found)
 	events := make([]Event, 0, n)

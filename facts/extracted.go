@@ -14,7 +14,7 @@ import (
 // not in facts.yaml and the quotes of everyone. Curated facts stay the
 // authority: a curated person is never duplicated, and a quote already
 // curated is not added again. prev is the base this one replaces, or nil.
-func (b *Base) extractAll(words [][]prose.Span, prev *Base) {
+func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 	known := make([]extract.Known, len(b.people))
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}

@@ -10,19 +10,9 @@ import (
 // ("31 allied nations", "up to 30 countries", "2.5% of …"). A figure a
 // curator already cites is not added again; a bare number with nothing it
 // counts says too little to list.
-func (b *Base) extractFigures() {
+// found holds each article's figures (see readDatesAndFigures).
+func (b *Base) extractFigures(found [][]figPrep) {
 	curated := b.figures
-	found := parallel(b.docs, b.workers, func(d *Document) []figPrep {
-		w := d.work
-		if w != nil && w.figsDone {
-			return w.figPreps
-		}
-		figs := prepareFigures(d, numbers.Find(d.Text))
-		if w != nil {
-			w.figPreps, w.figsDone = figs, true
-		}
-		return figs
-	})
 	// One array of figures and one of citations for them all: tens of
 	// thousands of small allocations less at every load and reload.
 	n := totalLen(found)

@@ -9,7 +9,7 @@ import (
 // base is complete. prev is the base this one replaces, or nil: the words
 // of the extracted items of every article a reload kept are in its indexes
 // already, so only the items of new or changed articles are read.
-func (b *Base) indexWords(prev *Base) {
+func (b *Base) indexWords(prev *Base, terms *sentTerms) {
 	var prevExt [itemKinds]*extWords
 	if prev != nil {
 		prevExt = [itemKinds]*extWords{prev.eventWords.ext, prev.figureWords.ext, prev.quoteWords.ext}
@@ -23,7 +23,7 @@ func (b *Base) indexWords(prev *Base) {
 			}
 			return curatedTexts(i)
 		}, b.index)
-		b.indexExtracted(kind, ix, prev, prevExt[kind], entryOf)
+		b.indexExtracted(kind, ix, prev, prevExt[kind], terms, entryOf)
 	}
 	build := func(kind int, ix *wordIndex, n int, entryOf func(i int) (*Document, wordEntry, bool), curatedTexts func(i int) []string) {
 		if b.workers > 1 {
@@ -86,8 +86,8 @@ func (b *Base) indexWords(prev *Base) {
 // indexExtracted adds the extracted items of one kind to ix: an item an
 // article kept from prev yielded before keeps its handle; the entries of
 // the articles prev had and this base does not keep are taken out.
-func (b *Base) indexExtracted(kind int, ix *wordIndex, prev *Base, prevExt *extWords, entryOf func(i int) (*Document, wordEntry, bool)) {
-	ed := newExtEdit(prevExt, b.index)
+func (b *Base) indexExtracted(kind int, ix *wordIndex, prev *Base, prevExt *extWords, terms *sentTerms, entryOf func(i int) (*Document, wordEntry, bool)) {
+	ed := newExtEdit(prevExt, b.index, terms)
 	if prev != nil && prevExt != nil {
 		for _, pd := range prev.docs {
 			if d := b.docByID[pd.ID]; d != nil && d.work.kept {
@@ -111,7 +111,8 @@ func (b *Base) indexExtracted(kind int, ix *wordIndex, prev *Base, prevExt *extW
 			handles[i] = have[k].handle
 			continue
 		}
-		e.handle = ed.put(entryTexts(kind, d, e))
+		texts, sents := entrySources(kind, d, e)
+		e.handle = ed.put(texts, d, sents)
 		handles[i] = e.handle
 		fresh[d] = append(fresh[d], e)
 	}

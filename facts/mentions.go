@@ -31,7 +31,7 @@ type mentionHit struct {
 // words holds prose.Words of each article's text, or nil where the caller
 // did not split it. An article whose docWork holds the hits of the people
 // whose names hash to key is not read again.
-func findMentions(docs []*Document, words [][]prose.Span, people []*Person, key [sha256.Size]byte) {
+func findMentions(docs []*Document, words [][]prose.WordSpan, people []*Person, key [sha256.Size]byte) {
 	var byFirst map[string][]aliasForm
 	for di, d := range docs {
 		w := d.work
@@ -99,7 +99,7 @@ func peopleKey(people []*Person) [sha256.Size]byte {
 }
 
 // docMentions finds the hits of one article.
-func docMentions(d *Document, ws []prose.Span, byFirst map[string][]aliasForm) []mentionHit {
+func docMentions(d *Document, ws []prose.WordSpan, byFirst map[string][]aliasForm) []mentionHit {
 	if len(byFirst) == 0 {
 		return nil
 	}
@@ -115,7 +115,7 @@ func docMentions(d *Document, ws []prose.Span, byFirst map[string][]aliasForm) [
 			if !matchesAt(d.Text, ws, i, f.words) {
 				continue
 			}
-			s := d.SentenceAt(w.Start)
+			s := d.SentenceAt(int(w.Start))
 			if s < 0 {
 				continue
 			}
@@ -129,7 +129,7 @@ func docMentions(d *Document, ws []prose.Span, byFirst map[string][]aliasForm) [
 	return hits
 }
 
-func matchesAt(text string, ws []prose.Span, i int, form []string) bool {
+func matchesAt(text string, ws []prose.WordSpan, i int, form []string) bool {
 	if i+len(form) > len(ws) {
 		return false
 	}

@@ -117,7 +117,7 @@ func (b *Base) scorePassages(ts Terms, hits []search.Hit, want Want, subject str
 // once: a later copy of one (syndication) adds its citation to it.
 func mergeCopies(cands []candidate, limit int) []Passage {
 	var out []Passage
-	var sets []map[string]bool
+	var sets [][]string
 	for _, c := range cands {
 		words := wordSet(c.p.Text())
 		if i := sameSentence(sets, words); i >= 0 {
@@ -164,15 +164,22 @@ func startsWith(text string, words []string) bool {
 // sameSentence returns the passage that is a copy of words (the same
 // words but for a few, as syndicated copies differ in punctuation and
 // house style), or -1.
-func sameSentence(sets []map[string]bool, words map[string]bool) int {
+func sameSentence(sets [][]string, words []string) int {
 	for i, other := range sets {
 		if a, b := len(words), len(other); 5*min(a, b) < 4*max(a, b) {
 			continue // sizes alone keep the overlap under 80%
 		}
 		shared := 0
-		for w := range words {
-			if other[w] {
+		for j, k := 0, 0; j < len(words) && k < len(other); {
+			switch c := strings.Compare(words[j], other[k]); {
+			case c == 0:
 				shared++
+				j++
+				k++
+			case c < 0:
+				j++
+			default:
+				k++
 			}
 		}
 		union := len(words) + len(other) - shared
@@ -184,13 +191,13 @@ func sameSentence(sets []map[string]bool, words map[string]bool) int {
 }
 
 // wordSet is the set of a sentence's words, lower-cased, for comparing
-// copies; stems are not needed for that.
-func wordSet(text string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+// copies; stems are not needed for that. It is sorted, without repeats:
+// sets are compared by merging, which costs less than building maps for
+// every candidate of every query.
+func wordSet(text string) []string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		m[w] = true
-	}
-	return m
+	})
+	slices.Sort(words)
+	return slices.Compact(words)
 }

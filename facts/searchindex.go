@@ -11,7 +11,10 @@ import (
 // are taken out, and only new text is read, so a reload costs what
 // changed. The ranking is the same as a fresh build's: the index breaks
 // ties by the order of the articles given here, not by unit id.
-func (b *Base) buildIndex(prev *Base) {
+//
+// On a first load it returns the distinct terms of the sentences, which
+// the about: indexes read instead of tokenising those sentences again.
+func (b *Base) buildIndex(prev *Base) *sentTerms {
 	var ed *search.Editor
 	if prev != nil && prev.index != nil {
 		ed = prev.index.Edit()
@@ -32,9 +35,30 @@ func (b *Base) buildIndex(prev *Base) {
 	total, top := 0, int32(-1)
 	for _, d := range b.docs {
 		if d.work.units == nil {
+			total += len(d.Sentences)
+			top += int32(len(d.Text))
+		}
+	}
+	// About one distinct term in ten bytes of news text: one allocation
+	// of about the size needed, not a doubling array of several megabytes.
+	ed.Reserve(int(top / 10)) // a posting per distinct term of a sentence
+	var st *sentTerms
+	if prev == nil {
+		// A reload reads few sentences: they are tokenised again.
+		st = &sentTerms{start: make([]int32, total), end: make([]int32, total), terms: make([]int32, 0, top/10)}
+	}
+	total, top = 0, -1
+	for _, d := range b.docs {
+		if d.work.units == nil {
 			d.work.units = make([]int32, len(d.Sentences))
 			for i := range d.Sentences {
-				d.work.units[i] = ed.Add(d.SentenceText(i))
+				if st == nil {
+					d.work.units[i] = ed.Add(d.SentenceText(i))
+					continue
+				}
+				start := int32(len(st.terms))
+				d.work.units[i], st.terms = ed.AddTerms(d.SentenceText(i), st.terms)
+				st.set(d.work.units[i], start, int32(len(st.terms)))
 			}
 		}
 		total += len(d.work.units)
@@ -51,4 +75,29 @@ func (b *Base) buildIndex(prev *Base) {
 		}
 	}
 	b.index = ed.Build(order)
+	return st
+}
+
+// sentTerms holds the distinct terms of the sentences a load added to the
+// search index, by unit id; it lives only until the about: indexes are
+// built. A reload has none: its few sentences are tokenised again.
+type sentTerms struct {
+	start, end []int32 // unit id → its terms' range; end 0: none
+	terms      []int32
+}
+
+// set records that unit u's terms are terms[start:end].
+func (st *sentTerms) set(u, start, end int32) {
+	for int(u) >= len(st.start) {
+		st.start, st.end = append(st.start, 0), append(st.end, 0)
+	}
+	st.start[u], st.end[u] = start, end
+}
+
+// of returns unit u's terms, and false when this load did not add it.
+func (st *sentTerms) of(u int32) ([]int32, bool) {
+	if st == nil || int(u) >= len(st.end) || st.end[u] == 0 {
+		return nil, false
+	}
+	return st.terms[st.start[u]:st.end[u]], true
 }

@@ -18,7 +18,7 @@ type Doc struct {
 	Sentences []prose.Sentence
 	// Words are prose.Words(Text), when the caller has them already: both
 	// passes read them, and splitting a large corpus again costs memory.
-	Words []prose.Span
+	Words []prose.WordSpan
 	// First and Second are the passes' results of an earlier RunAll over
 	// the same text, when the caller kept them (see Passes): the first
 	// pass depends on the text and the known people only, the second on
@@ -92,11 +92,11 @@ func (ps Passes) Trim() Passes {
 func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Passes) {
 	ps := Passes{FirstKey: keyOf(known)}
 	ix := newKnownIndex(known)
-	ps.First = pool.Map(docs, workers, func(d Doc) *Result {
+	ps.First = pool.MapWith(docs, workers, newScratch, func(sc *scratch, d Doc) *Result {
 		if d.First != nil && d.FirstKey == ps.FirstKey {
 			return d.First
 		}
-		r := findPeople(d, ix)
+		r := findPeople(d, ix, sc)
 		return &r
 	})
 	if prev.second != nil && ps.FirstKey == prev.FirstKey && slices.Equal(ps.First, prev.first) {
@@ -113,14 +113,14 @@ func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Pass
 	if prev.second != nil && prev.SecondKey != ps.SecondKey {
 		changed = changedLookups(prev.second, ix)
 	}
-	ps.Second = pool.Map(docs, workers, func(d Doc) *Result {
+	ps.Second = pool.MapWith(docs, workers, newScratch, func(sc *scratch, d Doc) *Result {
 		switch {
 		case d.Second == nil:
 		case d.SecondKey == ps.SecondKey,
 			prev.second != nil && d.SecondKey == prev.SecondKey && !touches(d.Second.looked, changed):
 			return d.Second // keyed already, and shared: not to be changed
 		}
-		r := run(d, ix)
+		r := run(d, ix, sc)
 		setKeys(&r)
 		return &r
 	})

@@ -1,11 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/briefbot/briefbot/facts/names"
 
 	"github.com/briefbot/briefbot/facts/prose"
 )
@@ -57,7 +56,7 @@ type Result struct {
 
 // Run extracts people and quotes from one article split into sentences.
 func Run(text string, sents []prose.Sentence, known []Known) Result {
-	return run(Doc{Text: text, Sentences: sents}, newKnownIndex(known))
+	return run(Doc{Text: text, Sentences: sents}, newKnownIndex(known), nil)
 }
 
 // knownIndex is the known people folded for lookup, built once and shared
@@ -85,8 +84,19 @@ func newKnownIndex(known []Known) *knownIndex {
 	return ix
 }
 
-func run(in Doc, ix *knownIndex) Result {
-	d := newDoc(in, ix)
+// scratch is the per-word arrays of a doc, which a worker reuses from
+// article to article: no result keeps them, and two passes over every
+// word of a corpus would otherwise allocate them afresh for each article.
+type scratch struct {
+	low    []prose.WordSpan
+	sentOf []int32
+}
+
+func newScratch() *scratch { return &scratch{} }
+
+// run reads an article; sc, when not nil, lends it its arrays.
+func run(in Doc, ix *knownIndex, sc *scratch) Result {
+	d := newDoc(in, ix, sc)
 	d.findNames()
 	d.findQuotes()
 	var r Result
@@ -100,19 +110,24 @@ func run(in Doc, ix *knownIndex) Result {
 // its quotes. What the second pass learns from the first (see gather) is
 // the named people and their roles, which finding quotes never changes:
 // it only adds unnamed sources and known people, whom gather leaves out.
-func findPeople(in Doc, ix *knownIndex) Result {
-	d := newDoc(in, ix)
+func findPeople(in Doc, ix *knownIndex, sc *scratch) Result {
+	d := newDoc(in, ix, sc)
 	d.findNames()
 	return Result{People: d.people}
 }
 
 // doc is one article being read, word by word.
 type doc struct {
-	text   string
-	sents  []prose.Sentence
-	words  []prose.Span
-	low    []string // lower-case word, possessive "'s" removed
-	sentOf []int    // sentence of each word, -1 between sentences
+	text  string
+	sents []prose.Sentence
+	words []prose.WordSpan
+	// low holds each word lower-cased, possessive "'s" removed (see
+	// lowAt): where in text, or in folds for a word that is not plain
+	// lower-case there. Offsets, not strings, halve its size and leave
+	// the collector no pointers to scan in an array of every word.
+	low    []prose.WordSpan
+	folds  string
+	sentOf []int32 // sentence of each word, -1 between sentences
 
 	known  []Known
 	ix     *knownIndex
@@ -132,57 +147,56 @@ func (d *doc) lowerText() string {
 	return d.lower
 }
 
-func newDoc(in Doc, ix *knownIndex) *doc {
+func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	text, sents := in.Text, in.Sentences
 	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}, nameAt: map[int]int{}}
 	d.words = in.Words
 	if d.words == nil {
 		d.words = prose.Words(text)
 	}
-	d.low = make([]string, len(d.words))
-	d.sentOf = make([]int, len(d.words))
+	if sc == nil {
+		sc = &scratch{}
+	}
+	// Every element is set below: the arrays need no clearing.
+	d.low = slices.Grow(sc.low[:0], len(d.words))[:len(d.words)]
+	d.sentOf = slices.Grow(sc.sentOf[:0], len(d.words))[:len(d.words)]
+	sc.low, sc.sentOf = d.low, d.sentOf
+	// Capitalised words, most of those to fold, are about a tenth of the
+	// text; the builder's bytes become folds without a copy.
+	var folds strings.Builder
+	folds.Grow(len(text)/8 + 16)
 	s := 0
 	for i, w := range d.words {
-		d.low[i] = fold(text[w.Start:w.End])
-		for s < len(sents) && sents[s].End <= w.Start {
+		d.low[i] = w
+		if word := text[w.Start:w.End]; needsFold(word) {
+			// Stored as ^start, so that a negative Start says folds.
+			at := folds.Len()
+			appendFold(&folds, word)
+			d.low[i] = prose.WordSpan{Start: ^int32(at), End: int32(folds.Len())}
+		}
+		for s < len(sents) && sents[s].End <= int(w.Start) {
 			s++
 		}
 		d.sentOf[i] = -1
-		if s < len(sents) && sents[s].Start <= w.Start {
-			d.sentOf[i] = s
+		if s < len(sents) && sents[s].Start <= int(w.Start) {
+			d.sentOf[i] = int32(s)
 		}
 	}
+	d.folds = folds.String()
 	return d
 }
 
-// fold lower-cases a word and drops a possessive ending. It runs on every
-// word of every article, so a word that is already plain lower-case ASCII
-// is returned as it is, with no allocation.
-func fold(w string) string {
-	plain := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\'' {
-			plain = false
-			break
-		}
+// lowAt returns word i lower-cased, its possessive "'s" removed.
+func (d *doc) lowAt(i int) string {
+	w := d.low[i]
+	if w.Start < 0 {
+		return d.folds[^w.Start:w.End]
 	}
-	if plain {
-		return w
-	}
-	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	return strings.TrimSuffix(w, "'s")
+	return d.text[w.Start:w.End]
 }
 
-// foldName is a name's key: each word with its possessive dropped, then
-// the one name key of the names package, so that extraction, the loader,
-// mentions and the name index agree on when two names are one.
-func foldName(n string) string {
-	var parts []string
-	for _, w := range prose.Words(n) {
-		parts = append(parts, fold(n[w.Start:w.End]))
-	}
-	return names.Key(strings.Join(parts, " "))
-}
+// sentAt returns the sentence of word i, or -1 between sentences.
+func (d *doc) sentAt(i int) int { return int(d.sentOf[i]) }
 
 // word returns the text of word i.
 func (d *doc) word(i int) string { return d.text[d.words[i].Start:d.words[i].End] }
@@ -198,7 +212,7 @@ func (d *doc) gap(i int) string {
 // joined reports whether words i-1 and i are separated by plain spaces only.
 func (d *doc) joined(i int) bool {
 	g := d.gap(i)
-	return g != "" && strings.Trim(g, " ") == "" && i > 0 && d.sentOf[i] == d.sentOf[i-1]
+	return g != "" && strings.Trim(g, " ") == "" && i > 0 && d.sentAt(i) == d.sentAt(i-1)
 }
 
 func (d *doc) capitalised(i int) bool {
@@ -217,7 +231,7 @@ func (d *doc) wordAt(off int) int {
 	lo, hi := 0, len(d.words)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if d.words[m].Start < off {
+		if int(d.words[m].Start) < off {
 			lo = m + 1
 		} else {
 			hi = m
@@ -228,6 +242,6 @@ func (d *doc) wordAt(off int) int {
 
 // sentenceStart reports whether word i is the first word of its sentence.
 func (d *doc) sentenceStart(i int) bool {
-	s := d.sentOf[i]
-	return s >= 0 && (i == 0 || d.sentOf[i-1] != s)
+	s := d.sentAt(i)
+	return s >= 0 && (i == 0 || d.sentAt(i-1) != s)
 }

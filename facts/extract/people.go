@@ -19,12 +19,12 @@ type nameRun struct {
 func (d *doc) findNames() {
 	var single []nameRun // one-word names, resolved once full names are known
 	for i := 0; i < len(d.words); {
-		if d.sentOf[i] < 0 || !d.capitalised(i) {
+		if d.sentAt(i) < 0 || !d.capitalised(i) {
 			i++
 			continue
 		}
 		j := i
-		for j+1 < len(d.words) && d.joined(j+1) && (d.capitalised(j+1) || particle(d.low[j+1]) && j+2 < len(d.words) && d.capitalised(j+2)) {
+		for j+1 < len(d.words) && d.joined(j+1) && (d.capitalised(j+1) || particle(d.lowAt(j+1)) && j+2 < len(d.words) && d.capitalised(j+2)) {
 			if d.possessive(j) {
 				break // "Labour's Jane Doe": the name starts after the owner's
 			}
@@ -55,28 +55,28 @@ func particle(w string) bool {
 
 // split separates the title part of the run i..j from its name part.
 func (d *doc) split(i, j int) (nameRun, bool) {
-	for i <= j && (notNames[d.low[i]] || (d.sentenceStart(i) && strings.HasSuffix(d.low[i], "ing"))) {
+	for i <= j && (notNames[d.lowAt(i)] || (d.sentenceStart(i) && strings.HasSuffix(d.lowAt(i), "ing"))) {
 		i++
 	}
 	r := nameRun{first: i, last: j}
 	for k := i; k <= j; k++ {
 		// A role noun that opens a sentence is capitalised for that
 		// alone ("Campaigner Jane Doe said"), and is her role, not her name.
-		opener := k == i && k < j && d.sentenceStart(k) && roleNouns[d.low[k]]
-		if honorifics[d.low[k]] || titles[d.low[k]] || d.low[k] == "prime" || d.low[k] == "vice" || opener {
+		opener := k == i && k < j && d.sentenceStart(k) && roleNouns[d.lowAt(k)]
+		if honorifics[d.lowAt(k)] || titles[d.lowAt(k)] || d.lowAt(k) == "prime" || d.lowAt(k) == "vice" || opener {
 			r.first = k + 1
 		}
 	}
 	for k := i; k < r.first; k++ {
 		r.title = append(r.title, k)
-		r.honorific = r.honorific || honorifics[d.low[k]]
+		r.honorific = r.honorific || honorifics[d.lowAt(k)]
 	}
 	if r.first > r.last || r.last-r.first > 3 {
 		return r, false
 	}
 	acronyms := true
 	for k := r.first; k <= r.last; k++ {
-		if placeWords[d.low[k]] || notNames[d.low[k]] || isDigitWord(d.low[k]) {
+		if placeWords[d.lowAt(k)] || notNames[d.lowAt(k)] || isDigitWord(d.lowAt(k)) {
 			return r, false
 		}
 		acronyms = acronyms && d.acronym(k) && len(d.word(k)) > 2
@@ -111,7 +111,7 @@ func (d *doc) addRun(r nameRun) {
 		d.mention(p, r)
 		return
 	}
-	if r.first > 0 && d.joined(r.first) && orgNouns[d.low[r.first-1]] && len(r.title) == 0 {
+	if r.first > 0 && d.joined(r.first) && orgNouns[d.lowAt(r.first-1)] && len(r.title) == 0 {
 		return // "the fans' group X" names a group
 	}
 	role, cue := d.roleOf(r)
@@ -121,7 +121,7 @@ func (d *doc) addRun(r nameRun) {
 			role = d.knownRole(key, k)
 		}
 	}
-	if !cue && !givenNames[d.low[r.first]] {
+	if !cue && !givenNames[d.lowAt(r.first)] {
 		return
 	}
 	p := d.newPerson(name, role)
@@ -148,7 +148,7 @@ func named(p Person) Person {
 }
 
 func (d *doc) mention(p int, r nameRun) {
-	span := prose.Span{Start: d.words[r.first].Start, End: d.words[r.last].End}
+	span := prose.Span{Start: int(d.words[r.first].Start), End: int(d.words[r.last].End)}
 	d.people[p].Mentions = append(d.people[p].Mentions, span)
 	if d.people[p].sex == 0 {
 		d.people[p].sex = d.sexOf(r)
@@ -163,7 +163,7 @@ func (d *doc) mention(p int, r nameRun) {
 // John"): a mention of a person already found whose surname (or, after Sir
 // or Dame, first name) it is, or else a person of its own when titled.
 func (d *doc) addSingle(r nameRun) {
-	w := d.low[r.first]
+	w := d.lowAt(r.first)
 	if p, ok := d.bySurname(w, r.honorific); ok {
 		d.mention(p, r)
 		return
@@ -206,7 +206,7 @@ func (d *doc) bySurname(w string, honorific bool) (int, bool) {
 // found, where the word is not already part of a name.
 func (d *doc) bareSurnames() {
 	for i := range d.words {
-		if _, done := d.nameAt[i]; done || d.sentOf[i] < 0 || !d.capitalised(i) {
+		if _, done := d.nameAt[i]; done || d.sentAt(i) < 0 || !d.capitalised(i) {
 			continue
 		}
 		if i+1 < len(d.words) && d.joined(i+1) && d.capitalised(i+1) {
@@ -215,10 +215,10 @@ func (d *doc) bareSurnames() {
 		if i > 0 && d.joined(i) && d.capitalised(i-1) {
 			continue
 		}
-		if p, ok := d.bySurname(d.low[i], false); ok {
+		if p, ok := d.bySurname(d.lowAt(i), false); ok {
 			d.mention(p, nameRun{first: i, last: i})
-		} else if k, ok := d.knownByName(d.low[i]); ok && !d.acronym(i) {
-			d.mention(d.knownPersonNamed(d.low[i], k), nameRun{first: i, last: i})
+		} else if k, ok := d.knownByName(d.lowAt(i)); ok && !d.acronym(i) {
+			d.mention(d.knownPersonNamed(d.lowAt(i), k), nameRun{first: i, last: i})
 		}
 	}
 }
@@ -227,14 +227,14 @@ func (d *doc) bareSurnames() {
 func (d *doc) sexOf(r nameRun) byte {
 	for _, k := range r.title {
 		switch {
-		case maleWords[d.low[k]]:
+		case maleWords[d.lowAt(k)]:
 			return 'm'
-		case femaleWords[d.low[k]]:
+		case femaleWords[d.lowAt(k)]:
 			return 'f'
 		}
 	}
 	if r.last > r.first {
-		switch first := d.low[r.first]; {
+		switch first := d.lowAt(r.first); {
 		case femaleNames[first]:
 			return 'f'
 		case maleNames[first]:

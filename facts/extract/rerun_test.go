@@ -135,7 +135,7 @@ func TestFirstPassGathersAsFullRun(t *testing.T) {
 	for _, name := range names {
 		text := string(fsys.(fstest.MapFS)[name].Data)
 		d := Doc{Text: text, Sentences: prose.Split(text)}
-		a, b := run(d, ix), findPeople(d, ix)
+		a, b := run(d, ix, nil), findPeople(d, ix, nil)
 		full, part = append(full, &a), append(part, &b)
 	}
 	ga, gb := gather(full), gather(part)

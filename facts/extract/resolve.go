@@ -42,15 +42,15 @@ func (r *resolver) pronoun(w string) int {
 func (r *resolver) subject(s int) {
 	d := r.d
 	i := d.wordAt(d.sents[s].Start)
-	for n := 0; i < len(d.words) && d.sentOf[i] == s && n < 12; i, n = i+1, n+1 {
-		if i > 0 && d.sentOf[i-1] == s && prepositions[d.low[i-1]] {
+	for n := 0; i < len(d.words) && d.sentAt(i) == s && n < 12; i, n = i+1, n+1 {
+		if i > 0 && d.sentAt(i-1) == s && prepositions[d.lowAt(i-1)] {
 			continue
 		}
 		if p := r.np(i, true); p >= 0 {
 			r.push(p)
 			return
 		}
-		if speechVerbs[d.low[i]] {
+		if speechVerbs[d.lowAt(i)] {
 			return
 		}
 	}
@@ -60,7 +60,7 @@ func (r *resolver) subject(s int) {
 // start set, k may also be the first word of a name.
 func (r *resolver) np(k int, start bool) int {
 	d := r.d
-	w := d.low[k]
+	w := d.lowAt(k)
 	switch {
 	case pronouns[w]:
 		return r.pronoun(w)
@@ -72,7 +72,7 @@ func (r *resolver) np(k int, start bool) int {
 		if p, ok := d.nameAt[j]; ok {
 			return p
 		}
-		if roleNouns[d.low[j]] {
+		if roleNouns[d.lowAt(j)] {
 			return r.role(k, j)
 		}
 		return -1
@@ -82,9 +82,9 @@ func (r *resolver) np(k int, start bool) int {
 	}
 	if roleNouns[w] {
 		a := k
-		for a-1 >= 0 && k-a < 6 && d.joined(a) && !prepositions[d.low[a-1]] && !speechVerbs[d.low[a-1]] {
+		for a-1 >= 0 && k-a < 6 && d.joined(a) && !prepositions[d.lowAt(a-1)] && !speechVerbs[d.lowAt(a-1)] {
 			a--
-			if determiners[d.low[a]] {
+			if determiners[d.lowAt(a)] {
 				break
 			}
 		}
@@ -98,7 +98,7 @@ func (r *resolver) np(k int, start bool) int {
 // source of that name.
 func (r *resolver) role(a, k int) int {
 	d := r.d
-	if determiners[d.low[a]] {
+	if determiners[d.lowAt(a)] {
 		a++
 	}
 	if a > k {
@@ -106,13 +106,13 @@ func (r *resolver) role(a, k int) int {
 	}
 	var parts []string
 	for i := a; i <= k; i++ {
-		parts = append(parts, d.low[i])
+		parts = append(parts, d.lowAt(i))
 	}
 	key := strings.Join(parts, " ")
 	if key == "pm" {
 		key = "prime minister"
 	}
-	if unnamedHeads[d.low[k]] {
+	if unnamedHeads[d.lowAt(k)] {
 		for p, pe := range d.people {
 			if pe.Unnamed && (strings.HasSuffix(pe.key, key) || strings.HasSuffix(key, pe.key)) {
 				return p
@@ -165,8 +165,8 @@ func (r *resolver) attribute(q qspan, s int) int {
 		}
 	}
 	first := d.wordAt(d.sents[s].Start)
-	for v := d.wordAt(q.open) - 1; v >= first && d.sentOf[v] == s; v-- {
-		if speechVerbs[d.low[v]] {
+	for v := d.wordAt(q.open) - 1; v >= first && d.sentAt(v) == s; v-- {
+		if speechVerbs[d.lowAt(v)] {
 			return r.subjectOf(v)
 		}
 	}
@@ -188,9 +188,9 @@ func (r *resolver) after(q qspan) (int, bool) {
 	if !strings.ContainsAny(between, ",!?") && !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, "?") && !strings.HasSuffix(inner, "!") {
 		return -1, false
 	}
-	if speechVerbs[d.low[i]] && i+1 < len(d.words) {
+	if speechVerbs[d.lowAt(i)] && i+1 < len(d.words) {
 		j := i + 1
-		for j+1 < len(d.words) && d.joined(j+1) && j-i < 6 && (!roleNouns[d.low[j]] || d.possessive(j)) && !d.isName(j) {
+		for j+1 < len(d.words) && d.joined(j+1) && j-i < 6 && (!roleNouns[d.lowAt(j)] || d.possessive(j)) && !d.isName(j) {
 			j++
 		}
 		return r.np(j, false), true
@@ -202,16 +202,16 @@ func (r *resolver) after(q qspan) (int, bool) {
 		k++
 	}
 	if d.capitalised(i) && d.isName(k) && d.appositive(k) != "" {
-		for j := k + 1; j < len(d.words) && j-k < 16 && d.sentOf[j] == d.sentOf[k]; j++ {
-			if speechVerbs[d.low[j]] {
+		for j := k + 1; j < len(d.words) && j-k < 16 && d.sentAt(j) == d.sentAt(k); j++ {
+			if speechVerbs[d.lowAt(j)] {
 				return r.np(k, false), true
 			}
 		}
 	}
 	for j := i; j < len(d.words) && j-i < 6 && (j == i || d.joined(j)); j++ {
-		if speechVerbs[d.low[j]] && j > i {
+		if speechVerbs[d.lowAt(j)] && j > i {
 			k := j - 1
-			for k > i && adverbs[d.low[k]] {
+			for k > i && adverbs[d.lowAt(k)] {
 				k--
 			}
 			return r.np(k, false), true
@@ -233,7 +233,7 @@ func (d *doc) isName(j int) bool {
 // subjectOf resolves the subject of the speech verb at word v.
 func (r *resolver) subjectOf(v int) int {
 	d := r.d
-	if participles[d.low[v]] {
+	if participles[d.lowAt(v)] {
 		if k := v - 1; k >= 0 && d.joined(v) {
 			if p := r.np(k, false); p >= 0 {
 				return p
@@ -242,28 +242,28 @@ func (r *resolver) subjectOf(v int) int {
 		return r.last
 	}
 	k := v - 1
-	for k >= 0 && d.joined(k+1) && adverbs[d.low[k]] {
+	for k >= 0 && d.joined(k+1) && adverbs[d.lowAt(k)] {
 		k--
 	}
-	if k < 0 || d.sentOf[k] != d.sentOf[v] {
+	if k < 0 || d.sentAt(k) != d.sentAt(v) {
 		return -1
 	}
-	if d.low[k] == "who" && k > 0 && strings.Contains(d.gap(k), ",") {
+	if d.lowAt(k) == "who" && k > 0 && strings.Contains(d.gap(k), ",") {
 		return r.np(k-1, false) // "X, who said …"
 	}
 	if strings.Contains(d.gap(k+1), ",") {
 		// "X, the club's chairman, said" or "X, who said": the subject
 		// stands before the opening comma.
 		j := k
-		for j > 0 && d.sentOf[j-1] == d.sentOf[v] && !strings.Contains(d.gap(j), ",") {
+		for j > 0 && d.sentAt(j-1) == d.sentAt(v) && !strings.Contains(d.gap(j), ",") {
 			j--
 		}
-		if j > 0 && d.sentOf[j-1] == d.sentOf[v] {
+		if j > 0 && d.sentAt(j-1) == d.sentAt(v) {
 			if p := r.np(j-1, false); p >= 0 {
 				return p
 			}
 		}
-		if d.low[k] == "who" {
+		if d.lowAt(k) == "who" {
 			return -1
 		}
 	}
@@ -277,7 +277,7 @@ func (d *doc) statementIntro(p paragraph, r *resolver) int {
 		return -1
 	}
 	last := d.wordAt(p.end) - 1
-	if last < 0 || !speechVerbs[d.low[last]] {
+	if last < 0 || !speechVerbs[d.lowAt(last)] {
 		return -1
 	}
 	return r.subjectOf(last)
@@ -296,12 +296,12 @@ func (d *doc) statementGoesOn(p paragraph, first, prevFirstPerson bool) (goesOn,
 		return false, false
 	}
 	named := false
-	for i := d.wordAt(p.start); i < len(d.words) && d.words[i].Start < p.end; i++ {
-		switch d.low[i] {
+	for i := d.wordAt(p.start); i < len(d.words) && int(d.words[i].Start) < p.end; i++ {
+		switch d.lowAt(i) {
 		case "we", "our", "i", "us", "my":
 			firstPerson = true
 		}
-		if d.words[i].Start > p.start && d.capitalised(i) && !d.sentenceStart(i) {
+		if int(d.words[i].Start) > p.start && d.capitalised(i) && !d.sentenceStart(i) {
 			named = true
 		}
 	}

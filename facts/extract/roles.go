@@ -24,14 +24,14 @@ func (d *doc) roleOf(r nameRun) (string, bool) {
 	}
 	var title []string
 	for _, k := range r.title {
-		if !honorifics[d.low[k]] {
+		if !honorifics[d.lowAt(k)] {
 			title = append(title, d.word(k))
 		}
 	}
 	if len(title) > 0 {
 		return strings.Join(title, " "), true
 	}
-	if s := d.sentOf[r.first]; s >= 0 {
+	if s := d.sentAt(r.first); s >= 0 {
 		switch d.sents[s].Kind {
 		case prose.Byline:
 			return "reporter", true
@@ -52,11 +52,11 @@ func (d *doc) appositive(i int) string {
 	if i+1 >= len(d.words) || !strings.HasPrefix(d.gap(i+1), ",") || strings.TrimSpace(d.gap(i+1)) != "," {
 		return ""
 	}
-	s := d.sentOf[i]
+	s := d.sentAt(i)
 	first := i + 1
 	hasRole, roleEnd := false, first
 	k := first
-	for ; k < len(d.words) && k-first < 12 && d.sentOf[k] == s; k++ {
+	for ; k < len(d.words) && k-first < 12 && d.sentAt(k) == s; k++ {
 		if k > first && strings.TrimSpace(d.gap(k)) != "" && !strings.HasPrefix(strings.TrimSpace(d.gap(k)), "’") {
 			// The phrase ends at the next punctuation: keep it only if
 			// that is a comma, a full stop or a colon.
@@ -66,19 +66,19 @@ func (d *doc) appositive(i int) string {
 			}
 			return d.phrase(first, k-1)
 		}
-		if speechVerbs[d.low[k]] && k > first {
-			if hasRole && !roleNouns[d.low[k-1]] && !unnamedHeads[d.low[k-1]] {
+		if speechVerbs[d.lowAt(k)] && k > first {
+			if hasRole && !roleNouns[d.lowAt(k-1)] && !unnamedHeads[d.lowAt(k-1)] {
 				// "X, a member of the city council said": the
 				// appositive runs up to the verb without a closing comma.
 				return d.phrase(first, k-1)
 			}
 			return "" // "to X, the official said": a new clause, not an appositive
 		}
-		if k-first < 5 && (roleNouns[d.low[k]] || titles[d.low[k]]) {
+		if k-first < 5 && (roleNouns[d.lowAt(k)] || titles[d.lowAt(k)]) {
 			hasRole, roleEnd = true, k
 		}
 	}
-	if hasRole && k > first && (k == len(d.words) || d.sentOf[k] != s) {
+	if hasRole && k > first && (k == len(d.words) || d.sentAt(k) != s) {
 		return d.phrase(first, k-1) // the phrase ends the sentence: "By X, Science Editor"
 	}
 	if hasRole && k-first >= 12 {
@@ -91,7 +91,7 @@ func (d *doc) appositive(i int) string {
 
 // phrase returns words a..b as written, without a leading article.
 func (d *doc) phrase(a, b int) string {
-	if a <= b && (d.low[a] == "the" || d.low[a] == "a" || d.low[a] == "an") {
+	if a <= b && (d.lowAt(a) == "the" || d.lowAt(a) == "a" || d.lowAt(a) == "an") {
 		a++
 	}
 	if a > b {
@@ -105,12 +105,12 @@ func (d *doc) phrase(a, b int) string {
 func (d *doc) rolePhraseBefore(start int) string {
 	k := start - 1
 	// A capitalised role word before a name is part of its title, read by split.
-	if k < 0 || !d.joined(start) || !roleNouns[d.low[k]] || d.capitalised(k) {
+	if k < 0 || !d.joined(start) || !roleNouns[d.lowAt(k)] || d.capitalised(k) {
 		return ""
 	}
 	a := k
 	for a-1 >= 0 && k-a < 3 && d.joined(a) {
-		w := d.low[a-1]
+		w := d.lowAt(a - 1)
 		if determiners[w] || prepositions[w] || speechVerbs[w] || strings.HasSuffix(w, "ed") || notNames[w] && !d.acronym(a-1) {
 			break
 		}
@@ -123,10 +123,10 @@ func (d *doc) rolePhraseBefore(start int) string {
 // between ("X has also said").
 func (d *doc) speechAfter(i int) bool {
 	for k := i + 1; k < len(d.words) && k-i <= 3 && d.joined(k); k++ {
-		if speechVerbs[d.low[k]] {
+		if speechVerbs[d.lowAt(k)] {
 			return true
 		}
-		if !adverbs[d.low[k]] {
+		if !adverbs[d.lowAt(k)] {
 			return false
 		}
 	}

@@ -35,7 +35,7 @@ func (p *parser) digits(i int) (value, int, bool) {
 		case sfx.mult != 0 && !(p.str(k+1) == "m" && !v.money && metresAfter[lower(p.str(k+2))]):
 			v.num = scale(v.num, exp10(sfx.mult))
 		default:
-			v.unit, v.uEnd = p.str(k+1), p.toks[k+1].end
+			v.unit, v.uEnd = p.str(k+1), int(p.toks[k+1].end)
 			return v, 0, true
 		}
 		v.j = k + 2
@@ -95,7 +95,7 @@ func (p *parser) tail(v *value) bool {
 	if p.flags(v.j+1)&wFraction != 0 {
 		return false // "two-thirds"
 	}
-	v.unit, v.uEnd = u, p.toks[v.j+1].end
+	v.unit, v.uEnd = u, int(p.toks[v.j+1].end)
 	return true
 }
 

@@ -7,8 +7,31 @@ import (
 )
 
 // Find returns the figures of text in order, none overlapping.
-func Find(text string) []Figure {
-	p := parser{text: text, toks: lex(text)}
+func Find(text string) []Figure { return new(Finder).Find(text) }
+
+// Finder is Find for text after text, reusing its memory: its tokens, an
+// array as long as the text, are most of what Find allocates. It is not
+// safe for concurrent use; the zero Finder is ready.
+type Finder struct {
+	toks []token
+}
+
+// Find is the package's Find.
+func (f *Finder) Find(text string) []Figure {
+	f.toks = lex(f.toks, text)
+	return f.find(text)
+}
+
+// FindLexed is Find given toks, lexer.Lex of text: a caller that reads
+// dates too lexes each text once.
+func (f *Finder) FindLexed(text string, toks []lexer.Token) []Figure {
+	f.toks = lexed(f.toks, text, toks)
+	return f.find(text)
+}
+
+// find reads the figures of text from f.toks.
+func (f *Finder) find(text string) []Figure {
+	p := parser{text: text, toks: f.toks}
 	var out []Figure
 	for i := 0; i < len(p.toks); {
 		var v value
@@ -24,8 +47,8 @@ func Find(text string) []Figure {
 			continue
 		}
 		f := Figure{
-			Start:  p.toks[v.i].start,
-			End:    p.toks[v.j-1].end,
+			Start:  int(p.toks[v.i].start),
+			End:    int(p.toks[v.j-1].end),
 			Value:  text[p.toks[v.i].start:p.toks[v.j-1].end],
 			Number: v.num,
 			Unit:   v.unit,
@@ -43,7 +66,7 @@ func Find(text string) []Figure {
 		out = append(out, f)
 		// Resume past everything the figure took, unit included, so that
 		// no two figures overlap.
-		for i = v.j; i < len(p.toks) && p.toks[i].start < f.End; {
+		for i = v.j; i < len(p.toks) && int(p.toks[i].start) < f.End; {
 			i++
 		}
 	}

@@ -2,9 +2,11 @@ package numbers
 
 import "github.com/briefbot/briefbot/facts/lexer"
 
-// token is one word, number or punctuation mark of the text.
+// token is one word, number or punctuation mark of the text. Offsets are
+// 32-bit, as the lexer's are: every article gets an array of its tokens,
+// and their size is most of what reading figures allocates.
 type token struct {
-	start, end int   // a word's end leaves out a trailing "'s"
+	start, end int32 // a word's end leaves out a trailing "'s"
 	f          wflag // a word's flags in the table
 	n          int32 // a number word's value, or a multiplier's power of ten
 	kind       lexer.Kind
@@ -19,15 +21,23 @@ type token struct {
 // lex splits text into tokens with the shared lexer. The table lookup of
 // a word waits until a figure needs it (see parser.flags): most words are
 // never near one. A possessive "'s" is left out of a word, so "UK’s" is
-// "UK".
-func lex(text string) []token {
-	return lexer.Map(text, func(lt lexer.Token) token {
-		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
+// "UK". The tokens go into buf's array when it is large enough.
+func lex(buf []token, text string) []token { return lexer.MapTo(buf, text, tokenOf(text)) }
+
+// lexed is lex from the tokens lexer.Lex gave for text.
+func lexed(buf []token, text string, toks []lexer.Token) []token {
+	return lexer.MapTokens(buf, toks, tokenOf(text))
+}
+
+// tokenOf returns the conversion of text's lexer tokens.
+func tokenOf(text string) func(lexer.Token) token {
+	return func(lt lexer.Token) token {
+		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
 		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
-			t.end, t.poss = int(lt.Apos), true
+			t.end, t.poss = lt.Apos, true
 		}
 		return t
-	})
+	}
 }
 
 // numValue returns the value of the digits of s, a number token without

@@ -84,7 +84,7 @@ func (p *parser) unit(v value) (string, int) {
 	j := v.j
 	if !(v.pct || v.money) {
 		if e, ok := p.nounPhrase(j, v.one); ok {
-			return p.text[p.toks[j].start:e], e
+			return p.text[p.toks[j].start:e], int(e)
 		}
 	} else if p.word(j) && p.str(j) == "of" {
 		return p.ofPhrase(j)
@@ -129,7 +129,7 @@ func (p *parser) nounPhrase(k int, one bool) (int, bool) {
 	}
 	for h := 0; h < n; h++ {
 		if p.plural(last[h]) {
-			return p.toks[last[h]].end, true
+			return int(p.toks[last[h]].end), true
 		}
 	}
 	switch {
@@ -141,9 +141,9 @@ func (p *parser) nounPhrase(k int, one bool) (int, bool) {
 		for h < n && !p.verbLike(last[h]) {
 			h++
 		}
-		return p.toks[last[h-1]].end, true
+		return int(p.toks[last[h-1]].end), true
 	case p.flags(last[0])&wMeasure != 0:
-		return p.toks[last[0]].end, true
+		return int(p.toks[last[0]].end), true
 	}
 	return 0, false
 }
@@ -172,7 +172,7 @@ func (p *parser) ofPhrase(j int) (string, int) {
 		return "", 0 // "of the UK's" cut off before what it owns
 	}
 	e := p.toks[last[n-1]].end
-	return p.text[p.toks[j].start:e], e
+	return p.text[p.toks[j].start:e], int(e)
 }
 
 // plural reports whether word k looks like a plural noun.
@@ -209,7 +209,7 @@ func (p *parser) qualifier(i int) (string, int) {
 			}
 		}
 		if ok {
-			return q.name, p.toks[s].start
+			return q.name, int(p.toks[s].start)
 		}
 	}
 	return "", 0

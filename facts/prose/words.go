@@ -8,17 +8,27 @@ import (
 // Span is a byte range text[Start:End].
 type Span struct{ Start, End int }
 
+// WordSpan is the byte range text[Start:End] of a word. Its offsets are
+// 32-bit: an article has thousands of words, and a load holds every
+// article's words while it finds mentions and extracts.
+type WordSpan struct{ Start, End int32 }
+
 // Words splits text into words: runs of letters, digits and combining marks,
 // with an apostrophe, hyphen or dot kept inside a word when a letter or digit
 // follows it, so "O'Brien", "Barrow-in-Furness" and "J.D." stay whole.
-func Words(text string) []Span {
+func Words(text string) []WordSpan {
 	// Words and the spaces between them average under five bytes in news
 	// text: a fifth of the length is rarely outgrown, and regrowing a
 	// large slice would copy it.
-	out := make([]Span, 0, len(text)/5+1)
+	out := make([]WordSpan, 0, len(text)/5+1)
 	start := -1
 	for i, r := range text {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		var inWord bool
+		if r < utf8.RuneSelf {
+			inWord = asciiAlnum[r] // most of the text: no table search
+		} else {
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
 		if !inWord && start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '.') {
 			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
 			inWord = unicode.IsLetter(next) || unicode.IsDigit(next)
@@ -27,12 +37,21 @@ func Words(text string) []Span {
 		case inWord && start < 0:
 			start = i
 		case !inWord && start >= 0:
-			out = append(out, Span{start, i})
+			out = append(out, WordSpan{int32(start), int32(i)})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, Span{start, len(text)})
+		out = append(out, WordSpan{int32(start), int32(len(text))})
 	}
 	return out
 }
+
+// asciiAlnum marks the ASCII letters and digits, the ASCII runes Words
+// keeps in a word.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()

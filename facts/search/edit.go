@@ -23,13 +23,14 @@ type Editor struct {
 	freed   []int32 // ids removed by this edit
 	live    int
 	sum     int64
-	// Postings added, ascending ids: those of term t are pend[slot[t]-1]
-	// (a slot of 0: none), dense because a first load adds millions.
-	slot    []int32
-	pend    []postings
+	// Postings added, in the order added, so ascending ids within a
+	// term: one array, sorted by term once in Build, where a list per
+	// term meant tens of thousands of growing arrays on a first load.
+	added   []added
 	remove  map[int32][]int32 // term → ids removed
 	scratch []int32
-	words   []int32
+	mark    []int32 // word id → the call of terms that last counted it
+	call    int32
 	buf     []byte
 }
 
@@ -48,6 +49,14 @@ func (ix *Index) Edit() *Editor {
 // Add indexes one unit, typically a sentence, and returns its id: the
 // lowest id a removal freed before this edit, or the next unused one.
 func (e *Editor) Add(text string) int32 {
+	id, _ := e.AddTerms(text, nil)
+	return id
+}
+
+// AddTerms is Add that also appends the unit's distinct terms, ascending,
+// to dst (see Index.Stem): a caller that reads a unit's stems again then
+// need not tokenise and look up its words a second time.
+func (e *Editor) AddTerms(text string, dst []int32) (int32, []int32) {
 	e.ownCounts()
 	var id int32
 	if len(e.free) > 0 {
@@ -69,19 +78,11 @@ func (e *Editor) Add(text string) int32 {
 			j++
 		}
 		t := terms[i]
-		for int(t) >= len(e.slot) {
-			e.slot = append(e.slot, 0)
-		}
-		if e.slot[t] == 0 {
-			e.pend = append(e.pend, postings{})
-			e.slot[t] = int32(len(e.pend))
-		}
-		p := &e.pend[e.slot[t]-1]
-		p.ids = append(p.ids, id)
-		p.tfs = append(p.tfs, uint16(min(j-i, math.MaxUint16)))
+		dst = append(dst, t)
+		e.added = append(e.added, added{term: t, id: id, tf: uint16(min(j-i, math.MaxUint16))})
 		i = j
 	}
-	return id
+	return id, dst
 }
 
 // Remove takes unit id out of the index; text must be the text it was
@@ -105,10 +106,17 @@ func (e *Editor) Remove(id int32, text string) {
 }
 
 // terms returns the non-stop term ids of text, learning new words when
-// adding, and counts each distinct word of the unit once in wordDF.
+// adding, and counts each distinct word of the unit once in wordDF: a
+// word is counted when its mark is not this call's, which costs less than
+// sorting the unit's words to find repeats.
 func (e *Editor) terms(text string, adding bool) []int32 {
+	delta := int32(1)
+	if !adding {
+		delta = -1
+	}
+	e.call++
 	sc := scanner{text: text, buf: e.buf}
-	terms, words := e.scratch[:0], e.words[:0]
+	terms := e.scratch[:0]
 	for {
 		_, _, norm, ok := sc.next()
 		if !ok {
@@ -121,23 +129,19 @@ func (e *Editor) terms(text string, adding bool) []int32 {
 			}
 			w = e.learn(string(norm))
 		}
-		words = append(words, w)
+		if int(w) >= len(e.mark) {
+			e.mark = append(e.mark, make([]int32, int(w)+1-len(e.mark))...)
+		}
+		if e.mark[w] != e.call {
+			e.mark[w] = e.call
+			e.wordDF[w] += delta
+		}
 		if t := e.voc.wordTerm[w]; t != stopTerm {
 			terms = append(terms, t)
 		}
 	}
 	e.buf = sc.buf
-	slices.Sort(words)
-	delta := int32(1)
-	if !adding {
-		delta = -1
-	}
-	for i, w := range words {
-		if i == 0 || words[i-1] != w {
-			e.wordDF[w] += delta
-		}
-	}
-	e.scratch, e.words = terms, words
+	e.scratch = terms
 	return terms
 }
 
@@ -206,12 +210,7 @@ func (e *Editor) Build(order []int32) *Index {
 	for t, ids := range e.remove {
 		ix.post[t] = without(ix.post[t], ids)
 	}
-	e.flatten()
-	for t, s := range e.slot {
-		if s > 0 {
-			ix.post[t] = merged(ix.post[t], e.pend[s-1])
-		}
-	}
+	e.mergeAdded(ix.post)
 	ix.rank = make([]int32, len(ix.lens))
 	if order == nil {
 		for u := range ix.rank {
@@ -224,52 +223,4 @@ func (e *Editor) Build(order []int32) *Index {
 	}
 	ix.setStats()
 	return ix
-}
-
-// flatten moves the added postings into two arrays of exactly their
-// size: appending left up to half of each list unused, and a first load
-// keeps them all.
-func (e *Editor) flatten() {
-	total := 0
-	for _, p := range e.pend {
-		total += len(p.ids)
-	}
-	ids, tfs := make([]int32, 0, total), make([]uint16, 0, total)
-	for i, p := range e.pend {
-		s := len(ids)
-		ids, tfs = append(ids, p.ids...), append(tfs, p.tfs...)
-		e.pend[i] = postings{ids: ids[s:len(ids):len(ids)], tfs: tfs[s:len(tfs):len(tfs)]}
-	}
-}
-
-// without returns p less the units ids (in any order), as new slices.
-func without(p postings, ids []int32) postings {
-	slices.Sort(ids)
-	out := postings{ids: make([]int32, 0, len(p.ids)), tfs: make([]uint16, 0, len(p.tfs))}
-	for i, id := range p.ids {
-		if _, found := slices.BinarySearch(ids, id); !found {
-			out.ids = append(out.ids, id)
-			out.tfs = append(out.tfs, p.tfs[i])
-		}
-	}
-	return out
-}
-
-// merged returns the union of two postings with distinct ids, ascending.
-func merged(a, b postings) postings {
-	if len(a.ids) == 0 {
-		return b
-	}
-	out := postings{ids: make([]int32, 0, len(a.ids)+len(b.ids)), tfs: make([]uint16, 0, len(a.ids)+len(b.ids))}
-	i, j := 0, 0
-	for i < len(a.ids) || j < len(b.ids) {
-		if j == len(b.ids) || (i < len(a.ids) && a.ids[i] < b.ids[j]) {
-			out.ids, out.tfs = append(out.ids, a.ids[i]), append(out.tfs, a.tfs[i])
-			i++
-		} else {
-			out.ids, out.tfs = append(out.ids, b.ids[j]), append(out.tfs, b.tfs[j])
-			j++
-		}
-	}
-	return out
 }

@@ -146,6 +146,45 @@ func (ix *Index) EachStem(text string, fn func(stem string)) {
 	}
 }
 
+// EachTerm calls fn with the term and stem of every non-stop word of
+// text, as EachStem does, and a term of -1 for a stem no version of the
+// index has had: a caller can then tell stems apart by term id, which
+// costs no hashing.
+func (ix *Index) EachTerm(text string, fn func(term int32, stem string)) {
+	for w := range words(text) {
+		if id := ix.word(w.norm); id >= 0 {
+			if t := ix.voc.wordTerm[id]; t != stopTerm {
+				fn(t, ix.voc.stems[t])
+			}
+			continue
+		}
+		stem := stemOf(string(w.norm))
+		if stem == "" {
+			continue
+		}
+		t := int32(-1)
+		if ix.voc != nil {
+			if k, ok := ix.voc.terms[stem]; ok {
+				t = k
+			}
+		}
+		fn(t, stem)
+	}
+}
+
+// TermCount returns how many terms the index and the versions before it
+// have had: every term id is below it.
+func (ix *Index) TermCount() int {
+	if ix.voc == nil {
+		return 0
+	}
+	return len(ix.voc.stems)
+}
+
+// Stem returns the stem of a term AddTerms gave for this index or the
+// version it was edited from: term ids stay from one version to the next.
+func (ix *Index) Stem(term int32) string { return ix.voc.stems[term] }
+
 // stem returns the stem of a normalised word, "" for a stop word: from the
 // vocabulary when the index has seen the word, else by stemming it.
 func (ix *Index) stem(norm []byte) string {

@@ -1,6 +1,10 @@
 package timex
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefbot/briefbot/facts/lexer"
+)
 
 // Find returns the date expressions of text in order, none overlapping.
 // published is the article's publication date; only its calendar date
@@ -13,7 +17,32 @@ import "time"
 // (the earlier on a tie) and a month falls in the publication year unless
 // that puts it more than six months away.
 func Find(text string, published time.Time) []Expr {
-	p := parser{text: text, toks: lex(text)}
+	return new(Finder).Find(text, published)
+}
+
+// Finder is Find for text after text, reusing its memory: its tokens, an
+// array as long as the text, are most of what Find allocates. It is not
+// safe for concurrent use; the zero Finder is ready.
+type Finder struct {
+	toks []token
+}
+
+// Find is the package's Find.
+func (f *Finder) Find(text string, published time.Time) []Expr {
+	f.toks = lex(f.toks, text)
+	return f.find(text, published)
+}
+
+// FindLexed is Find given toks, lexer.Lex of text: a caller that reads
+// figures too lexes each text once.
+func (f *Finder) FindLexed(text string, toks []lexer.Token, published time.Time) []Expr {
+	f.toks = lexed(f.toks, text, toks)
+	return f.find(text, published)
+}
+
+// find reads the dates of text from f.toks.
+func (f *Finder) find(text string, published time.Time) []Expr {
+	p := parser{text: text, toks: f.toks}
 	pub := dayOf(published)
 	var out []Expr
 	for i := 0; i < len(p.toks); {
@@ -31,8 +60,8 @@ func Find(text string, published time.Time) []Expr {
 			t = inherent(m)
 		}
 		e := Expr{
-			Start:     p.toks[m.i].start,
-			End:       p.toks[m.j-1].end,
+			Start:     int(p.toks[m.i].start),
+			End:       int(p.toks[m.j-1].end),
 			Qualifier: qualName[m.q],
 			Tense:     t,
 		}

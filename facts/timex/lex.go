@@ -25,10 +25,12 @@ const (
 // clitic.
 var clitics = map[string]clitic{"s": clS, "re": clRe, "ll": clLl, "ve": clVe, "d": clD, "m": clM}
 
-// token is one word, number or punctuation mark of the text.
+// token is one word, number or punctuation mark of the text. Offsets are
+// 32-bit, as the lexer's are: every article gets an array of its tokens,
+// and their size is most of what reading dates allocates.
 type token struct {
-	start, end int // end leaves out a clitic
-	n          int // value of a number of at most 4 plain digits, else -1
+	start, end int32 // end leaves out a clitic
+	n          int   // value of a number of at most 4 plain digits, else -1
 	kind       lexer.Kind
 	gap        lexer.Gap
 	cl         clitic
@@ -45,16 +47,25 @@ func (t *token) digits() int {
 		return 0
 	}
 	if t.ord {
-		return t.end - t.start - 2
+		return int(t.end-t.start) - 2
 	}
-	return t.end - t.start
+	return int(t.end - t.start)
 }
 
 // lex splits text into tokens with the shared lexer, splitting clitics
-// off words and looking words up in the table.
-func lex(text string) []token {
-	return lexer.Map(text, func(lt lexer.Token) token {
-		t := token{start: int(lt.Start), end: int(lt.End), kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
+// off words and looking words up in the table; into buf's array when it
+// is large enough.
+func lex(buf []token, text string) []token { return lexer.MapTo(buf, text, tokenOf(text)) }
+
+// lexed is lex from the tokens lexer.Lex gave for text.
+func lexed(buf []token, text string, toks []lexer.Token) []token {
+	return lexer.MapTokens(buf, toks, tokenOf(text))
+}
+
+// tokenOf returns the conversion of text's lexer tokens.
+func tokenOf(text string) func(lexer.Token) token {
+	return func(lt lexer.Token) token {
+		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
 		switch lt.Kind {
 		case lexer.Num:
 			if lt.Plain && t.end-t.start-t.ordLen() <= 4 {
@@ -67,11 +78,11 @@ func lex(text string) []token {
 			t.word(text, lt)
 		}
 		return t
-	})
+	}
 }
 
 // ordLen is the length of a number's ordinal suffix.
-func (t *token) ordLen() int {
+func (t *token) ordLen() int32 {
 	if t.ord {
 		return 2
 	}
@@ -80,8 +91,8 @@ func (t *token) ordLen() int {
 
 // word splits a clitic off the word and looks it up.
 func (t *token) word(text string, lt lexer.Token) {
-	if a := int(lt.Apos); a > t.start && t.end-a-lt.AposLen(text) <= 2 {
-		sfx := strings.ToLower(text[a+lt.AposLen(text) : t.end])
+	if a := lt.Apos; a > t.start && int(t.end-a)-lt.AposLen(text) <= 2 {
+		sfx := strings.ToLower(text[int(a)+lt.AposLen(text) : t.end])
 		if cl, ok := clitics[sfx]; ok {
 			t.cl = cl
 		} else if sfx == "t" && a > t.start+1 && text[a-1]|0x20 == 'n' {

@@ -23,10 +23,27 @@ func Map[T, R any](items []T, workers int, f func(T) R) []R {
 	return out
 }
 
+// MapWith is Map for an f that needs scratch state, such as buffers it
+// reuses from item to item: each worker makes its own with state, once.
+func MapWith[T, R, S any](items []T, workers int, state func() S, f func(S, T) R) []R {
+	out := make([]R, len(items))
+	eachWorker(len(items), workers, func() func(i int) {
+		s := state()
+		return func(i int) { out[i] = f(s, items[i]) }
+	})
+	return out
+}
+
 // Each calls f(i) for every i in [0, n), on up to workers goroutines.
 func Each(n, workers int, f func(i int)) {
+	eachWorker(n, workers, func() func(i int) { return f })
+}
+
+// eachWorker is Each where each worker first asks start for its f.
+func eachWorker(n, workers int, start func() func(i int)) {
 	workers = min(max(workers, 1), (n+chunk-1)/chunk)
 	if workers <= 1 {
+		f := start()
 		for i := range n {
 			f(i)
 		}
@@ -36,12 +53,13 @@ func Each(n, workers int, f func(i int)) {
 	var wg sync.WaitGroup
 	work := func() {
 		defer wg.Done()
+		f := start()
 		for {
-			start := int(next.Add(chunk)) - chunk
-			if start >= n {
+			from := int(next.Add(chunk)) - chunk
+			if from >= n {
 				return
 			}
-			for i := start; i < min(start+chunk, n); i++ {
+			for i := from; i < min(from+chunk, n); i++ {
 				f(i)
 			}
 		}
