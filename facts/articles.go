@@ -16,7 +16,8 @@ type articleRead struct {
 	name  string
 	err   error
 	sum   [sha256.Size]byte
-	prior *docWork // the previous load's work, when the bytes are the same
+	prior *docWork  // the previous load's work, when the bytes are the same
+	stamp fileStamp // as the file was read, or as trusted unread
 	text  string
 	sents []prose.Sentence
 	bad   int // offset of the first byte that is not UTF-8, or -1
@@ -84,6 +85,7 @@ func (l *loader) readArticles(workers int) []*Document {
 			d.work.sum = a.sum
 			d.Text, d.Sentences = a.text, a.sents
 		}
+		d.work.stamp, d.work.bad, d.work.badLine = a.stamp, a.bad, a.line
 		docs = append(docs, d)
 	}
 	if len(docs) == 0 && len(l.r.errs) == 0 {
@@ -93,16 +95,22 @@ func (l *loader) readArticles(workers int) []*Document {
 }
 
 // readArticle reads, hashes and, unless the previous load read the same
-// bytes, decodes and splits one article, into *buf. It only reads the
-// loader.
+// bytes, decodes and splits one article, into *buf. An article whose stamp
+// proves it unchanged since the previous load is not read at all. It only
+// reads the loader.
 func (l *loader) readArticle(name string, buf *[]byte) articleRead {
 	a := articleRead{name: name, bad: -1}
-	raw, err := l.readBytes(name, *buf)
+	if w, stamp := l.unchanged(name); w != nil {
+		a.sum, a.prior, a.stamp, a.bad, a.line = w.sum, w, stamp, w.bad, w.badLine
+		return a
+	}
+	raw, st, err := l.readBytes(name, *buf)
 	if err != nil {
 		a.err = err
 		return a
 	}
 	*buf = raw
+	a.stamp, _ = stampOf(st)
 	a.sum = sha256.Sum256(raw)
 	if a.prior = l.reusable(strings.TrimSuffix(name, ".txt"), a.sum); a.prior != nil {
 		if !utf8.Valid(raw) { // the warning is given at every load

@@ -30,6 +30,7 @@ type Base struct {
 	workers    int // articles read at once while loading
 	version    string
 	loadedAt   time.Time
+	readAt     time.Time // the wall clock as the load began to list and read the folder
 
 	names       *names.Index
 	nameEntries []names.Entry // what names indexes

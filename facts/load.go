@@ -89,7 +89,9 @@ type loader struct {
 func (l *loader) path(name string) string { return path.Join(l.dir, name) }
 
 func (l *loader) load() *Base {
-	b := &Base{workers: l.opts.Workers}
+	// A file changed from now on has times from now on (stamp.go); taken
+	// before the folder is listed, so before any file is read.
+	b := &Base{workers: l.opts.Workers, readAt: time.Now()}
 	if b.workers <= 0 {
 		b.workers = runtime.GOMAXPROCS(0)
 	}

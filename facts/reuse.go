@@ -2,6 +2,7 @@ package facts
 
 import (
 	"crypto/sha256"
+	"strings"
 
 	"github.com/briefbot/briefbot/facts/extract"
 )
@@ -33,6 +34,12 @@ type docWork struct {
 	// their handles in the about: indexes.
 	entries [itemKinds][]wordEntry
 	kept    bool // this load took the work over from the previous one
+	// stamp is the file's as it was read, to tell the next load whether it
+	// may skip reading it; bad and badLine are where its first byte that
+	// is not UTF-8 is (-1 and 0 when none), for the warning given at every
+	// load.
+	stamp        fileStamp
+	bad, badLine int
 }
 
 // reusable returns the previous load's work on an article with the same
@@ -47,4 +54,30 @@ func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
 		return nil
 	}
 	return d.work
+}
+
+// unchanged returns the previous load's work on the article file name,
+// and its stamp, when the stamp proves the file the one that load read:
+// it need not be read again. The file must pass the checks reading it
+// would make (readBytes), so that a file become a link, a folder or too
+// large is still refused, with readBytes's error.
+func (l *loader) unchanged(name string) (*docWork, fileStamp) {
+	prev := l.opts.Previous
+	if prev == nil {
+		return nil, fileStamp{}
+	}
+	d := prev.docByID[strings.TrimSuffix(name, ".txt")]
+	e := l.entries[name]
+	if d == nil || d.work == nil || e == nil || refusedType(e.Type()) != nil {
+		return nil, fileStamp{}
+	}
+	fi, err := e.Info()
+	if err != nil || refused(fi) != nil {
+		return nil, fileStamp{}
+	}
+	s, ok := stampOf(fi)
+	if !ok || !d.work.stamp.provesSame(s, prev.readAt) {
+		return nil, fileStamp{}
+	}
+	return d.work, s
 }
