@@ -107,7 +107,7 @@ func (l *loader) load() *Base {
 	noMeta := fmt.Sprintf("no metadata in %s: title taken from the first line, date unknown", SourcesFile)
 	for _, d := range b.docs {
 		if !d.HasMeta {
-			d.Title = firstLine(d.Text)
+			d.Title = d.firstLine()
 			l.r.warns = append(l.r.warns, Problem{File: d.File, Msg: noMeta}) // one message for thousands
 		}
 	}
@@ -204,7 +204,7 @@ func (l *loader) readSources() {
 		d.Author, _ = f.str(m, "author", "source "+id, false, line)
 		d.URL, _ = f.str(m, "url", "source "+id, false, line)
 		if d.Title == "" {
-			d.Title = firstLine(d.Text)
+			d.Title = d.firstLine()
 		}
 		if s, sl := f.str(m, "published", "source "+id, false, line); s != "" {
 			date, err := ParseDate(s)

@@ -40,6 +40,10 @@ type docWork struct {
 	// load.
 	stamp        fileStamp
 	bad, badLine int
+	// title is the article's first line, once asked for: the title of an
+	// article sources.yaml says nothing of (thousands, in some folders).
+	title  string
+	titled bool
 }
 
 // reusable returns the previous load's work on an article with the same
@@ -80,4 +84,17 @@ func (l *loader) unchanged(name string) (*docWork, fileStamp) {
 		return nil, fileStamp{}
 	}
 	return d.work, s
+}
+
+// firstLine is firstLine(d.Text), worked out once for the article's bytes
+// and kept with its work for the loads after.
+func (d *Document) firstLine() string {
+	w := d.work
+	if w == nil {
+		return firstLine(d.Text)
+	}
+	if !w.titled {
+		w.title, w.titled = firstLine(d.Text), true
+	}
+	return w.title
 }

@@ -51,6 +51,12 @@ func reloadSpied(t *testing.T, folder fstest.MapFS, prev *Base) (inc, full *Base
 		t.Errorf("version %s, a full load's is %s", inc.Version(), full.Version())
 	}
 	compareBases(t, inc, full)
+	// A title from the first line is kept with the article's work.
+	for _, d := range full.Docs() {
+		if got := inc.Doc(d.ID); got == nil || got.Title != d.Title {
+			t.Errorf("%s: reload's title differs from %q", d.ID, d.Title)
+		}
+	}
 	return inc, full, spy.opened
 }
 
