@@ -2,7 +2,6 @@ package facts
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -113,16 +112,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	b.unknownSuppress = b.dropSuppressed(sup)
 	b.both(prev != nil, func() {
 		sortEvents(b.events)
-		sort.SliceStable(b.quotes, func(i, j int) bool {
-			qi, qj := b.quotes[i], b.quotes[j]
-			if !qi.Date.Start().Equal(qj.Date.Start()) {
-				return qi.Date.Before(qj.Date)
-			}
-			if qi.Cite.Doc != qj.Cite.Doc {
-				return qi.Cite.Doc.ID < qj.Cite.Doc.ID
-			}
-			return qi.Cite.Start < qj.Cite.Start
-		})
+		sortQuotes(b.quotes)
 		<-index // the word indexes stem through its vocabulary
 		b.indexWords(prev)
 	}, func() {
