@@ -16,7 +16,7 @@ type articleRead struct {
 	name  string
 	err   error
 	sum   [sha256.Size]byte
-	prior *docWork  // the previous load's work, when the bytes are the same
+	prior *Document // the previous load's, when the bytes are the same
 	stamp fileStamp // as the file was read, or as trusted unread
 	text  string
 	sents []prose.Sentence
@@ -59,8 +59,14 @@ func (l *loader) readArticles(workers int) []*Document {
 	all := make([]Document, len(read))
 	works := make([]docWork, len(read))
 	l.content.grow(len(read))
+	prevDir := l.opts.Previous != nil && l.opts.Previous.dir == l.dir
 	for i, a := range read {
-		file := l.path(a.name)
+		var file string
+		if a.prior != nil && prevDir {
+			file = a.prior.File // the same path.Join: one string less each
+		} else {
+			file = l.path(a.name)
+		}
 		id := strings.TrimSuffix(a.name, ".txt")
 		if a.err != nil {
 			l.r.errorf(file, 0, "%v", a.err)
@@ -77,9 +83,8 @@ func (l *loader) readArticles(workers int) []*Document {
 		d := &all[i]
 		d.ID, d.File, d.work = id, file, &works[i]
 		if a.prior != nil {
-			prev := l.opts.Previous.docByID[id]
-			d.Text, d.Sentences = prev.Text, prev.Sentences
-			*d.work = *a.prior // the new base's own copy: prior stays as it was
+			d.Text, d.Sentences = a.prior.Text, a.prior.Sentences
+			*d.work = *a.prior.work // the new base's own copy: prior's stays as it was
 			d.work.kept = true
 		} else {
 			d.work.sum = a.sum
@@ -100,8 +105,9 @@ func (l *loader) readArticles(workers int) []*Document {
 // reads the loader.
 func (l *loader) readArticle(name string, buf *[]byte) articleRead {
 	a := articleRead{name: name, bad: -1}
-	if w, stamp := l.unchanged(name); w != nil {
-		a.sum, a.prior, a.stamp, a.bad, a.line = w.sum, w, stamp, w.bad, w.badLine
+	if prev, stamp := l.unchanged(name); prev != nil {
+		w := prev.work
+		a.sum, a.prior, a.stamp, a.bad, a.line = w.sum, prev, stamp, w.bad, w.badLine
 		return a
 	}
 	raw, st, err := l.readBytes(name, *buf)

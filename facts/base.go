@@ -30,6 +30,7 @@ type Base struct {
 	version    string
 	loadedAt   time.Time
 	readAt     time.Time // the wall clock as the load began to list and read the folder
+	dir        string    // the folder, as messages name it
 
 	names       *names.Index
 	nameEntries []names.Entry // what names indexes
@@ -68,9 +69,13 @@ func (b *Base) addPerson(p *Person) {
 // finish derives the indexes once the curated facts are read; prev is the
 // base this one replaces, or nil.
 func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
-	b.docByID = make(map[string]*Document, len(b.docs))
+	if b.docByID == nil { // a load makes it as it reads the articles
+		b.docByID = make(map[string]*Document, len(b.docs))
+		for _, d := range b.docs {
+			b.docByID[d.ID] = d
+		}
+	}
 	for _, d := range b.docs {
-		b.docByID[d.ID] = d
 		if d.Published.Start().After(b.asOf.Start()) {
 			b.asOf = d.Published
 		}

@@ -46,9 +46,9 @@ type docWork struct {
 	titled bool
 }
 
-// reusable returns the previous load's work on an article with the same
-// id and the same bytes, or nil.
-func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
+// reusable returns the previous load's article with the same id and the
+// same bytes, and with its work, or nil.
+func (l *loader) reusable(id string, sum [sha256.Size]byte) *Document {
 	prev := l.opts.Previous
 	if prev == nil {
 		return nil
@@ -57,15 +57,16 @@ func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
 	if d == nil || d.work == nil || d.work.sum != sum {
 		return nil
 	}
-	return d.work
+	return d
 }
 
-// unchanged returns the previous load's work on the article file name,
-// and its stamp, when the stamp proves the file the one that load read:
+// unchanged returns the previous load's article of the file name, with
+// its work, and its stamp, when the stamp proves the file the one that
+// load read:
 // it need not be read again. The file must pass the checks reading it
 // would make (readBytes), so that a file become a link, a folder or too
 // large is still refused, with readBytes's error.
-func (l *loader) unchanged(name string) (*docWork, fileStamp) {
+func (l *loader) unchanged(name string) (*Document, fileStamp) {
 	prev := l.opts.Previous
 	if prev == nil {
 		return nil, fileStamp{}
@@ -83,7 +84,7 @@ func (l *loader) unchanged(name string) (*docWork, fileStamp) {
 	if !ok || !d.work.stamp.provesSame(s, prev.readAt) {
 		return nil, fileStamp{}
 	}
-	return d.work, s
+	return d, s
 }
 
 // firstLine is firstLine(d.Text), worked out once for the article's bytes
