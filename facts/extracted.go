@@ -58,7 +58,14 @@ func (b *Base) extractAll(words [][]prose.Span, prev *Base) {
 	}
 	quotes := make([]Quote, 0, n) // one array for them all
 	curated := quotesByDoc(b.quotes)
-	byKey := map[string]*Person{}
+	var byKey map[string]*Person
+	if prev != nil {
+		// About as many people as last time: the map is not grown and
+		// copied again and again at every reload.
+		byKey = make(map[string]*Person, len(prev.people))
+	} else {
+		byKey = map[string]*Person{}
+	}
 	for i, r := range results {
 		d := b.docs[i]
 		ids := make([]string, len(r.People))
@@ -148,7 +155,7 @@ func coveredQuote(qs []*Quote, c Citation) bool {
 
 // addRole records another role an article gives a person, once.
 func (p *Person) addRole(r string) {
-	if r == "" || strings.EqualFold(r, p.Role) {
+	if r == "" || r == p.Role || strings.EqualFold(r, p.Role) { // == first: the usual case, and quicker
 		return
 	}
 	for _, o := range p.Roles {
