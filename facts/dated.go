@@ -84,7 +84,7 @@ func (b *Base) extractEvents() {
 			cites = append(cites, Citation{Doc: d, Start: s.Start, End: s.End})
 			k := len(cites)
 			c := cites[k-1]
-			events = append(events, Event{ID: p.id, Date: p.date, Text: c.Quote(), Citations: cites[k-1 : k : k], Extracted: true, Planned: p.planned})
+			events = append(events, Event{ID: p.id, Date: p.date, Text: c.Quote(), Citations: cites[k-1 : k : k], Extracted: true, Planned: p.planned, sent: p.at})
 			e := &events[len(events)-1]
 			if dup := ix.same(e); dup != nil {
 				if dup.Extracted && !citesWithin(dup.Citations, c) {
@@ -103,6 +103,7 @@ func (b *Base) extractEvents() {
 type evPrep struct {
 	id      string
 	sent    int
+	at      int32 // the sentence SentenceAt gives for sent's start, for the about: index
 	date    Date
 	planned bool
 }
@@ -110,7 +111,7 @@ type evPrep struct {
 func prepareEvents(d *Document, exprs []timex.Expr) []evPrep {
 	var out []evPrep
 	for i, x := range storyDates(d.Sentences, exprs) {
-		out = append(out, evPrep{id: d.ID + "-" + itoa(i), sent: i, date: dateOf(x), planned: x.Tense == timex.Future})
+		out = append(out, evPrep{id: d.ID + "-" + itoa(i), sent: i, at: int32(d.SentenceAt(d.Sentences[i].Start)), date: dateOf(x), planned: x.Tense == timex.Future})
 	}
 	return out
 }
