@@ -16,7 +16,8 @@ type articleRead struct {
 	name  string
 	err   error
 	sum   [sha256.Size]byte
-	prior *docWork // the previous load's work, when the bytes are the same
+	prior *Document // the previous load's, when the bytes are the same
+	stamp fileStamp // as the file was read, or as trusted unread
 	text  string
 	sents []prose.Sentence
 	bad   int // offset of the first byte that is not UTF-8, or -1
@@ -58,8 +59,14 @@ func (l *loader) readArticles(workers int) []*Document {
 	all := make([]Document, len(read))
 	works := make([]docWork, len(read))
 	l.content.grow(len(read))
+	prevDir := l.opts.Previous != nil && l.opts.Previous.dir == l.dir
 	for i, a := range read {
-		file := l.path(a.name)
+		var file string
+		if a.prior != nil && prevDir {
+			file = a.prior.File // the same path.Join: one string less each
+		} else {
+			file = l.path(a.name)
+		}
 		id := strings.TrimSuffix(a.name, ".txt")
 		if a.err != nil {
 			l.r.errorf(file, 0, "%v", a.err)
@@ -76,14 +83,14 @@ func (l *loader) readArticles(workers int) []*Document {
 		d := &all[i]
 		d.ID, d.File, d.work = id, file, &works[i]
 		if a.prior != nil {
-			prev := l.opts.Previous.docByID[id]
-			d.Text, d.Sentences = prev.Text, prev.Sentences
-			*d.work = *a.prior // the new base's own copy: prior stays as it was
+			d.Text, d.Sentences = a.prior.Text, a.prior.Sentences
+			*d.work = *a.prior.work // the new base's own copy: prior's stays as it was
 			d.work.kept = true
 		} else {
 			d.work.sum = a.sum
 			d.Text, d.Sentences = a.text, a.sents
 		}
+		d.work.stamp, d.work.bad, d.work.badLine = a.stamp, a.bad, a.line
 		docs = append(docs, d)
 	}
 	if len(docs) == 0 && len(l.r.errs) == 0 {
@@ -93,16 +100,23 @@ func (l *loader) readArticles(workers int) []*Document {
 }
 
 // readArticle reads, hashes and, unless the previous load read the same
-// bytes, decodes and splits one article, into *buf. It only reads the
-// loader.
+// bytes, decodes and splits one article, into *buf. An article whose stamp
+// proves it unchanged since the previous load is not read at all. It only
+// reads the loader.
 func (l *loader) readArticle(name string, buf *[]byte) articleRead {
 	a := articleRead{name: name, bad: -1}
-	raw, err := l.readBytes(name, *buf)
+	if prev, stamp := l.unchanged(name); prev != nil {
+		w := prev.work
+		a.sum, a.prior, a.stamp, a.bad, a.line = w.sum, prev, stamp, w.bad, w.badLine
+		return a
+	}
+	raw, st, err := l.readBytes(name, *buf)
 	if err != nil {
 		a.err = err
 		return a
 	}
 	*buf = raw
+	a.stamp, _ = stampOf(st)
 	a.sum = sha256.Sum256(raw)
 	if a.prior = l.reusable(strings.TrimSuffix(name, ".txt"), a.sum); a.prior != nil {
 		if !utf8.Valid(raw) { // the warning is given at every load

@@ -2,7 +2,6 @@ package facts
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,6 +29,8 @@ type Base struct {
 	workers    int // articles read at once while loading
 	version    string
 	loadedAt   time.Time
+	readAt     time.Time // the wall clock as the load began to list and read the folder
+	dir        string    // the folder, as messages name it
 
 	names       *names.Index
 	nameEntries []names.Entry // what names indexes
@@ -68,9 +69,13 @@ func (b *Base) addPerson(p *Person) {
 // finish derives the indexes once the curated facts are read; prev is the
 // base this one replaces, or nil.
 func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
-	b.docByID = make(map[string]*Document, len(b.docs))
+	if b.docByID == nil { // a load makes it as it reads the articles
+		b.docByID = make(map[string]*Document, len(b.docs))
+		for _, d := range b.docs {
+			b.docByID[d.ID] = d
+		}
+	}
 	for _, d := range b.docs {
-		b.docByID[d.ID] = d
 		if d.Published.Start().After(b.asOf.Start()) {
 			b.asOf = d.Published
 		}
@@ -114,16 +119,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	b.unknownSuppress = b.dropSuppressed(sup)
 	b.both(prev != nil, func() {
 		sortEvents(b.events)
-		sort.SliceStable(b.quotes, func(i, j int) bool {
-			qi, qj := b.quotes[i], b.quotes[j]
-			if !qi.Date.Start().Equal(qj.Date.Start()) {
-				return qi.Date.Before(qj.Date)
-			}
-			if qi.Cite.Doc != qj.Cite.Doc {
-				return qi.Cite.Doc.ID < qj.Cite.Doc.ID
-			}
-			return qi.Cite.Start < qj.Cite.Start
-		})
+		sortQuotes(b.quotes)
 		<-index // the word indexes stem through its vocabulary
 		b.indexWords(prev, terms)
 	}, func() {

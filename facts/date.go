@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -197,6 +198,15 @@ func (d Date) Before(e Date) bool {
 		return d.start.Before(e.start)
 	}
 	return d.gran < e.gran
+}
+
+// compare is -1, 0 or +1 as d is before, neither before nor after, or
+// after e, in Before's order.
+func (d Date) compare(e Date) int {
+	if c := d.start.Compare(e.start); c != 0 {
+		return c
+	}
+	return cmp.Compare(d.gran, e.gran)
 }
 
 // Overlaps reports whether the date's period meets [from, to), where a zero

@@ -70,7 +70,7 @@ func (b *Base) extractEvents(found [][]evPrep) {
 			cites = append(cites, Citation{Doc: d, Start: s.Start, End: s.End})
 			k := len(cites)
 			c := cites[k-1]
-			events = append(events, Event{ID: p.id, Date: p.date, Text: c.Quote(), Citations: cites[k-1 : k : k], Extracted: true, Planned: p.planned})
+			events = append(events, Event{ID: p.id, Date: p.date, Text: c.Quote(), Citations: cites[k-1 : k : k], Extracted: true, Planned: p.planned, sent: p.at})
 			e := &events[len(events)-1]
 			if dup := ix.same(e); dup != nil {
 				if dup.Extracted && !citesWithin(dup.Citations, c) {
@@ -89,6 +89,7 @@ func (b *Base) extractEvents(found [][]evPrep) {
 type evPrep struct {
 	id      string
 	sent    int
+	at      int32 // the sentence SentenceAt gives for sent's start, for the about: index
 	date    Date
 	planned bool
 }
@@ -96,7 +97,7 @@ type evPrep struct {
 func prepareEvents(d *Document, exprs []timex.Expr) []evPrep {
 	var out []evPrep
 	for i, x := range storyDates(d.Sentences, exprs) {
-		out = append(out, evPrep{id: d.ID + "-" + itoa(i), sent: i, date: dateOf(x), planned: x.Tense == timex.Future})
+		out = append(out, evPrep{id: d.ID + "-" + itoa(i), sent: i, at: int32(d.SentenceAt(d.Sentences[i].Start)), date: dateOf(x), planned: x.Tense == timex.Future})
 	}
 	return out
 }
@@ -118,21 +119,30 @@ func newEventIndex(curated []*Event) *eventIndex {
 	ix := &eventIndex{curated: map[int][]*Event{}, byWeek: map[time.Time][]*Event{},
 		stems: map[*Event]map[string]bool{}, stemmer: search.NewStemmer()}
 	for _, e := range curated {
-		for _, m := range months(e.Date) {
+		for m := range months(e.Date) {
 			ix.curated[m] = append(ix.curated[m], e)
 		}
 	}
 	return ix
 }
 
-// months lists the months a date's period touches, as year*12+month.
-func months(d Date) []int {
-	var out []int
-	end := d.End()
-	for t := time.Date(d.Start().Year(), d.Start().Month(), 1, 0, 0, 0, 0, time.UTC); t.Before(end); t = t.AddDate(0, 1, 0) {
-		out = append(out, t.Year()*12+int(t.Month()))
+// months yields the months a date's period touches, as year*12+month.
+// It is asked for every extracted event at every reload, so it makes no
+// slice and steps by month itself rather than by time.AddDate, with the
+// same months.
+func months(d Date) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		start, end := d.Start(), d.End()
+		y, m := start.Year(), start.Month()
+		for time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Before(end) {
+			if !yield(y*12 + int(m)) {
+				return
+			}
+			if m++; m > time.December {
+				y, m = y+1, time.January
+			}
+		}
 	}
-	return out
 }
 
 // add records an extracted event.
@@ -175,7 +185,7 @@ func (ix *eventIndex) same(e *Event) *Event {
 		return overlap(words, ix.words(o)) >= 0.6
 	}
 	seen := map[*Event]bool{}
-	for _, m := range months(e.Date) {
+	for m := range months(e.Date) {
 		for _, o := range ix.curated[m] {
 			if !seen[o] && repeats(o) {
 				return o

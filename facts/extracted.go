@@ -58,12 +58,23 @@ func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 	}
 	quotes := make([]Quote, 0, n) // one array for them all
 	curated := quotesByDoc(b.quotes)
-	byKey := map[string]*Person{}
+	var byKey map[string]*Person
+	if prev != nil {
+		// About as many people as last time: the map is not grown and
+		// copied again and again at every reload.
+		byKey = make(map[string]*Person, len(prev.people))
+	} else {
+		byKey = map[string]*Person{}
+	}
+	var ids []string // the ids of an article's people: one buffer for all
 	for i, r := range results {
 		d := b.docs[i]
-		ids := make([]string, len(r.People))
+		if cap(ids) < len(r.People) {
+			ids = make([]string, len(r.People))
+		}
+		ids = ids[:len(r.People)]
 		for pi := range r.People {
-			ids[pi] = b.extractedPerson(d, &r.People[pi], preps[i].sents[pi], byKey)
+			ids[pi] = b.extractedPerson(d, &r.People[pi], preps[i].sents[pi], byKey, prev)
 		}
 		for qi, q := range r.Quotes {
 			c := Citation{Doc: d, Start: q.Start, End: q.End}
@@ -74,12 +85,18 @@ func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 			b.quotes = append(b.quotes, &quotes[len(quotes)-1])
 		}
 	}
+	for _, p := range b.people {
+		if len(p.Mentions) == 0 && p.Extracted {
+			p.Mentions = nil // room made for mentions that did not come: as a load from nothing leaves it
+		}
+	}
 }
 
 // extractedPerson returns the id of the person xp is, adding an extracted
 // person on first sight and recording where this article names them; sents
-// are the sentences of xp's mentions.
-func (b *Base) extractedPerson(d *Document, xp *extract.Person, sents []int32, byKey map[string]*Person) string {
+// are the sentences of xp's mentions. prev, the base this one replaces (or
+// nil), says how many mentions to make room for.
+func (b *Base) extractedPerson(d *Document, xp *extract.Person, sents []int32, byKey map[string]*Person, prev *Base) string {
 	if xp.KnownID != "" {
 		if p := b.personByID[xp.KnownID]; p != nil {
 			p.addRole(xp.Role)
@@ -93,6 +110,13 @@ func (b *Base) extractedPerson(d *Document, xp *extract.Person, sents []int32, b
 			kind = "source"
 		}
 		p = &Person{ID: b.freeID(xp.Name), Name: xp.Name, Kind: kind, Role: xp.Role, Extracted: true}
+		if prev != nil {
+			// Most often the same person as last time, named as often:
+			// room for their mentions at once, not grown one by one.
+			if q := prev.personByID[p.ID]; q != nil && q.Extracted && q.Name == p.Name && len(q.Mentions) > 0 {
+				p.Mentions = make([]Mention, 0, len(q.Mentions))
+			}
+		}
 		byKey[xp.Key] = p
 		b.addPerson(p)
 	}
@@ -148,7 +172,7 @@ func coveredQuote(qs []*Quote, c Citation) bool {
 
 // addRole records another role an article gives a person, once.
 func (p *Person) addRole(r string) {
-	if r == "" || strings.EqualFold(r, p.Role) {
+	if r == "" || r == p.Role || strings.EqualFold(r, p.Role) { // == first: the usual case, and quicker
 		return
 	}
 	for _, o := range p.Roles {

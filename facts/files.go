@@ -52,7 +52,7 @@ func (l *loader) moreFacts() []string {
 // fs.ErrNotExist; any other error is a sentence for the curator, to follow
 // "file: ".
 func (l *loader) readFile(name string) ([]byte, error) {
-	data, err := l.readBytes(name, nil)
+	data, _, err := l.readBytes(name, nil)
 	if err == nil {
 		l.content.add(name, sha256.Sum256(data))
 	}
@@ -61,54 +61,70 @@ func (l *loader) readFile(name string) ([]byte, error) {
 
 // readBytes is readFile without the record of what was read: it may run
 // on several goroutines at once. It reads into buf when buf is large
-// enough.
-func (l *loader) readBytes(name string, buf []byte) ([]byte, error) {
+// enough, and returns the file's information as it was opened.
+func (l *loader) readBytes(name string, buf []byte) ([]byte, fs.FileInfo, error) {
 	e, ok := l.entries[name]
 	if !ok {
-		return nil, fs.ErrNotExist
+		return nil, nil, fs.ErrNotExist
 	}
-	switch t := e.Type(); {
-	case t&fs.ModeSymlink != 0:
-		return nil, errors.New("is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead")
-	case t.IsDir():
-		return nil, errors.New("is a directory, not a file")
-	case !t.IsRegular():
-		return nil, notRegular(t)
+	if err := refusedType(e.Type()); err != nil {
+		return nil, nil, err
 	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %v", reason(err))
+		return nil, nil, fmt.Errorf("cannot read: %v", reason(err))
 	}
 	defer f.Close()
 	// The file may have changed since the folder was listed: what was
 	// opened is checked again before it is read.
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %v", reason(err))
+		return nil, nil, fmt.Errorf("cannot read: %v", reason(err))
 	}
-	if !st.Mode().IsRegular() {
-		return nil, notRegular(st.Mode())
-	}
-	// A hard link is a second name for a file that may live outside the
-	// folder (ln /etc/passwd facts/x.txt): nothing tells the two apart, so
-	// a file with more than one name is refused, as a symbolic link is.
-	if n, ok := linkCount(st); ok && n > 1 {
-		return nil, fmt.Errorf("has %d hard links: a file with another name may be a file outside the folder, so only files with one name are read; put a copy of the file here instead", n)
-	}
-	if st.Size() > MaxFileSize {
-		return nil, tooBig(st.Size())
+	if err := refused(st); err != nil {
+		return nil, nil, err
 	}
 	// A file still being written can grow past the limit while it is read.
 	// Reading into a buffer of the file's size spares io.ReadAll's growing
 	// and copying, which a reload would pay for every article.
 	data, err := readAll(io.LimitReader(f, MaxFileSize+1), st.Size(), buf)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %v", reason(err))
+		return nil, nil, fmt.Errorf("cannot read: %v", reason(err))
 	}
 	if len(data) > MaxFileSize {
-		return nil, tooBig(-1)
+		return nil, nil, tooBig(-1)
 	}
-	return data, nil
+	return data, st, nil
+}
+
+// refusedType is why a folder entry of type t is not read, or nil.
+func refusedType(t fs.FileMode) error {
+	switch {
+	case t&fs.ModeSymlink != 0:
+		return errors.New("is a symbolic link: only regular files in the facts folder are read, so that nothing outside it is; put a copy of the file here instead")
+	case t.IsDir():
+		return errors.New("is a directory, not a file")
+	case !t.IsRegular():
+		return notRegular(t)
+	}
+	return nil
+}
+
+// refused is why the file st describes is not read, or nil.
+func refused(st fs.FileInfo) error {
+	if !st.Mode().IsRegular() {
+		return notRegular(st.Mode())
+	}
+	// A hard link is a second name for a file that may live outside the
+	// folder (ln /etc/passwd facts/x.txt): nothing tells the two apart, so
+	// a file with more than one name is refused, as a symbolic link is.
+	if n, ok := linkCount(st); ok && n > 1 {
+		return fmt.Errorf("has %d hard links: a file with another name may be a file outside the folder, so only files with one name are read; put a copy of the file here instead", n)
+	}
+	if st.Size() > MaxFileSize {
+		return tooBig(st.Size())
+	}
+	return nil
 }
 
 // notRegular names what a file that is not a regular file is.

@@ -11,8 +11,14 @@ import (
 // already, so only the items of new or changed articles are read.
 func (b *Base) indexWords(prev *Base, terms *sentTerms) {
 	var prevExt [itemKinds]*extWords
+	var gone []*Document // prev's articles this base did not keep, found once for the three kinds
 	if prev != nil {
 		prevExt = [itemKinds]*extWords{prev.eventWords.ext, prev.figureWords.ext, prev.quoteWords.ext}
+		for _, pd := range prev.docs {
+			if d := b.docByID[pd.ID]; d == nil || !d.work.kept {
+				gone = append(gone, pd)
+			}
+		}
 	}
 	var wg sync.WaitGroup
 	work := func(kind int, ix *wordIndex, n int, entryOf func(i int) (*Document, wordEntry, bool), curatedTexts func(i int) []string) {
@@ -23,7 +29,7 @@ func (b *Base) indexWords(prev *Base, terms *sentTerms) {
 			}
 			return curatedTexts(i)
 		}, b.index)
-		b.indexExtracted(kind, ix, prev, prevExt[kind], terms, entryOf)
+		b.indexExtracted(kind, ix, gone, prevExt[kind], terms, entryOf)
 	}
 	build := func(kind int, ix *wordIndex, n int, entryOf func(i int) (*Document, wordEntry, bool), curatedTexts func(i int) []string) {
 		if b.workers > 1 {
@@ -38,8 +44,7 @@ func (b *Base) indexWords(prev *Base, terms *sentTerms) {
 		if !e.Extracted {
 			return nil, wordEntry{}, false
 		}
-		d := e.Citations[0].Doc
-		return d, wordEntry{a: int32(d.SentenceAt(e.Citations[0].Start))}, true
+		return e.Citations[0].Doc, wordEntry{a: e.sent}, true
 	}, func(i int) []string {
 		e := b.events[i]
 		texts := []string{e.Text}
@@ -84,15 +89,13 @@ func (b *Base) indexWords(prev *Base, terms *sentTerms) {
 }
 
 // indexExtracted adds the extracted items of one kind to ix: an item an
-// article kept from prev yielded before keeps its handle; the entries of
-// the articles prev had and this base does not keep are taken out.
-func (b *Base) indexExtracted(kind int, ix *wordIndex, prev *Base, prevExt *extWords, terms *sentTerms, entryOf func(i int) (*Document, wordEntry, bool)) {
+// article kept from the previous base yielded before keeps its handle; the
+// entries of gone, the articles that base had and this one does not keep,
+// are taken out.
+func (b *Base) indexExtracted(kind int, ix *wordIndex, gone []*Document, prevExt *extWords, terms *sentTerms, entryOf func(i int) (*Document, wordEntry, bool)) {
 	ed := newExtEdit(prevExt, b.index, terms)
-	if prev != nil && prevExt != nil {
-		for _, pd := range prev.docs {
-			if d := b.docByID[pd.ID]; d != nil && d.work.kept {
-				continue
-			}
+	if prevExt != nil {
+		for _, pd := range gone {
 			for _, e := range pd.work.entries[kind] {
 				ed.drop(e.handle, entryTexts(kind, pd, e))
 			}

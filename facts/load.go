@@ -1,12 +1,13 @@
 package facts
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -89,7 +90,9 @@ type loader struct {
 func (l *loader) path(name string) string { return path.Join(l.dir, name) }
 
 func (l *loader) load() *Base {
-	b := &Base{workers: l.opts.Workers}
+	// A file changed from now on has times from now on (stamp.go); taken
+	// before the folder is listed, so before any file is read.
+	b := &Base{workers: l.opts.Workers, readAt: time.Now(), dir: l.dir}
 	if b.workers <= 0 {
 		b.workers = runtime.GOMAXPROCS(0)
 	}
@@ -101,11 +104,12 @@ func (l *loader) load() *Base {
 	for _, d := range b.docs {
 		l.docs[d.ID] = d
 	}
+	b.docByID = l.docs // the same map: twenty thousand entries are made once
 	l.readSources()
 	noMeta := fmt.Sprintf("no metadata in %s: title taken from the first line, date unknown", SourcesFile)
 	for _, d := range b.docs {
 		if !d.HasMeta {
-			d.Title = firstLine(d.Text)
+			d.Title = d.firstLine()
 			l.r.warns = append(l.r.warns, Problem{File: d.File, Msg: noMeta}) // one message for thousands
 		}
 	}
@@ -202,7 +206,7 @@ func (l *loader) readSources() {
 		d.Author, _ = f.str(m, "author", "source "+id, false, line)
 		d.URL, _ = f.str(m, "url", "source "+id, false, line)
 		if d.Title == "" {
-			d.Title = firstLine(d.Text)
+			d.Title = d.firstLine()
 		}
 		if s, sl := f.str(m, "published", "source "+id, false, line); s != "" {
 			date, err := ParseDate(s)
@@ -242,6 +246,23 @@ func (l *loader) cite(f yfile, what, source string, sline int, quote string, qli
 	return Citation{Doc: d, Start: start, End: end}, true
 }
 
+// sortEvents puts events in date order (Date.Before), keeping the order
+// of events on the same date. Generic sorting, without sort.SliceStable's
+// reflection: a reload sorts tens of thousands of events and quotes.
 func sortEvents(evs []*Event) {
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Date.Before(evs[j].Date) })
+	slices.SortStableFunc(evs, func(a, b *Event) int { return a.Date.compare(b.Date) })
+}
+
+// sortQuotes puts quotes in order of their date's start, then article and
+// place.
+func sortQuotes(qs []*Quote) {
+	slices.SortStableFunc(qs, func(qi, qj *Quote) int {
+		if c := qi.Date.Start().Compare(qj.Date.Start()); c != 0 {
+			return c
+		}
+		if qi.Cite.Doc != qj.Cite.Doc {
+			return strings.Compare(qi.Cite.Doc.ID, qj.Cite.Doc.ID)
+		}
+		return cmp.Compare(qi.Cite.Start, qj.Cite.Start)
+	})
 }

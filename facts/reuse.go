@@ -2,6 +2,7 @@ package facts
 
 import (
 	"crypto/sha256"
+	"strings"
 
 	"github.com/briefbot/briefbot/facts/extract"
 )
@@ -33,11 +34,21 @@ type docWork struct {
 	// their handles in the about: indexes.
 	entries [itemKinds][]wordEntry
 	kept    bool // this load took the work over from the previous one
+	// stamp is the file's as it was read, to tell the next load whether it
+	// may skip reading it; bad and badLine are where its first byte that
+	// is not UTF-8 is (-1 and 0 when none), for the warning given at every
+	// load.
+	stamp        fileStamp
+	bad, badLine int
+	// title is the article's first line, once asked for: the title of an
+	// article sources.yaml says nothing of (thousands, in some folders).
+	title  string
+	titled bool
 }
 
-// reusable returns the previous load's work on an article with the same
-// id and the same bytes, or nil.
-func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
+// reusable returns the previous load's article with the same id and the
+// same bytes, and with its work, or nil.
+func (l *loader) reusable(id string, sum [sha256.Size]byte) *Document {
 	prev := l.opts.Previous
 	if prev == nil {
 		return nil
@@ -46,5 +57,45 @@ func (l *loader) reusable(id string, sum [sha256.Size]byte) *docWork {
 	if d == nil || d.work == nil || d.work.sum != sum {
 		return nil
 	}
-	return d.work
+	return d
+}
+
+// unchanged returns the previous load's article of the file name, with
+// its work, and its stamp, when the stamp proves the file the one that
+// load read:
+// it need not be read again. The file must pass the checks reading it
+// would make (readBytes), so that a file become a link, a folder or too
+// large is still refused, with readBytes's error.
+func (l *loader) unchanged(name string) (*Document, fileStamp) {
+	prev := l.opts.Previous
+	if prev == nil {
+		return nil, fileStamp{}
+	}
+	d := prev.docByID[strings.TrimSuffix(name, ".txt")]
+	e := l.entries[name]
+	if d == nil || d.work == nil || e == nil || refusedType(e.Type()) != nil {
+		return nil, fileStamp{}
+	}
+	fi, err := e.Info()
+	if err != nil || refused(fi) != nil {
+		return nil, fileStamp{}
+	}
+	s, ok := stampOf(fi)
+	if !ok || !d.work.stamp.provesSame(s, prev.readAt) {
+		return nil, fileStamp{}
+	}
+	return d, s
+}
+
+// firstLine is firstLine(d.Text), worked out once for the article's bytes
+// and kept with its work for the loads after.
+func (d *Document) firstLine() string {
+	w := d.work
+	if w == nil {
+		return firstLine(d.Text)
+	}
+	if !w.titled {
+		w.title, w.titled = firstLine(d.Text), true
+	}
+	return w.title
 }

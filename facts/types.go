@@ -43,6 +43,9 @@ type Event struct {
 	Citations []Citation
 	Extracted bool
 	Planned   bool // told in the future tense: scheduled, not yet happened
+	// sent is an extracted event's sentence in its article, worked out
+	// once with the article's work rather than at every reload.
+	sent int32
 }
 
 // Figure is a number the story gives, with its context. Figures that share a
