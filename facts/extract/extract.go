@@ -90,6 +90,7 @@ func newKnownIndex(known []Known) *knownIndex {
 type scratch struct {
 	low    []prose.WordSpan
 	sentOf []int32
+	nameAt []int32
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -135,7 +136,9 @@ type doc struct {
 
 	people []Person
 	byKey  map[string]int // folded full name -> person
-	nameAt map[int]int    // index of a name's last word -> person
+	// nameAt holds, for the last word of each name, its person, and -1
+	// for every other word: an array, as bareSurnames asks of every word.
+	nameAt []int32
 	quotes []Quote
 	lower  string // the text in lower case, made on first use
 }
@@ -149,7 +152,7 @@ func (d *doc) lowerText() string {
 
 func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	text, sents := in.Text, in.Sentences
-	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}, nameAt: map[int]int{}}
+	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}}
 	d.words = in.Words
 	if d.words == nil {
 		d.words = prose.Words(text)
@@ -160,7 +163,8 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	// Every element is set below: the arrays need no clearing.
 	d.low = slices.Grow(sc.low[:0], len(d.words))[:len(d.words)]
 	d.sentOf = slices.Grow(sc.sentOf[:0], len(d.words))[:len(d.words)]
-	sc.low, sc.sentOf = d.low, d.sentOf
+	d.nameAt = slices.Grow(sc.nameAt[:0], len(d.words))[:len(d.words)]
+	sc.low, sc.sentOf, sc.nameAt = d.low, d.sentOf, d.nameAt
 	// Capitalised words, most of those to fold, are about a tenth of the
 	// text; the builder's bytes become folds without a copy.
 	var folds strings.Builder
@@ -177,7 +181,7 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 		for s < len(sents) && sents[s].End <= int(w.Start) {
 			s++
 		}
-		d.sentOf[i] = -1
+		d.sentOf[i], d.nameAt[i] = -1, -1
 		if s < len(sents) && sents[s].Start <= int(w.Start) {
 			d.sentOf[i] = int32(s)
 		}
@@ -193,6 +197,12 @@ func (d *doc) lowAt(i int) string {
 		return d.folds[^w.Start:w.End]
 	}
 	return d.text[w.Start:w.End]
+}
+
+// personAt returns the person of the name whose last word is word i.
+func (d *doc) personAt(i int) (int, bool) {
+	p := d.nameAt[i]
+	return int(p), p >= 0
 }
 
 // sentAt returns the sentence of word i, or -1 between sentences.

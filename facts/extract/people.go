@@ -115,7 +115,8 @@ func (d *doc) addRun(r nameRun) {
 		return // "the fans' group X" names a group
 	}
 	role, cue := d.roleOf(r)
-	if k, ok := d.knownByName(key); ok {
+	k, known := d.knownByName(key)
+	if known {
 		cue = true
 		if role == "" {
 			role = d.knownRole(key, k)
@@ -124,9 +125,11 @@ func (d *doc) addRun(r nameRun) {
 	if !cue && !givenNames[d.lowAt(r.first)] {
 		return
 	}
-	p := d.newPerson(name, role)
+	// The key is already folded: folding the name again costs as much.
+	d.people = append(d.people, withKey(Person{Name: name, Role: role}, key))
+	p := len(d.people) - 1
 	d.byKey[key] = p
-	if k, ok := d.knownByName(key); ok {
+	if known {
 		d.people[p].KnownID = d.known[k].ID
 	}
 	d.mention(p, r)
@@ -138,11 +141,17 @@ func (d *doc) newPerson(name, role string) int {
 }
 
 // named fills in the folded first and last words of a person's name.
-func named(p Person) Person {
-	p.key = foldName(p.Name)
-	parts := strings.Fields(p.key)
-	if len(parts) > 0 {
-		p.first, p.last = parts[0], parts[len(parts)-1]
+func named(p Person) Person { return withKey(p, foldName(p.Name)) }
+
+// withKey is named with the name's key, foldName(p.Name), given.
+func withKey(p Person, key string) Person {
+	p.key = key
+	// The first and last fields, without the slice of them all.
+	for f := range strings.FieldsSeq(key) {
+		if p.first == "" {
+			p.first = f
+		}
+		p.last = f
 	}
 	return p
 }
@@ -153,7 +162,7 @@ func (d *doc) mention(p int, r nameRun) {
 	if d.people[p].sex == 0 {
 		d.people[p].sex = d.sexOf(r)
 	}
-	d.nameAt[r.last] = p
+	d.nameAt[r.last] = int32(p)
 	if d.people[p].Role == "" {
 		d.people[p].Role, _ = d.roleOf(r)
 	}
@@ -206,7 +215,7 @@ func (d *doc) bySurname(w string, honorific bool) (int, bool) {
 // found, where the word is not already part of a name.
 func (d *doc) bareSurnames() {
 	for i := range d.words {
-		if _, done := d.nameAt[i]; done || d.sentAt(i) < 0 || !d.capitalised(i) {
+		if _, done := d.personAt(i); done || d.sentAt(i) < 0 || !d.capitalised(i) {
 			continue
 		}
 		if i+1 < len(d.words) && d.joined(i+1) && d.capitalised(i+1) {

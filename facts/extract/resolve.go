@@ -69,7 +69,7 @@ func (r *resolver) np(k int, start bool) int {
 		for j+1 < len(d.words) && d.joined(j+1) && d.capitalised(j+1) {
 			j++
 		}
-		if p, ok := d.nameAt[j]; ok {
+		if p, ok := d.personAt(j); ok {
 			return p
 		}
 		if roleNouns[d.lowAt(j)] {
@@ -77,7 +77,7 @@ func (r *resolver) np(k int, start bool) int {
 		}
 		return -1
 	}
-	if p, ok := d.nameAt[k]; ok {
+	if p, ok := d.personAt(k); ok {
 		return p
 	}
 	if roleNouns[w] {
@@ -226,7 +226,7 @@ func (d *doc) possessive(j int) bool {
 }
 
 func (d *doc) isName(j int) bool {
-	_, ok := d.nameAt[j]
+	_, ok := d.personAt(j)
 	return ok
 }
 
