@@ -91,6 +91,7 @@ type scratch struct {
 	low    []prose.WordSpan
 	sentOf []int32
 	nameAt []int32
+	single []nameRun
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -139,6 +140,7 @@ type doc struct {
 	// nameAt holds, for the last word of each name, its person, and -1
 	// for every other word: an array, as bareSurnames asks of every word.
 	nameAt []int32
+	sc     *scratch // the arrays lent, for findNames's own
 	quotes []Quote
 	lower  string // the text in lower case, made on first use
 }
@@ -165,6 +167,7 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	d.sentOf = slices.Grow(sc.sentOf[:0], len(d.words))[:len(d.words)]
 	d.nameAt = slices.Grow(sc.nameAt[:0], len(d.words))[:len(d.words)]
 	sc.low, sc.sentOf, sc.nameAt = d.low, d.sentOf, d.nameAt
+	d.sc = sc
 	// Capitalised words, most of those to fold, are about a tenth of the
 	// text; the builder's bytes become folds without a copy.
 	var folds strings.Builder

@@ -17,7 +17,9 @@ type nameRun struct {
 // findNames reads every run of capitalised words, decides which are people
 // from the cues around them, and records each person and every mention.
 func (d *doc) findNames() {
-	var single []nameRun // one-word names, resolved once full names are known
+	// One-word names, resolved once full names are known; in the
+	// worker's array, as most articles have some.
+	single := d.sc.single[:0]
 	for i := 0; i < len(d.words); {
 		if d.sentAt(i) < 0 || !d.capitalised(i) {
 			i++
@@ -42,6 +44,8 @@ func (d *doc) findNames() {
 	for _, r := range single {
 		d.addSingle(r)
 	}
+	clear(single) // keeps no title alive
+	d.sc.single = single
 	d.bareSurnames()
 }
 
