@@ -181,7 +181,7 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 		return true
 	}
 	inner := d.text[q.start:q.end]
-	if n := len(strings.Fields(inner)); n < 2 || n > 6 {
+	if n := countFields(inner, 7); n < 2 || n > 6 {
 		return n == 0
 	}
 	phrase := strings.ToLower(strings.Trim(inner, " ,.;:!?"))
@@ -205,6 +205,18 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 		}
 		i = at + len(phrase)
 	}
+}
+
+// countFields returns len(strings.Fields(s)), or limit when that is more:
+// a quote can be long, and only a count of a few matters.
+func countFields(s string, limit int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == limit {
+			break
+		}
+	}
+	return n
 }
 
 func insideQuote(qs []qspan, at int) bool {
