@@ -110,6 +110,10 @@ func (d *doc) nameText(r nameRun) string {
 // addRun records a name of two words or more, when some cue says it is a person.
 func (d *doc) addRun(r nameRun) {
 	name := d.nameText(r)
+	if p, ok := d.seenPlain(name); ok {
+		d.mention(p, r)
+		return
+	}
 	key := foldName(name)
 	if p, ok := d.byKey[key]; ok {
 		d.mention(p, r)
@@ -137,6 +141,24 @@ func (d *doc) addRun(r nameRun) {
 		d.people[p].KnownID = d.known[k].ID
 	}
 	d.mention(p, r)
+}
+
+// seenPlain returns the person already named name, for a plain name
+// (see plainName), whose key is the name lower-cased: most runs repeat a
+// name, and lower-casing on the stack looks it up without making its key.
+func (d *doc) seenPlain(name string) (int, bool) {
+	var buf [64]byte
+	if len(name) > len(buf) || !plainName(name) {
+		return 0, false
+	}
+	for i := 0; i < len(name); i++ {
+		buf[i] = name[i]
+		if c := name[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	p, ok := d.byKey[string(buf[:len(name)])]
+	return p, ok
 }
 
 func (d *doc) newPerson(name, role string) int {
