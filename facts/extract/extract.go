@@ -92,6 +92,7 @@ type scratch struct {
 	sentOf []int32
 	nameAt []int32
 	single []nameRun
+	lower  []byte
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -142,14 +143,39 @@ type doc struct {
 	nameAt []int32
 	sc     *scratch // the arrays lent, for findNames's own
 	quotes []Quote
-	lower  string // the text in lower case, made on first use
+	// lower is the text as strings.ToLower gives it, made on first use.
+	lower   []byte
+	lowered bool
 }
 
-func (d *doc) lowerText() string {
-	if d.lower == "" {
-		d.lower = strings.ToLower(d.text)
+// lowerText returns the text lower-cased, in the worker's reused array:
+// a lower-cased copy of every article that quotes a phrase was a tenth
+// of what extraction allocated.
+func (d *doc) lowerText() []byte {
+	if !d.lowered {
+		d.lower, d.lowered = appendLower(d.sc.lower[:0], d.text), true
+		d.sc.lower = d.lower
 	}
 	return d.lower
+}
+
+// appendLower appends strings.ToLower(s) to b: each rune lower-cased and
+// each invalid byte made U+FFFD, as strings.Map does.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return b
 }
 
 func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {

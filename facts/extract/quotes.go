@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -194,8 +195,9 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 	if len(low) != len(d.text) {
 		return false // case folding moved offsets; no safe comparison
 	}
+	want := []byte(phrase)
 	for i := 0; ; {
-		j := strings.Index(low[i:], phrase)
+		j := bytes.Index(low[i:], want)
 		if j < 0 {
 			return false
 		}
