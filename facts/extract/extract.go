@@ -93,6 +93,7 @@ type scratch struct {
 	nameAt []int32
 	single []nameRun
 	lower  []byte
+	cls    []wordClass
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -141,7 +142,8 @@ type doc struct {
 	// nameAt holds, for the last word of each name, its person, and -1
 	// for every other word: an array, as bareSurnames asks of every word.
 	nameAt []int32
-	sc     *scratch // the arrays lent, for findNames's own
+	cls    []wordClass // each word's lists, 0 until asked (see is)
+	sc     *scratch    // the arrays lent, for findNames's own
 	quotes []Quote
 	// lower is the text as strings.ToLower gives it, made on first use.
 	lower   []byte
@@ -192,7 +194,8 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	d.low = slices.Grow(sc.low[:0], len(d.words))[:len(d.words)]
 	d.sentOf = slices.Grow(sc.sentOf[:0], len(d.words))[:len(d.words)]
 	d.nameAt = slices.Grow(sc.nameAt[:0], len(d.words))[:len(d.words)]
-	sc.low, sc.sentOf, sc.nameAt = d.low, d.sentOf, d.nameAt
+	d.cls = slices.Grow(sc.cls[:0], len(d.words))[:len(d.words)]
+	sc.low, sc.sentOf, sc.nameAt, sc.cls = d.low, d.sentOf, d.nameAt, d.cls
 	d.sc = sc
 	// Capitalised words, most of those to fold, are about a tenth of the
 	// text; the builder's bytes become folds without a copy.
@@ -210,7 +213,7 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 		for s < len(sents) && sents[s].End <= int(w.Start) {
 			s++
 		}
-		d.sentOf[i], d.nameAt[i] = -1, -1
+		d.sentOf[i], d.nameAt[i], d.cls[i] = -1, -1, 0
 		if s < len(sents) && sents[s].Start <= int(w.Start) {
 			d.sentOf[i] = int32(s)
 		}

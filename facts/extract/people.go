@@ -59,28 +59,28 @@ func particle(w string) bool {
 
 // split separates the title part of the run i..j from its name part.
 func (d *doc) split(i, j int) (nameRun, bool) {
-	for i <= j && (notNames[d.lowAt(i)] || (d.sentenceStart(i) && strings.HasSuffix(d.lowAt(i), "ing"))) {
+	for i <= j && (d.is(i, wNotName) || (d.sentenceStart(i) && strings.HasSuffix(d.lowAt(i), "ing"))) {
 		i++
 	}
 	r := nameRun{first: i, last: j}
 	for k := i; k <= j; k++ {
 		// A role noun that opens a sentence is capitalised for that
 		// alone ("Campaigner Jane Doe said"), and is her role, not her name.
-		opener := k == i && k < j && d.sentenceStart(k) && roleNouns[d.lowAt(k)]
-		if honorifics[d.lowAt(k)] || titles[d.lowAt(k)] || d.lowAt(k) == "prime" || d.lowAt(k) == "vice" || opener {
+		opener := k == i && k < j && d.sentenceStart(k) && d.is(k, wRoleNoun)
+		if d.is(k, wHonorific) || d.is(k, wTitle) || d.lowAt(k) == "prime" || d.lowAt(k) == "vice" || opener {
 			r.first = k + 1
 		}
 	}
 	for k := i; k < r.first; k++ {
 		r.title = append(r.title, k)
-		r.honorific = r.honorific || honorifics[d.lowAt(k)]
+		r.honorific = r.honorific || d.is(k, wHonorific)
 	}
 	if r.first > r.last || r.last-r.first > 3 {
 		return r, false
 	}
 	acronyms := true
 	for k := r.first; k <= r.last; k++ {
-		if placeWords[d.lowAt(k)] || notNames[d.lowAt(k)] || isDigitWord(d.lowAt(k)) {
+		if d.is(k, wPlace) || d.is(k, wNotName) || isDigitWord(d.lowAt(k)) {
 			return r, false
 		}
 		acronyms = acronyms && d.acronym(k) && len(d.word(k)) > 2
