@@ -110,7 +110,7 @@ func docMentions(d *Document, ws []prose.WordSpan, byFirst map[string][]aliasFor
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			continue
 		}
-		forms := byFirst[names.Key(d.Text[w.Start:w.End])]
+		forms, _ := names.Lookup(byFirst, d.Text[w.Start:w.End])
 		for _, f := range forms {
 			if !matchesAt(d.Text, ws, i, f.words) {
 				continue
