@@ -135,7 +135,7 @@ func matchesAt(text string, ws []prose.WordSpan, i int, form []string) bool {
 	}
 	for k, fw := range form {
 		w := ws[i+k]
-		if names.Key(text[w.Start:w.End]) != fw {
+		if !names.EqualKey(text[w.Start:w.End], fw) {
 			return false
 		}
 		if k > 0 && strings.TrimSpace(text[ws[i+k-1].End:w.Start]) != "" {

@@ -239,6 +239,27 @@ func Lookup[V any](m map[string]V, s string) (V, bool) {
 	return v, ok
 }
 
+// EqualKey reports whether Key(s) == key, without making the key of a
+// plain name (see plainWords).
+func EqualKey(s, key string) bool {
+	if simple, _ := plainWords(s); !simple {
+		return Key(s) == key
+	}
+	if len(s) != len(key) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // plainWords reports whether s is ASCII letters and digits in words of two
 // or more, one space apart — a string Key only lower-cases, as tokenize
 // would — and whether it is lower case already.

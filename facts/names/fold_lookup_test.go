@@ -16,3 +16,15 @@ func TestLookupIsKey(t *testing.T) {
 		}
 	}
 }
+
+// EqualKey must agree with comparing keys.
+func TestEqualKeyIsKey(t *testing.T) {
+	keys := []string{"jane", "doe", "jr", "jr smith", "émile", "ab", "x", ""}
+	for _, s := range []string{"Jane", "JANE", "jane", "Doe's", "J.R.", "Émile", "AB", "X", "", "Jane Doe", "Jan", "Janet"} {
+		for _, k := range keys {
+			if got, want := EqualKey(s, k), Key(s) == k; got != want {
+				t.Errorf("EqualKey(%q, %q) = %v, want %v", s, k, got, want)
+			}
+		}
+	}
+}
