@@ -150,36 +150,6 @@ type doc struct {
 	lowered bool
 }
 
-// lowerText returns the text lower-cased, in the worker's reused array:
-// a lower-cased copy of every article that quotes a phrase was a tenth
-// of what extraction allocated.
-func (d *doc) lowerText() []byte {
-	if !d.lowered {
-		d.lower, d.lowered = appendLower(d.sc.lower[:0], d.text), true
-		d.sc.lower = d.lower
-	}
-	return d.lower
-}
-
-// appendLower appends strings.ToLower(s) to b: each rune lower-cased and
-// each invalid byte made U+FFFD, as strings.Map does.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-		i += n
-	}
-	return b
-}
-
 func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	text, sents := in.Text, in.Sentences
 	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}}
@@ -265,7 +235,23 @@ func (d *doc) capitalised(i int) bool {
 // acronym reports whether word i is all capitals ("US", "MOD").
 func (d *doc) acronym(i int) bool {
 	w := d.word(i)
-	return len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	if len(w) > 5 {
+		return false
+	}
+	// For ASCII, the same test without the two case-mapped copies: no
+	// lower-case letter and some upper-case one.
+	upper := false
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(w) == w && strings.ToLower(w) != w
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	return upper
 }
 
 // wordAt returns the index of the first word starting at or after byte off.
