@@ -94,6 +94,9 @@ type scratch struct {
 	single []nameRun
 	lower  []byte
 	cls    []wordClass
+	paras  []paragraph
+	qs     []qspan
+	hist   []int
 }
 
 func newScratch() *scratch { return &scratch{} }

@@ -24,7 +24,7 @@ type paragraph struct {
 }
 
 func (d *doc) paragraphs() []paragraph {
-	var ps []paragraph
+	ps := d.sc.paras[:0]
 	for i, s := range d.sents {
 		if len(ps) == 0 || d.sents[ps[len(ps)-1].first].Para != s.Para {
 			ps = append(ps, paragraph{start: s.Start, first: i})
@@ -35,11 +35,11 @@ func (d *doc) paragraphs() []paragraph {
 	return ps
 }
 
-// scanQuotes finds the quotes of one paragraph. Double marks, straight or
-// curly, pair up; curly single marks count only where they open after a
-// space and close before one, since ’ is mostly an apostrophe.
-func (d *doc) scanQuotes(p paragraph, pi int) []qspan {
-	var out []qspan
+// scanQuotes appends the quotes of one paragraph to out. Double marks,
+// straight or curly, pair up; curly single marks count only where they
+// open after a space and close before one, since ’ is mostly an
+// apostrophe.
+func (d *doc) scanQuotes(out []qspan, p paragraph, pi int) []qspan {
 	text := d.text[:p.end]
 	in := rune(0)
 	var cur qspan
@@ -86,12 +86,15 @@ func closesAt(text string, i, end int) bool {
 // statement running over paragraphs, a chain of quotes still without a
 // speaker), and splitting it would only pass that state around.
 func (d *doc) findQuotes() {
+	// The paragraphs, quotes and subjects are the worker's reused
+	// arrays: only d.quotes outlives the article.
 	paras := d.paragraphs()
-	var qs []qspan
+	qs := d.sc.qs[:0]
 	for pi, p := range paras {
-		qs = append(qs, d.scanQuotes(p, pi)...)
+		qs = d.scanQuotes(qs, p, pi)
 	}
-	r := resolver{d: d, last: -1}
+	r := resolver{d: d, last: -1, hist: d.sc.hist[:0]}
+	d.sc.paras, d.sc.qs = paras, qs
 	qi := 0
 	blockSpeaker, blockPara, introPara := -1, -1, -1
 	blockFirstPerson := false
@@ -147,6 +150,7 @@ func (d *doc) findQuotes() {
 			d.quotes = append(d.quotes, Quote{Start: s, End: e, Speaker: q.speaker})
 		}
 	}
+	d.sc.hist = r.hist
 	sortQuotes(d.quotes)
 }
 
