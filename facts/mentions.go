@@ -110,7 +110,7 @@ func docMentions(d *Document, ws []prose.WordSpan, byFirst map[string][]aliasFor
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			continue
 		}
-		forms := byFirst[names.Key(d.Text[w.Start:w.End])]
+		forms, _ := names.Lookup(byFirst, d.Text[w.Start:w.End])
 		for _, f := range forms {
 			if !matchesAt(d.Text, ws, i, f.words) {
 				continue
@@ -135,7 +135,7 @@ func matchesAt(text string, ws []prose.WordSpan, i int, form []string) bool {
 	}
 	for k, fw := range form {
 		w := ws[i+k]
-		if names.Key(text[w.Start:w.End]) != fw {
+		if !names.EqualKey(text[w.Start:w.End], fw) {
 			return false
 		}
 		if k > 0 && strings.TrimSpace(text[ws[i+k-1].End:w.Start]) != "" {

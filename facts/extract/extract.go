@@ -90,6 +90,13 @@ func newKnownIndex(known []Known) *knownIndex {
 type scratch struct {
 	low    []prose.WordSpan
 	sentOf []int32
+	nameAt []int32
+	single []nameRun
+	lower  []byte
+	cls    []wordClass
+	paras  []paragraph
+	qs     []qspan
+	hist   []int
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -135,21 +142,20 @@ type doc struct {
 
 	people []Person
 	byKey  map[string]int // folded full name -> person
-	nameAt map[int]int    // index of a name's last word -> person
+	// nameAt holds, for the last word of each name, its person, and -1
+	// for every other word: an array, as bareSurnames asks of every word.
+	nameAt []int32
+	cls    []wordClass // each word's lists, 0 until asked (see is)
+	sc     *scratch    // the arrays lent, for findNames's own
 	quotes []Quote
-	lower  string // the text in lower case, made on first use
-}
-
-func (d *doc) lowerText() string {
-	if d.lower == "" {
-		d.lower = strings.ToLower(d.text)
-	}
-	return d.lower
+	// lower is the text as strings.ToLower gives it, made on first use.
+	lower   []byte
+	lowered bool
 }
 
 func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	text, sents := in.Text, in.Sentences
-	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}, nameAt: map[int]int{}}
+	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}}
 	d.words = in.Words
 	if d.words == nil {
 		d.words = prose.Words(text)
@@ -160,7 +166,10 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	// Every element is set below: the arrays need no clearing.
 	d.low = slices.Grow(sc.low[:0], len(d.words))[:len(d.words)]
 	d.sentOf = slices.Grow(sc.sentOf[:0], len(d.words))[:len(d.words)]
-	sc.low, sc.sentOf = d.low, d.sentOf
+	d.nameAt = slices.Grow(sc.nameAt[:0], len(d.words))[:len(d.words)]
+	d.cls = slices.Grow(sc.cls[:0], len(d.words))[:len(d.words)]
+	sc.low, sc.sentOf, sc.nameAt, sc.cls = d.low, d.sentOf, d.nameAt, d.cls
+	d.sc = sc
 	// Capitalised words, most of those to fold, are about a tenth of the
 	// text; the builder's bytes become folds without a copy.
 	var folds strings.Builder
@@ -177,7 +186,7 @@ func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 		for s < len(sents) && sents[s].End <= int(w.Start) {
 			s++
 		}
-		d.sentOf[i] = -1
+		d.sentOf[i], d.nameAt[i], d.cls[i] = -1, -1, 0
 		if s < len(sents) && sents[s].Start <= int(w.Start) {
 			d.sentOf[i] = int32(s)
 		}
@@ -193,6 +202,12 @@ func (d *doc) lowAt(i int) string {
 		return d.folds[^w.Start:w.End]
 	}
 	return d.text[w.Start:w.End]
+}
+
+// personAt returns the person of the name whose last word is word i.
+func (d *doc) personAt(i int) (int, bool) {
+	p := d.nameAt[i]
+	return int(p), p >= 0
 }
 
 // sentAt returns the sentence of word i, or -1 between sentences.
@@ -223,7 +238,23 @@ func (d *doc) capitalised(i int) bool {
 // acronym reports whether word i is all capitals ("US", "MOD").
 func (d *doc) acronym(i int) bool {
 	w := d.word(i)
-	return len(w) <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	if len(w) > 5 {
+		return false
+	}
+	// For ASCII, the same test without the two case-mapped copies: no
+	// lower-case letter and some upper-case one.
+	upper := false
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(w) == w && strings.ToLower(w) != w
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	return upper
 }
 
 // wordAt returns the index of the first word starting at or after byte off.

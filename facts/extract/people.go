@@ -17,7 +17,9 @@ type nameRun struct {
 // findNames reads every run of capitalised words, decides which are people
 // from the cues around them, and records each person and every mention.
 func (d *doc) findNames() {
-	var single []nameRun // one-word names, resolved once full names are known
+	// One-word names, resolved once full names are known; in the
+	// worker's array, as most articles have some.
+	single := d.sc.single[:0]
 	for i := 0; i < len(d.words); {
 		if d.sentAt(i) < 0 || !d.capitalised(i) {
 			i++
@@ -42,6 +44,8 @@ func (d *doc) findNames() {
 	for _, r := range single {
 		d.addSingle(r)
 	}
+	clear(single) // keeps no title alive
+	d.sc.single = single
 	d.bareSurnames()
 }
 
@@ -55,28 +59,28 @@ func particle(w string) bool {
 
 // split separates the title part of the run i..j from its name part.
 func (d *doc) split(i, j int) (nameRun, bool) {
-	for i <= j && (notNames[d.lowAt(i)] || (d.sentenceStart(i) && strings.HasSuffix(d.lowAt(i), "ing"))) {
+	for i <= j && (d.is(i, wNotName) || (d.sentenceStart(i) && strings.HasSuffix(d.lowAt(i), "ing"))) {
 		i++
 	}
 	r := nameRun{first: i, last: j}
 	for k := i; k <= j; k++ {
 		// A role noun that opens a sentence is capitalised for that
 		// alone ("Campaigner Jane Doe said"), and is her role, not her name.
-		opener := k == i && k < j && d.sentenceStart(k) && roleNouns[d.lowAt(k)]
-		if honorifics[d.lowAt(k)] || titles[d.lowAt(k)] || d.lowAt(k) == "prime" || d.lowAt(k) == "vice" || opener {
+		opener := k == i && k < j && d.sentenceStart(k) && d.is(k, wRoleNoun)
+		if d.is(k, wHonorific) || d.is(k, wTitle) || d.lowAt(k) == "prime" || d.lowAt(k) == "vice" || opener {
 			r.first = k + 1
 		}
 	}
 	for k := i; k < r.first; k++ {
 		r.title = append(r.title, k)
-		r.honorific = r.honorific || honorifics[d.lowAt(k)]
+		r.honorific = r.honorific || d.is(k, wHonorific)
 	}
 	if r.first > r.last || r.last-r.first > 3 {
 		return r, false
 	}
 	acronyms := true
 	for k := r.first; k <= r.last; k++ {
-		if placeWords[d.lowAt(k)] || notNames[d.lowAt(k)] || isDigitWord(d.lowAt(k)) {
+		if d.is(k, wPlace) || d.is(k, wNotName) || isDigitWord(d.lowAt(k)) {
 			return r, false
 		}
 		acronyms = acronyms && d.acronym(k) && len(d.word(k)) > 2
@@ -106,6 +110,10 @@ func (d *doc) nameText(r nameRun) string {
 // addRun records a name of two words or more, when some cue says it is a person.
 func (d *doc) addRun(r nameRun) {
 	name := d.nameText(r)
+	if p, ok := d.seenPlain(name); ok {
+		d.mention(p, r)
+		return
+	}
 	key := foldName(name)
 	if p, ok := d.byKey[key]; ok {
 		d.mention(p, r)
@@ -115,7 +123,8 @@ func (d *doc) addRun(r nameRun) {
 		return // "the fans' group X" names a group
 	}
 	role, cue := d.roleOf(r)
-	if k, ok := d.knownByName(key); ok {
+	k, known := d.knownByName(key)
+	if known {
 		cue = true
 		if role == "" {
 			role = d.knownRole(key, k)
@@ -124,12 +133,32 @@ func (d *doc) addRun(r nameRun) {
 	if !cue && !givenNames[d.lowAt(r.first)] {
 		return
 	}
-	p := d.newPerson(name, role)
+	// The key is already folded: folding the name again costs as much.
+	d.people = append(d.people, withKey(Person{Name: name, Role: role}, key))
+	p := len(d.people) - 1
 	d.byKey[key] = p
-	if k, ok := d.knownByName(key); ok {
+	if known {
 		d.people[p].KnownID = d.known[k].ID
 	}
 	d.mention(p, r)
+}
+
+// seenPlain returns the person already named name, for a plain name
+// (see plainName), whose key is the name lower-cased: most runs repeat a
+// name, and lower-casing on the stack looks it up without making its key.
+func (d *doc) seenPlain(name string) (int, bool) {
+	var buf [64]byte
+	if len(name) > len(buf) || !plainName(name) {
+		return 0, false
+	}
+	for i := 0; i < len(name); i++ {
+		buf[i] = name[i]
+		if c := name[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	p, ok := d.byKey[string(buf[:len(name)])]
+	return p, ok
 }
 
 func (d *doc) newPerson(name, role string) int {
@@ -138,11 +167,17 @@ func (d *doc) newPerson(name, role string) int {
 }
 
 // named fills in the folded first and last words of a person's name.
-func named(p Person) Person {
-	p.key = foldName(p.Name)
-	parts := strings.Fields(p.key)
-	if len(parts) > 0 {
-		p.first, p.last = parts[0], parts[len(parts)-1]
+func named(p Person) Person { return withKey(p, foldName(p.Name)) }
+
+// withKey is named with the name's key, foldName(p.Name), given.
+func withKey(p Person, key string) Person {
+	p.key = key
+	// The first and last fields, without the slice of them all.
+	for f := range strings.FieldsSeq(key) {
+		if p.first == "" {
+			p.first = f
+		}
+		p.last = f
 	}
 	return p
 }
@@ -153,7 +188,7 @@ func (d *doc) mention(p int, r nameRun) {
 	if d.people[p].sex == 0 {
 		d.people[p].sex = d.sexOf(r)
 	}
-	d.nameAt[r.last] = p
+	d.nameAt[r.last] = int32(p)
 	if d.people[p].Role == "" {
 		d.people[p].Role, _ = d.roleOf(r)
 	}
@@ -206,7 +241,7 @@ func (d *doc) bySurname(w string, honorific bool) (int, bool) {
 // found, where the word is not already part of a name.
 func (d *doc) bareSurnames() {
 	for i := range d.words {
-		if _, done := d.nameAt[i]; done || d.sentAt(i) < 0 || !d.capitalised(i) {
+		if _, done := d.personAt(i); done || d.sentAt(i) < 0 || !d.capitalised(i) {
 			continue
 		}
 		if i+1 < len(d.words) && d.joined(i+1) && d.capitalised(i+1) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ type paragraph struct {
 }
 
 func (d *doc) paragraphs() []paragraph {
-	var ps []paragraph
+	ps := d.sc.paras[:0]
 	for i, s := range d.sents {
 		if len(ps) == 0 || d.sents[ps[len(ps)-1].first].Para != s.Para {
 			ps = append(ps, paragraph{start: s.Start, first: i})
@@ -34,11 +35,11 @@ func (d *doc) paragraphs() []paragraph {
 	return ps
 }
 
-// scanQuotes finds the quotes of one paragraph. Double marks, straight or
-// curly, pair up; curly single marks count only where they open after a
-// space and close before one, since ’ is mostly an apostrophe.
-func (d *doc) scanQuotes(p paragraph, pi int) []qspan {
-	var out []qspan
+// scanQuotes appends the quotes of one paragraph to out. Double marks,
+// straight or curly, pair up; curly single marks count only where they
+// open after a space and close before one, since ’ is mostly an
+// apostrophe.
+func (d *doc) scanQuotes(out []qspan, p paragraph, pi int) []qspan {
 	text := d.text[:p.end]
 	in := rune(0)
 	var cur qspan
@@ -85,12 +86,15 @@ func closesAt(text string, i, end int) bool {
 // statement running over paragraphs, a chain of quotes still without a
 // speaker), and splitting it would only pass that state around.
 func (d *doc) findQuotes() {
+	// The paragraphs, quotes and subjects are the worker's reused
+	// arrays: only d.quotes outlives the article.
 	paras := d.paragraphs()
-	var qs []qspan
+	qs := d.sc.qs[:0]
 	for pi, p := range paras {
-		qs = append(qs, d.scanQuotes(p, pi)...)
+		qs = d.scanQuotes(qs, p, pi)
 	}
-	r := resolver{d: d, last: -1}
+	r := resolver{d: d, last: -1, hist: d.sc.hist[:0]}
+	d.sc.paras, d.sc.qs = paras, qs
 	qi := 0
 	blockSpeaker, blockPara, introPara := -1, -1, -1
 	blockFirstPerson := false
@@ -146,6 +150,7 @@ func (d *doc) findQuotes() {
 			d.quotes = append(d.quotes, Quote{Start: s, End: e, Speaker: q.speaker})
 		}
 	}
+	d.sc.hist = r.hist
 	sortQuotes(d.quotes)
 }
 
@@ -181,7 +186,7 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 		return true
 	}
 	inner := d.text[q.start:q.end]
-	if n := len(strings.Fields(inner)); n < 2 || n > 6 {
+	if n := countFields(inner, 7); n < 2 || n > 6 {
 		return n == 0
 	}
 	phrase := strings.ToLower(strings.Trim(inner, " ,.;:!?"))
@@ -194,8 +199,9 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 	if len(low) != len(d.text) {
 		return false // case folding moved offsets; no safe comparison
 	}
+	want := []byte(phrase)
 	for i := 0; ; {
-		j := strings.Index(low[i:], phrase)
+		j := bytes.Index(low[i:], want)
 		if j < 0 {
 			return false
 		}
@@ -205,6 +211,18 @@ func (d *doc) isTerm(q qspan, qs []qspan) bool {
 		}
 		i = at + len(phrase)
 	}
+}
+
+// countFields returns len(strings.Fields(s)), or limit when that is more:
+// a quote can be long, and only a count of a few matters.
+func countFields(s string, limit int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == limit {
+			break
+		}
+	}
+	return n
 }
 
 func insideQuote(qs []qspan, at int) bool {
@@ -222,4 +240,34 @@ func markedAround(text string, s, e int) bool {
 	r2, _ := utf8.DecodeRuneInString(text[e:])
 	isMark := func(r rune) bool { return strings.ContainsRune("“”\"‘’'", r) }
 	return isMark(r1) || isMark(r2)
+}
+
+// lowerText returns the text lower-cased, in the worker's reused array:
+// a lower-cased copy of every article that quotes a phrase was a tenth
+// of what extraction allocated.
+func (d *doc) lowerText() []byte {
+	if !d.lowered {
+		d.lower, d.lowered = appendLower(d.sc.lower[:0], d.text), true
+		d.sc.lower = d.lower
+	}
+	return d.lower
+}
+
+// appendLower appends strings.ToLower(s) to b: each rune lower-cased and
+// each invalid byte made U+FFFD, as strings.Map does.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return b
 }

@@ -43,14 +43,14 @@ func (r *resolver) subject(s int) {
 	d := r.d
 	i := d.wordAt(d.sents[s].Start)
 	for n := 0; i < len(d.words) && d.sentAt(i) == s && n < 12; i, n = i+1, n+1 {
-		if i > 0 && d.sentAt(i-1) == s && prepositions[d.lowAt(i-1)] {
+		if i > 0 && d.sentAt(i-1) == s && d.is(i-1, wPreposition) {
 			continue
 		}
 		if p := r.np(i, true); p >= 0 {
 			r.push(p)
 			return
 		}
-		if speechVerbs[d.lowAt(i)] {
+		if d.is(i, wSpeechVerb) {
 			return
 		}
 	}
@@ -69,20 +69,20 @@ func (r *resolver) np(k int, start bool) int {
 		for j+1 < len(d.words) && d.joined(j+1) && d.capitalised(j+1) {
 			j++
 		}
-		if p, ok := d.nameAt[j]; ok {
+		if p, ok := d.personAt(j); ok {
 			return p
 		}
-		if roleNouns[d.lowAt(j)] {
+		if d.is(j, wRoleNoun) {
 			return r.role(k, j)
 		}
 		return -1
 	}
-	if p, ok := d.nameAt[k]; ok {
+	if p, ok := d.personAt(k); ok {
 		return p
 	}
-	if roleNouns[w] {
+	if d.is(k, wRoleNoun) {
 		a := k
-		for a-1 >= 0 && k-a < 6 && d.joined(a) && !prepositions[d.lowAt(a-1)] && !speechVerbs[d.lowAt(a-1)] {
+		for a-1 >= 0 && k-a < 6 && d.joined(a) && !d.is(a-1, wPreposition) && !d.is(a-1, wSpeechVerb) {
 			a--
 			if determiners[d.lowAt(a)] {
 				break
@@ -166,7 +166,7 @@ func (r *resolver) attribute(q qspan, s int) int {
 	}
 	first := d.wordAt(d.sents[s].Start)
 	for v := d.wordAt(q.open) - 1; v >= first && d.sentAt(v) == s; v-- {
-		if speechVerbs[d.lowAt(v)] {
+		if d.is(v, wSpeechVerb) {
 			return r.subjectOf(v)
 		}
 	}
@@ -188,9 +188,9 @@ func (r *resolver) after(q qspan) (int, bool) {
 	if !strings.ContainsAny(between, ",!?") && !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, "?") && !strings.HasSuffix(inner, "!") {
 		return -1, false
 	}
-	if speechVerbs[d.lowAt(i)] && i+1 < len(d.words) {
+	if d.is(i, wSpeechVerb) && i+1 < len(d.words) {
 		j := i + 1
-		for j+1 < len(d.words) && d.joined(j+1) && j-i < 6 && (!roleNouns[d.lowAt(j)] || d.possessive(j)) && !d.isName(j) {
+		for j+1 < len(d.words) && d.joined(j+1) && j-i < 6 && (!d.is(j, wRoleNoun) || d.possessive(j)) && !d.isName(j) {
 			j++
 		}
 		return r.np(j, false), true
@@ -203,13 +203,13 @@ func (r *resolver) after(q qspan) (int, bool) {
 	}
 	if d.capitalised(i) && d.isName(k) && d.appositive(k) != "" {
 		for j := k + 1; j < len(d.words) && j-k < 16 && d.sentAt(j) == d.sentAt(k); j++ {
-			if speechVerbs[d.lowAt(j)] {
+			if d.is(j, wSpeechVerb) {
 				return r.np(k, false), true
 			}
 		}
 	}
 	for j := i; j < len(d.words) && j-i < 6 && (j == i || d.joined(j)); j++ {
-		if speechVerbs[d.lowAt(j)] && j > i {
+		if d.is(j, wSpeechVerb) && j > i {
 			k := j - 1
 			for k > i && adverbs[d.lowAt(k)] {
 				k--
@@ -226,7 +226,7 @@ func (d *doc) possessive(j int) bool {
 }
 
 func (d *doc) isName(j int) bool {
-	_, ok := d.nameAt[j]
+	_, ok := d.personAt(j)
 	return ok
 }
 
@@ -277,7 +277,7 @@ func (d *doc) statementIntro(p paragraph, r *resolver) int {
 		return -1
 	}
 	last := d.wordAt(p.end) - 1
-	if last < 0 || !speechVerbs[d.lowAt(last)] {
+	if last < 0 || !d.is(last, wSpeechVerb) {
 		return -1
 	}
 	return r.subjectOf(last)

@@ -24,7 +24,7 @@ func (d *doc) roleOf(r nameRun) (string, bool) {
 	}
 	var title []string
 	for _, k := range r.title {
-		if !honorifics[d.lowAt(k)] {
+		if !d.is(k, wHonorific) {
 			title = append(title, d.word(k))
 		}
 	}
@@ -66,15 +66,15 @@ func (d *doc) appositive(i int) string {
 			}
 			return d.phrase(first, k-1)
 		}
-		if speechVerbs[d.lowAt(k)] && k > first {
-			if hasRole && !roleNouns[d.lowAt(k-1)] && !unnamedHeads[d.lowAt(k-1)] {
+		if d.is(k, wSpeechVerb) && k > first {
+			if hasRole && !d.is(k-1, wRoleNoun) && !unnamedHeads[d.lowAt(k-1)] {
 				// "X, a member of the city council said": the
 				// appositive runs up to the verb without a closing comma.
 				return d.phrase(first, k-1)
 			}
 			return "" // "to X, the official said": a new clause, not an appositive
 		}
-		if k-first < 5 && (roleNouns[d.lowAt(k)] || titles[d.lowAt(k)]) {
+		if k-first < 5 && (d.is(k, wRoleNoun) || d.is(k, wTitle)) {
 			hasRole, roleEnd = true, k
 		}
 	}
@@ -105,13 +105,13 @@ func (d *doc) phrase(a, b int) string {
 func (d *doc) rolePhraseBefore(start int) string {
 	k := start - 1
 	// A capitalised role word before a name is part of its title, read by split.
-	if k < 0 || !d.joined(start) || !roleNouns[d.lowAt(k)] || d.capitalised(k) {
+	if k < 0 || !d.joined(start) || !d.is(k, wRoleNoun) || d.capitalised(k) {
 		return ""
 	}
 	a := k
 	for a-1 >= 0 && k-a < 3 && d.joined(a) {
 		w := d.lowAt(a - 1)
-		if determiners[w] || prepositions[w] || speechVerbs[w] || strings.HasSuffix(w, "ed") || notNames[w] && !d.acronym(a-1) {
+		if determiners[w] || d.is(a-1, wPreposition|wSpeechVerb) || strings.HasSuffix(w, "ed") || d.is(a-1, wNotName) && !d.acronym(a-1) {
 			break
 		}
 		a--
@@ -123,7 +123,7 @@ func (d *doc) rolePhraseBefore(start int) string {
 // between ("X has also said").
 func (d *doc) speechAfter(i int) bool {
 	for k := i + 1; k < len(d.words) && k-i <= 3 && d.joined(k); k++ {
-		if speechVerbs[d.lowAt(k)] {
+		if d.is(k, wSpeechVerb) {
 			return true
 		}
 		if !adverbs[d.lowAt(k)] {

@@ -215,6 +215,51 @@ func Key(s string) string {
 	return strings.Join(tokenize(s, 0), " ")
 }
 
+// Lookup returns m[Key(s)], without making the key of a plain name (see
+// plainWords) of at most 64 bytes: a caller that looks up every
+// capitalised word of a corpus would otherwise allocate a lower-cased copy
+// of each.
+func Lookup[V any](m map[string]V, s string) (V, bool) {
+	var buf [64]byte
+	if simple, lower := plainWords(s); simple && lower {
+		v, ok := m[s]
+		return v, ok
+	} else if simple && len(s) <= len(buf) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		v, ok := m[string(buf[:len(s)])]
+		return v, ok
+	}
+	v, ok := m[Key(s)]
+	return v, ok
+}
+
+// EqualKey reports whether Key(s) == key, without making the key of a
+// plain name (see plainWords).
+func EqualKey(s, key string) bool {
+	if simple, _ := plainWords(s); !simple {
+		return Key(s) == key
+	}
+	if len(s) != len(key) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // plainWords reports whether s is ASCII letters and digits in words of two
 // or more, one space apart — a string Key only lower-cases, as tokenize
 // would — and whether it is lower case already.

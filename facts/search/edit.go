@@ -32,6 +32,29 @@ type Editor struct {
 	mark    []int32 // word id → the call of terms that last counted it
 	call    int32
 	buf     []byte
+	hot     *[hotSlots]hotWord // made on the first word learned
+}
+
+// hotSlots is the size of an Editor's cache of learned words.
+const hotSlots = 1 << 12
+
+// hotWord is a word and its id in the cache in front of the vocabulary
+// map. Its slot is the word's first learned claimant: news vocabulary is
+// Zipfian, and the words an index learns first are mostly its most
+// frequent, which then cost a short hash and a compare, not a probe of a
+// map too large for the processor's caches.
+type hotWord struct {
+	word string
+	id   int32
+}
+
+// hotSlot returns the cache slot of a normalised word (FNV-1a).
+func hotSlot(norm []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range norm {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h & (hotSlots - 1)
 }
 
 // Edit starts a new version of the index.
@@ -122,12 +145,28 @@ func (e *Editor) terms(text string, adding bool) []int32 {
 		if !ok {
 			break
 		}
-		w, seen := e.voc.words[string(norm)]
-		if !seen {
+		var w int32
+		var hot *hotWord
+		if e.hot != nil {
+			hot = &e.hot[hotSlot(norm)]
+		}
+		if hot != nil && hot.word == string(norm) {
+			w = hot.id
+		} else if id, seen := e.voc.words[string(norm)]; seen {
+			w = id
+		} else {
 			if !adding {
 				continue // cannot be: the unit was added with this text
 			}
-			w = e.learn(string(norm))
+			word := string(norm)
+			w = e.learn(word)
+			if e.hot == nil {
+				e.hot = new([hotSlots]hotWord)
+				hot = &e.hot[hotSlot(norm)]
+			}
+			if hot.word == "" {
+				hot.word, hot.id = word, w
+			}
 		}
 		if int(w) >= len(e.mark) {
 			e.mark = append(e.mark, make([]int32, int(w)+1-len(e.mark))...)

@@ -109,16 +109,20 @@ func (t *token) word(text string, lt lexer.Token) {
 	}
 }
 
-// keyShapes has bit n of entry c set when some key of words starts with
-// letter c and has n letters, so that most words skip the map.
-var keyShapes = func() (s [26]uint32) {
+// keyShapes has bit n of entry [c][e] set when some key of words starts
+// with letter c, ends with a byte whose low five bits are e, and has n
+// letters, so that most words skip the map: the last byte halves the
+// look-ups that the first and the length let through, and half of those
+// are misses.
+var keyShapes = func() (s [26][32]uint32) {
 	for w := range words {
-		s[w[0]-'a'] |= 1 << len(w)
+		s[w[0]-'a'][w[len(w)-1]&31] |= 1 << len(w)
 	}
 	return s
 }()
 
-// maybeKey reports whether w could be a key of words.
+// maybeKey reports whether w could be a key of words. Lookup compares
+// w|0x20 byte by byte, so the last byte is taken the same way.
 func maybeKey(w string) bool {
-	return len(w) < 32 && lexer.IsLetter(w[0]) && keyShapes[w[0]|0x20-'a']&(1<<len(w)) != 0
+	return len(w) < 32 && lexer.IsLetter(w[0]) && keyShapes[w[0]|0x20-'a'][(w[len(w)-1]|0x20)&31]&(1<<len(w)) != 0
 }
