@@ -16,9 +16,12 @@ type personPart struct {
 	xp       *extract.Person // the person's first sighting in the run
 	role     string          // the first role the run gives
 	roles    []string        // the others, once each (withRole)
-	mentions []Mention
-	cite     []Citation // the first mention's sentence, when there is one
-	id       string     // the person's id, once merged
+	mentions []Mention       // in the run's one array, once the run is read
+	nMention int32           // how many, as the run is read
+	last     Mention         // the last of them
+	cite     Citation        // the first mention's sentence, when cited
+	cited    bool
+	id       string // the person's id, once merged
 }
 
 // peopleRun is the parts of one run of articles, from doc lo on; at is
@@ -27,6 +30,16 @@ type peopleRun struct {
 	lo, hi int
 	parts  []personPart
 	at     []int32
+	// seen is every mention as the run is read, with its part: put in
+	// one array, part by part, once the run is read (placeMentions), not
+	// in an array grown for each person.
+	seen []partMention
+}
+
+// partMention is a mention of the person of run.parts[part].
+type partMention struct {
+	part int32
+	m    Mention
 }
 
 // buildPeople reads the articles' people in runs, one per worker, and
@@ -60,7 +73,12 @@ func (b *Base) buildPeople(results []extract.Result, preps []*peoplePrep, prev *
 
 // readRun gathers the parts of the people of the articles lo to hi.
 func (b *Base) readRun(results []extract.Result, preps []*peoplePrep, lo, hi, hint int) *peopleRun {
-	run := &peopleRun{lo: lo, hi: hi, parts: make([]personPart, 0, hint)}
+	n, m := 0, 0
+	for i := lo; i < hi; i++ {
+		n += len(results[i].People)
+		m += totalLen(preps[i].sents)
+	}
+	run := &peopleRun{lo: lo, hi: hi, parts: make([]personPart, 0, hint), at: make([]int32, 0, n), seen: make([]partMention, 0, m)}
 	extracted := make(map[string]int32, hint) // by key
 	known := map[string]int32{}               // by curated id: a key of its own kind
 	for i := lo; i < hi; i++ {
@@ -85,27 +103,50 @@ func (b *Base) readRun(results []extract.Result, preps []*peoplePrep, lo, hi, hi
 				pp.roles = withRole(pp.role, pp.roles, xp.Role)
 			}
 			if xp.KnownID == "" {
-				pp.addMentions(d, preps[i].sents[pi])
+				run.addMentions(j, d, preps[i].sents[pi])
 			}
 		}
 	}
+	run.placeMentions()
 	return run
 }
 
-// addMentions records the sentences sents of d as naming the part's
-// person, once each; the first is its citation.
-func (pp *personPart) addMentions(d *Document, sents []int32) {
+// placeMentions gives each part its mentions, in the order seen, all in
+// one array; each part's slice is capped, so that appending to it (as a
+// merge does) never writes over the next part's.
+func (run *peopleRun) placeMentions() {
+	all := make([]Mention, len(run.seen))
+	off := 0
+	for j := range run.parts {
+		pp := &run.parts[j]
+		k := int(pp.nMention)
+		pp.mentions = all[off : off : off+k]
+		off += k
+	}
+	for _, pm := range run.seen {
+		pp := &run.parts[pm.part]
+		pp.mentions = append(pp.mentions, pm.m)
+	}
+	run.seen = nil
+}
+
+// addMentions records the sentences sents of d as naming the person of
+// part j, once each (not twice in a row); the first is its citation.
+func (run *peopleRun) addMentions(j int32, d *Document, sents []int32) {
+	pp := &run.parts[j]
 	for _, s32 := range sents {
 		s := int(s32)
 		if s < 0 {
 			continue
 		}
-		if n := len(pp.mentions); n == 0 || pp.mentions[n-1].Doc != d || pp.mentions[n-1].Sentence != s {
-			pp.mentions = append(pp.mentions, Mention{Doc: d, Sentence: s})
+		if pp.nMention == 0 || pp.last != (Mention{Doc: d, Sentence: s}) {
+			pp.last = Mention{Doc: d, Sentence: s}
+			pp.nMention++
+			run.seen = append(run.seen, partMention{part: j, m: pp.last})
 		}
-		if pp.cite == nil {
+		if !pp.cited {
 			sent := d.Sentences[s]
-			pp.cite = []Citation{{Doc: d, Start: sent.Start, End: sent.End}}
+			pp.cite, pp.cited = Citation{Doc: d, Start: sent.Start, End: sent.End}, true
 		}
 	}
 }
@@ -147,8 +188,8 @@ func (b *Base) mergePart(pp *personPart, byKey map[string]*Person) {
 	} else {
 		p.Mentions = append(p.Mentions, pp.mentions...)
 	}
-	if len(p.Citations) == 0 {
-		p.Citations = pp.cite
+	if len(p.Citations) == 0 && pp.cited {
+		p.Citations = []Citation{pp.cite}
 	}
 }
 
