@@ -2,6 +2,7 @@ package facts
 
 import (
 	"iter"
+	"slices"
 	"time"
 
 	"github.com/briefbot/briefbot/facts/prose"
@@ -64,6 +65,7 @@ func (b *Base) extractEvents(found [][]evPrep) {
 	n := totalLen(found)
 	events := make([]Event, 0, n)
 	cites := make([]Citation, 0, n)
+	b.events = slices.Grow(b.events, n) // at most n more: not grown and copied again and again
 	for di, d := range b.docs {
 		for _, p := range found[di] {
 			s := d.Sentences[p.sent]

@@ -2,7 +2,6 @@ package facts
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/briefbot/briefbot/facts/prose"
 
@@ -37,12 +36,25 @@ func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 		}
 	}
 	b.passes = ps.Trim()
+	preps := b.preparedPeople(ps.Second)
+	runs := b.buildPeople(results, preps, prev)
+	b.addExtractedQuotes(results, preps, runs)
+	for _, p := range b.people {
+		if len(p.Mentions) == 0 && p.Extracted {
+			p.Mentions = nil // as a load from nothing leaves it
+		}
+	}
+}
+
+// preparedPeople returns each article's second pass made ready, kept in
+// its work while the pass is the same: the same for a reload.
+func (b *Base) preparedPeople(second []*extract.Result) []*peoplePrep {
 	at := make([]int, len(b.docs))
 	for i := range at {
 		at[i] = i
 	}
-	preps := pool.Map(at, b.workers, func(i int) *peoplePrep {
-		d, r := b.docs[i], ps.Second[i]
+	return pool.Map(at, b.workers, func(i int) *peoplePrep {
+		d, r := b.docs[i], second[i]
 		if w := d.work; w != nil && w.people != nil && w.people.from == r {
 			return w.people
 		}
@@ -52,93 +64,34 @@ func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 		}
 		return p
 	})
+}
+
+// addExtractedQuotes adds the quotes extraction found that no curated
+// quote covers, their speakers' ids taken from the runs that built the
+// people.
+func (b *Base) addExtractedQuotes(results []extract.Result, preps []*peoplePrep, runs []*peopleRun) {
 	n := 0
 	for _, r := range results {
 		n += len(r.Quotes)
 	}
 	quotes := make([]Quote, 0, n) // one array for them all
 	curated := quotesByDoc(b.quotes)
-	var byKey map[string]*Person
-	if prev != nil {
-		// About as many people as last time: the map is not grown and
-		// copied again and again at every reload.
-		byKey = make(map[string]*Person, len(prev.people))
-	} else {
-		byKey = map[string]*Person{}
-	}
-	var ids []string // the ids of an article's people: one buffer for all
-	for i, r := range results {
-		d := b.docs[i]
-		if cap(ids) < len(r.People) {
-			ids = make([]string, len(r.People))
-		}
-		ids = ids[:len(r.People)]
-		for pi := range r.People {
-			ids[pi] = b.extractedPerson(d, &r.People[pi], preps[i].sents[pi], byKey, prev)
-		}
-		for qi, q := range r.Quotes {
-			c := Citation{Doc: d, Start: q.Start, End: q.End}
-			if ids[q.Speaker] == "" || coveredQuote(curated[d], c) {
-				continue
+	for _, run := range runs {
+		at := run.at // the part of each person of each article, in turn
+		for i := run.lo; i < run.hi; i++ {
+			d, r := b.docs[i], &results[i]
+			for qi, q := range r.Quotes {
+				c := Citation{Doc: d, Start: q.Start, End: q.End}
+				id := run.parts[at[q.Speaker]].id
+				if id == "" || coveredQuote(curated[d], c) {
+					continue
+				}
+				quotes = append(quotes, Quote{ID: preps[i].quoteIDs[qi], Speaker: id, Cite: c, Date: d.Published, Extracted: true})
+				b.quotes = append(b.quotes, &quotes[len(quotes)-1])
 			}
-			quotes = append(quotes, Quote{ID: preps[i].quoteIDs[qi], Speaker: ids[q.Speaker], Cite: c, Date: d.Published, Extracted: true})
-			b.quotes = append(b.quotes, &quotes[len(quotes)-1])
+			at = at[len(r.People):]
 		}
 	}
-	for _, p := range b.people {
-		if len(p.Mentions) == 0 && p.Extracted {
-			p.Mentions = nil // room made for mentions that did not come: as a load from nothing leaves it
-		}
-	}
-}
-
-// extractedPerson returns the id of the person xp is, adding an extracted
-// person on first sight and recording where this article names them; sents
-// are the sentences of xp's mentions. prev, the base this one replaces (or
-// nil), says how many mentions to make room for.
-func (b *Base) extractedPerson(d *Document, xp *extract.Person, sents []int32, byKey map[string]*Person, prev *Base) string {
-	if xp.KnownID != "" {
-		if p := b.personByID[xp.KnownID]; p != nil {
-			p.addRole(xp.Role)
-		}
-		return xp.KnownID
-	}
-	p := byKey[xp.Key]
-	if p == nil {
-		kind := "person"
-		if xp.Unnamed {
-			kind = "source"
-		}
-		p = &Person{ID: b.freeID(xp.Name), Name: xp.Name, Kind: kind, Role: xp.Role, Extracted: true}
-		if prev != nil {
-			// Most often the same person as last time, named as often:
-			// room for their mentions at once, not grown one by one.
-			if q := prev.personByID[p.ID]; q != nil && q.Extracted && q.Name == p.Name && len(q.Mentions) > 0 {
-				p.Mentions = make([]Mention, 0, len(q.Mentions))
-			}
-		}
-		byKey[xp.Key] = p
-		b.addPerson(p)
-	}
-	if p.Role == "" {
-		p.Role = xp.Role
-	} else {
-		p.addRole(xp.Role)
-	}
-	for _, s32 := range sents {
-		s := int(s32)
-		if s < 0 {
-			continue
-		}
-		if n := len(p.Mentions); n == 0 || p.Mentions[n-1].Doc != d || p.Mentions[n-1].Sentence != s {
-			p.Mentions = append(p.Mentions, Mention{Doc: d, Sentence: s})
-		}
-		if len(p.Citations) == 0 {
-			sent := d.Sentences[s]
-			p.Citations = []Citation{{Doc: d, Start: sent.Start, End: sent.End}}
-		}
-	}
-	return p.ID
 }
 
 // freeID makes an id for an extracted person from their name, unique in the base.
@@ -168,17 +121,4 @@ func coveredQuote(qs []*Quote, c Citation) bool {
 		}
 	}
 	return false
-}
-
-// addRole records another role an article gives a person, once.
-func (p *Person) addRole(r string) {
-	if r == "" || r == p.Role || strings.EqualFold(r, p.Role) { // == first: the usual case, and quicker
-		return
-	}
-	for _, o := range p.Roles {
-		if strings.EqualFold(o, r) {
-			return
-		}
-	}
-	p.Roles = append(p.Roles, r)
 }

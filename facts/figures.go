@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefbot/briefbot/facts/numbers"
@@ -18,6 +19,7 @@ func (b *Base) extractFigures(found [][]figPrep) {
 	n := totalLen(found)
 	figs := make([]Figure, 0, n)
 	cites := make([]Citation, 0, n)
+	b.figures = slices.Grow(b.figures, n) // not grown and copied again and again
 	// The curated figures' citations by article: most articles have none.
 	cited := map[*Document][]Citation{}
 	for _, f := range curated {

@@ -107,6 +107,15 @@ func (l *loader) load() *Base {
 	b.docByID = l.docs // the same map: twenty thousand entries are made once
 	l.readSources()
 	noMeta := fmt.Sprintf("no metadata in %s: title taken from the first line, date unknown", SourcesFile)
+	n := 0
+	for _, d := range b.docs {
+		if !d.HasMeta {
+			n++
+		}
+	}
+	// Room for them at once: thousands of warnings, not grown and copied
+	// again and again.
+	l.r.warns = slices.Grow(l.r.warns, n)
 	for _, d := range b.docs {
 		if !d.HasMeta {
 			d.Title = d.firstLine()

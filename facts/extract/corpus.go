@@ -3,7 +3,6 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -99,8 +98,9 @@ func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Pass
 		r := findPeople(d, ix, sc)
 		return &r
 	})
-	if prev.second != nil && ps.FirstKey == prev.FirstKey && slices.Equal(ps.First, prev.first) {
-		// The same first passes, in the same order: the same people.
+	if prev.second != nil && ps.FirstKey == prev.FirstKey && sameGathered(ps.First, prev.first) {
+		// First passes that give gather the same people, in the same
+		// order: the same people to know, without gathering them again.
 		ps.SecondKey, ps.second = prev.SecondKey, prev.second
 	} else {
 		all := append(append([]Known(nil), known...), gather(ps.First)...)
@@ -129,6 +129,31 @@ func RunAll(docs []Doc, known []Known, workers int, prev Passes) ([]Result, Pass
 		out[i] = *r
 	}
 	return out, ps
+}
+
+// sameGathered reports whether the first passes a and b give gather the
+// same people in the same order: article by article, the same result, or
+// people of the same names, roles and curated ids. An article changed in
+// a way that names no one new (most edits) leaves them so.
+func sameGathered(a, b []*Result) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, r := range a {
+		if r == b[i] {
+			continue
+		}
+		if r == nil || b[i] == nil || len(r.People) != len(b[i].People) {
+			return false
+		}
+		for pi := range r.People {
+			p, q := &r.People[pi], &b[i].People[pi]
+			if p.Name != q.Name || p.Role != q.Role || p.KnownID != q.KnownID || p.Unnamed != q.Unnamed {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // setKeys gives each person of a second-pass result the key that is the

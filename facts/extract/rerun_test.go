@@ -143,3 +143,28 @@ func TestFirstPassGathersAsFullRun(t *testing.T) {
 		t.Fatalf("gather differs: %d vs %d", len(ga), len(gb))
 	}
 }
+
+// TestSameGatheredKeepsKnownIndex reruns after an article's text changed
+// without naming anyone new: the people the second pass knows are the
+// previous run's, not gathered again, and every result is a fresh run's.
+func TestSameGatheredKeepsKnownIndex(t *testing.T) {
+	texts := maps.Clone(crossArticles)
+	known := []Known{{ID: "healey", Names: []string{"John Healey"}, Role: "Defence Secretary"}}
+	ids, _, ps := rerun(texts, known, nil, Passes{})
+	prev := kept(texts, ids, ps)
+	texts["x-role"] += "\nThe harbour will reopen in May.\n"
+	_, got, gotPs := rerun(texts, known, prev, ps.Trim())
+	if gotPs.second != ps.second || gotPs.SecondKey != ps.SecondKey {
+		t.Errorf("an edit naming no one new gathered the people again")
+	}
+	_, want, _ := rerun(texts, known, nil, Passes{})
+	for i, id := range ids {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("%s differs from a fresh run:\nrerun: %s\nfresh: %s", id, people(got[i]), people(want[i]))
+		}
+	}
+	texts["x-full"] = strings.Replace(texts["x-full"], "fisheries minister", "harbour master", 1)
+	if _, _, ps2 := rerun(texts, known, kept(texts, ids, gotPs), gotPs.Trim()); ps2.second == gotPs.second {
+		t.Errorf("a changed role kept the people known before it")
+	}
+}
