@@ -15,23 +15,7 @@ import (
 // On a first load it returns the distinct terms of the sentences, which
 // the about: indexes read instead of tokenising those sentences again.
 func (b *Base) buildIndex(prev *Base) *sentTerms {
-	var ed *search.Editor
-	if prev != nil && prev.index != nil {
-		ed = prev.index.Edit()
-		for _, pd := range prev.docs {
-			if d := b.docByID[pd.ID]; d != nil && d.work != nil && d.work.units != nil {
-				continue // kept, with its unit ids
-			}
-			if pd.work == nil || pd.work.units == nil {
-				continue
-			}
-			for i, u := range pd.work.units {
-				ed.Remove(u, pd.SentenceText(i))
-			}
-		}
-	} else {
-		ed = (&search.Index{}).Edit()
-	}
+	ed := b.indexEditor(prev)
 	total, top := 0, int32(-1)
 	for _, d := range b.docs {
 		if d.work.units == nil {
@@ -51,16 +35,7 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	total, top = 0, -1
 	for _, d := range b.docs {
 		if d.work.units == nil {
-			d.work.units = make([]int32, len(d.Sentences))
-			for i := range d.Sentences {
-				if st == nil {
-					d.work.units[i] = ed.Add(d.SentenceText(i))
-					continue
-				}
-				start := int32(len(st.terms))
-				d.work.units[i], st.terms = ed.AddTerms(d.SentenceText(i), st.terms)
-				st.set(d.work.units[i], start, int32(len(st.terms)))
-			}
+			st.add(ed, d)
 		}
 		total += len(d.work.units)
 		for _, u := range d.work.units {
@@ -77,6 +52,42 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	}
 	b.index = ed.Build(order)
 	return st
+}
+
+// indexEditor edits prev's index, with the sentences of the articles this
+// base does not keep taken out, or starts an empty one.
+func (b *Base) indexEditor(prev *Base) *search.Editor {
+	if prev == nil || prev.index == nil {
+		return (&search.Index{}).Edit()
+	}
+	ed := prev.index.Edit()
+	for _, pd := range prev.docs {
+		if d := b.docByID[pd.ID]; d != nil && d.work != nil && d.work.units != nil {
+			continue // kept, with its unit ids
+		}
+		if pd.work == nil || pd.work.units == nil {
+			continue
+		}
+		for i, u := range pd.work.units {
+			ed.Remove(u, pd.SentenceText(i))
+		}
+	}
+	return ed
+}
+
+// add puts d's sentences into the index ed builds, giving d its unit ids,
+// and records their terms in st; a nil st (a reload) records none.
+func (st *sentTerms) add(ed *search.Editor, d *Document) {
+	d.work.units = make([]int32, len(d.Sentences))
+	for i := range d.Sentences {
+		if st == nil {
+			d.work.units[i] = ed.Add(d.SentenceText(i))
+			continue
+		}
+		start := int32(len(st.terms))
+		d.work.units[i], st.terms = ed.AddTerms(d.SentenceText(i), st.terms)
+		st.set(d.work.units[i], start, int32(len(st.terms)))
+	}
 }
 
 // sentTerms holds the distinct terms of the sentences a load added to the

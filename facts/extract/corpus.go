@@ -179,9 +179,51 @@ func setKeys(r *Result) {
 // has it, and a one-word name that is a near spelling of that surname
 // ("Smyth" for "Smith") folded in.
 func gather(results []*Result) []Known {
+	out, singles := fullNames(results)
+	surnames := map[string][]int{}
+	for i, k := range out {
+		parts := strings.Fields(k.ID[len(derived):]) // the folded name
+		surnames[parts[len(parts)-1]] = append(surnames[parts[len(parts)-1]], i)
+	}
+	byShape := map[surnameShape][]string{}
+	for s, idx := range surnames {
+		if len(idx) == 1 {
+			out[idx[0]].Names = append(out[idx[0]].Names, s)
+			if len(s) >= 6 {
+				byShape[surnameShape{s[0], len(s)}] = append(byShape[surnameShape{s[0], len(s)}], s)
+			}
+		}
+	}
+	variantOf := map[string]int{} // one-word name -> entry, or -1
+	for _, p := range singles {
+		w := p.folded()
+		if idx := surnames[w]; len(idx) > 0 || w == "" {
+			continue // already an alias, or shared and so ambiguous
+		}
+		match, done := variantOf[w]
+		if !done {
+			match = nearSurname(w, surnames, byShape[surnameShape{w[0], len(w) - 1}], byShape[surnameShape{w[0], len(w)}], byShape[surnameShape{w[0], len(w) + 1}])
+			variantOf[w] = match
+		}
+		if match >= 0 {
+			out[match].Names = append(out[match].Names, p.Name)
+		}
+	}
+	return out
+}
+
+// surnameShape is what a variant of a surname keeps: its first letter and
+// nearly its length; only surnames of the same shape are compared.
+type surnameShape struct {
+	first byte
+	n     int
+}
+
+// fullNames makes a known entry of each full name the first pass found,
+// in the order first found, with the role first given; the one-word names
+// come apart, to be matched with the entries' surnames.
+func fullNames(results []*Result) (out []Known, singles []*Person) {
 	byKey := map[string]int{}
-	var out []Known
-	var singles []*Person
 	for _, r := range results {
 		for pi := range r.People {
 			p := &r.People[pi]
@@ -203,42 +245,7 @@ func gather(results []*Result) []Known {
 			out = append(out, Known{ID: derived + key, Names: []string{p.Name}, Role: p.Role})
 		}
 	}
-	surnames := map[string][]int{}
-	for i, k := range out {
-		parts := strings.Fields(k.ID[len(derived):]) // the folded name
-		surnames[parts[len(parts)-1]] = append(surnames[parts[len(parts)-1]], i)
-	}
-	// Variants of a surname keep its first letter and nearly its length:
-	// only surnames of the same first letter and length are compared.
-	type shape struct {
-		first byte
-		n     int
-	}
-	byShape := map[shape][]string{}
-	for s, idx := range surnames {
-		if len(idx) == 1 {
-			out[idx[0]].Names = append(out[idx[0]].Names, s)
-			if len(s) >= 6 {
-				byShape[shape{s[0], len(s)}] = append(byShape[shape{s[0], len(s)}], s)
-			}
-		}
-	}
-	variantOf := map[string]int{} // one-word name -> entry, or -1
-	for _, p := range singles {
-		w := p.folded()
-		if idx := surnames[w]; len(idx) > 0 || w == "" {
-			continue // already an alias, or shared and so ambiguous
-		}
-		match, done := variantOf[w]
-		if !done {
-			match = nearSurname(w, surnames, byShape[shape{w[0], len(w) - 1}], byShape[shape{w[0], len(w)}], byShape[shape{w[0], len(w) + 1}])
-			variantOf[w] = match
-		}
-		if match >= 0 {
-			out[match].Names = append(out[match].Names, p.Name)
-		}
-	}
-	return out
+	return out, singles
 }
 
 // nearSurname returns the entry whose surname, the only one among the

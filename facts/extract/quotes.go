@@ -81,20 +81,13 @@ func closesAt(text string, i, end int) bool {
 
 // findQuotes attributes every quote to its speaker, reading sentence by
 // sentence so that "he" means the subject of the story so far, not
-// whoever was named last. It is one loop of some 60 lines on purpose: each
+// whoever was named last. It is one loop of some 50 lines on purpose: each
 // quote's attribution depends on the state the ones before it left (a
 // statement running over paragraphs, a chain of quotes still without a
 // speaker), and splitting it would only pass that state around.
 func (d *doc) findQuotes() {
-	// The paragraphs, quotes and subjects are the worker's reused
-	// arrays: only d.quotes outlives the article.
-	paras := d.paragraphs()
-	qs := d.sc.qs[:0]
-	for pi, p := range paras {
-		qs = d.scanQuotes(qs, p, pi)
-	}
+	paras, qs := d.paragraphsAndQuotes()
 	r := resolver{d: d, last: -1, hist: d.sc.hist[:0]}
-	d.sc.paras, d.sc.qs = paras, qs
 	qi := 0
 	blockSpeaker, blockPara, introPara := -1, -1, -1
 	blockFirstPerson := false
@@ -144,14 +137,32 @@ func (d *doc) findQuotes() {
 			blockSpeaker, blockPara, introPara, blockFirstPerson = sp, pi, pi, false
 		}
 	}
+	d.sc.hist = r.hist
+	d.keepQuotes(qs)
+}
+
+// keepQuotes adds the quotes of qs given a speaker, trimmed, to the
+// statements findQuotes kept, in text order.
+func (d *doc) keepQuotes(qs []qspan) {
 	for _, q := range qs {
 		if q.speaker >= 0 && q.start < q.end {
 			s, e := trimSpace(d.text, q.start, q.end)
 			d.quotes = append(d.quotes, Quote{Start: s, End: e, Speaker: q.speaker})
 		}
 	}
-	d.sc.hist = r.hist
 	sortQuotes(d.quotes)
+}
+
+// paragraphsAndQuotes finds the paragraphs and the quotes in them, in the
+// worker's reused arrays: only d.quotes outlives the article.
+func (d *doc) paragraphsAndQuotes() ([]paragraph, []qspan) {
+	paras := d.paragraphs()
+	qs := d.sc.qs[:0]
+	for pi, p := range paras {
+		qs = d.scanQuotes(qs, p, pi)
+	}
+	d.sc.paras, d.sc.qs = paras, qs
+	return paras, qs
 }
 
 func lastOpen(qs []qspan, qi, pi int) bool {
