@@ -89,12 +89,7 @@ func BenchmarkReload(b *testing.B) {
 		for name, f := range folder {
 			folder[name] = &fstest.MapFile{Data: f.Data, Mode: f.Mode, ModTime: old, Sys: f.Sys}
 		}
-		var victim string
-		for name := range folder {
-			if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") && (victim == "" || name < victim) {
-				victim = name
-			}
-		}
+		victim := corpus.ScaledArticles(folder)[0]
 		original := folder[victim]
 		edits := map[string]func(){
 			"added": func() {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -21,15 +20,10 @@ func stampedFolder(t *testing.T, n int) (fstest.MapFS, []string) {
 	t.Helper()
 	folder := corpus.ScaledFolder(t, n)
 	old := time.Now().Add(-time.Hour)
-	var articles []string
 	for name, f := range folder {
 		folder[name] = &fstest.MapFile{Data: f.Data, Mode: f.Mode, ModTime: old}
-		if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") {
-			articles = append(articles, name)
-		}
 	}
-	sort.Strings(articles)
-	return folder, articles
+	return folder, corpus.ScaledArticles(folder)
 }
 
 // reloadSpied reloads folder from prev through a spy, and loads it whole;

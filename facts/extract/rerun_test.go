@@ -31,12 +31,9 @@ var crossArticles = map[string]string{
 // was not read again.
 func TestRerunEqualsFresh(t *testing.T) {
 	texts := map[string]string{}
-	if whole, _, err := corpus.Scaled(150); err == nil {
-		for name, f := range whole.(fstest.MapFS) {
-			if strings.HasSuffix(name, ".txt") && !strings.HasPrefix(name, "0") {
-				texts[name] = string(f.Data)
-			}
-		}
+	folder := corpus.ScaledFolder(t, 150)
+	for _, name := range corpus.ScaledArticles(folder) {
+		texts[name] = string(folder[name].Data)
 	}
 	texts["x-surname"], texts["x-role"], texts["x-variant"] = crossArticles["x-surname"], crossArticles["x-role"], crossArticles["x-variant"]
 	known := []Known{{ID: "healey", Names: []string{"John Healey"}, Role: "Defence Secretary"}}

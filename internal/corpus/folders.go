@@ -24,18 +24,26 @@ func ScaledFolder(tb testing.TB, n int) fstest.MapFS {
 // the sorted names of every scaled-in article, for a test to change or
 // remove some.
 func HoldBack(folder fstest.MapFS, n int) (held fstest.MapFS, articles []string) {
-	for name := range folder {
-		if scaledIn(name) {
-			articles = append(articles, name)
-		}
-	}
-	slices.Sort(articles)
+	articles = ScaledArticles(folder)
 	held = fstest.MapFS{}
 	for _, name := range articles[:n] {
 		held[name] = folder[name]
 		delete(folder, name)
 	}
 	return held, articles
+}
+
+// ScaledArticles returns the sorted names of the articles of folder that
+// Scaled added (not the seeds).
+func ScaledArticles(folder fstest.MapFS) []string {
+	var articles []string
+	for name := range folder {
+		if scaledIn(name) {
+			articles = append(articles, name)
+		}
+	}
+	slices.Sort(articles)
+	return articles
 }
 
 // scaledIn tells the articles Scaled adds (the corpus's, the stand-ins and
