@@ -11,6 +11,9 @@ import (
 	"github.com/briefbot/briefbot/internal/corpus"
 )
 
+// Loads that must give the same base: a reload and a full load of the
+// same folder, one worker and several.
+
 // TestReloadChainEqualsFullLoad reloads a base again and again, each time
 // from the last reload (so that the search index and the about: indexes
 // reuse ids freed before), after articles are added, changed and removed,
@@ -87,6 +90,77 @@ func TestReloadNamesAcrossArticles(t *testing.T) {
 			t.Log(names)
 		})
 		prev = inc
+	}
+}
+
+// TestPeopleSameOnAnyWorkers loads one folder with one worker and with
+// several: the people are built from runs of articles read at once, one
+// per worker, and merged, and must come out as reading every article in
+// turn makes them: the same ids, roles in the same order (a role given
+// again in another case adds nothing), mentions and first citations, and
+// the same quotes. The added articles name one person in articles far
+// apart, so in different runs.
+func TestPeopleSameOnAnyWorkers(t *testing.T) {
+	folder := corpus.ScaledFolder(t, 40)
+	for i, text := range []string{
+		"Harbour plan\n\nJane Ashworth said on Monday the plan would go ahead. “It will,” she said.\n",
+		"Harbour vote\n\nJane Ashworth, the harbour minister, said the vote was close.\n",
+		"Harbour money\n\nJane Ashworth, the Harbour Minister, said money was found. “Enough,” Ashworth said.\n",
+		"Harbour chief\n\nJane Ashworth, chief executive of the port, said the work was done.\n",
+	} {
+		name := fmt.Sprintf("%c-ashworth-%d.txt", "adnz"[i], i)
+		folder[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	load := func(workers int) *Base {
+		b, _, err := LoadWith(folder, "folder", Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	one := load(1)
+	for _, workers := range []int{2, 3, 7} {
+		b := load(workers)
+		for _, what := range []struct {
+			name      string
+			got, want []string
+		}{
+			{"people", summary(b.People()), summary(one.People())},
+			{"quotes", summary(b.Quotes()), summary(one.Quotes())},
+		} {
+			if !reflect.DeepEqual(what.got, what.want) {
+				t.Errorf("%d workers: %s differ from one worker's:\n%v\n%v", workers, what.name, what.got, what.want)
+			}
+		}
+	}
+	p, _, ok := one.FindPerson("Jane Ashworth")
+	if !ok || p.Role == "" || len(p.Roles) == 0 || len(p.Mentions) < 4 {
+		t.Fatalf("Jane Ashworth: %+v, found %v: not the person of several runs the test needs", p, ok)
+	}
+}
+
+// TestEventSentenceKept: the sentence an extracted event keeps for the
+// about: index is the one SentenceAt finds for its citation, on a load and
+// on a reload that reuses the articles' work.
+func TestEventSentenceKept(t *testing.T) {
+	folder := corpus.ScaledFolder(t, 40)
+	load := folderLoader(t, folder)
+	first := load(nil)
+	for _, b := range []*Base{first, load(first)} {
+		n := 0
+		for _, e := range b.Events() {
+			if !e.Extracted {
+				continue
+			}
+			n++
+			c := e.Citations[0]
+			if want := int32(c.Doc.SentenceAt(c.Start)); e.sent != want {
+				t.Errorf("%s: sentence %d, SentenceAt gives %d", e.ID, e.sent, want)
+			}
+		}
+		if n < 20 {
+			t.Errorf("%d extracted events: too few to tell", n)
+		}
 	}
 }
 
