@@ -118,9 +118,15 @@ func TestE2EResumeReplaysLostEvents(t *testing.T) {
 	if err := h.fake.DispatchLost("INTERACTION_CREATE", interaction(id, 2, testGuild, plainUser, nil, slash("who", "name", "Healey"))); err != nil {
 		t.Fatal(err)
 	}
-	r := h.next(func(r fakediscord.Request) bool { return r.Path == callbackPath(id) })
+	// Answered: the fake records a request before its status.
+	r := h.next(func(r fakediscord.Request) bool { return r.Path == callbackPath(id) && r.Status != 0 })
 	if cb := decode[callback](t, r.Body); r.Status != 204 || cb.Type != 4 || len(cb.Data.Embeds) != 1 {
 		t.Errorf("the lost interaction's reply: status %d, %s", r.Status, r.Body)
+	}
+	// The replayed events come before RESUMED, so the resume may be
+	// logged after the reply.
+	if _, err := h.logs.wait(resumedLine); err != nil {
+		t.Fatalf("%v:\n%s", err, h.logs)
 	}
 	if n := h.logs.count(resumedLine); n != 1 {
 		t.Errorf("%d resumes logged, want 1:\n%s", n, h.logs)

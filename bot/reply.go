@@ -26,8 +26,9 @@ var adminPlacement = placement{private: true, deferNow: true}
 
 // reply runs the handler for req and shows its answer as at says: at once
 // when it is quick, otherwise after deferring, so that Discord hears back
-// within its 3 seconds whatever the handler does. A request asked before
-// since the last reload gets the reply it got then (see replyCache).
+// within its 3 seconds whatever the handler does. A request asked again
+// since the last reload gets the reply it got the first time (see
+// replyCache).
 func (x *exchange) reply(req commands.Request, at placement) {
 	req.Place = placeOf(x.i)
 	key, keep := replyKey(x.b.table, req, at)
