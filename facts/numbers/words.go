@@ -37,17 +37,19 @@ type wentry struct {
 }
 
 // words is the table every word is looked up in, once, while lexing.
-var words = func() map[string]wentry {
+var words = buildWords()
+
+// buildWords gives the number words their values and every word of
+// flagged its flags; a word in several lists gets all their flags.
+func buildWords() map[string]wentry {
 	m := map[string]wentry{}
-	add := func(f wflag, n int32, ws ...string) {
-		for _, w := range ws {
-			e := m[w]
-			e.f |= f
-			if n != 0 {
-				e.n = n
-			}
-			m[w] = e
+	add := func(f wflag, n int32, w string) {
+		e := m[w]
+		e.f |= f
+		if n != 0 {
+			e.n = n
 		}
+		m[w] = e
 	}
 	for i, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight",
 		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -57,14 +59,25 @@ var words = func() map[string]wentry {
 	for i, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
 		add(wNum, int32(20+10*i), w)
 	}
-	add(wMult, 2, "hundred")
-	add(wMult, 3, "thousand")
-	add(wMult, 6, "million")
-	add(wMult, 9, "billion")
-	add(wMult, 12, "trillion")
-	add(wDozen, 0, "dozen")
-	add(wA, 0, "a", "an")
-	add(wStop, 0, "a", "an", "the", "this", "that", "these", "those", "of", "to", "in", "on",
+	for w, power := range map[string]int32{"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12} {
+		add(wMult, power, w)
+	}
+	for _, l := range flagged {
+		for _, w := range l.words {
+			add(l.f, 0, w)
+		}
+	}
+	return m
+}
+
+// flagged lists, for each flag but wNum and wMult, the words that carry it.
+var flagged = []struct {
+	f     wflag
+	words []string
+}{
+	{wDozen, []string{"dozen"}},
+	{wA, []string{"a", "an"}},
+	{wStop, []string{"a", "an", "the", "this", "that", "these", "those", "of", "to", "in", "on",
 		"at", "for", "from", "with", "by", "as", "than", "and", "or", "but", "nor", "so", "if",
 		"is", "are", "was", "were", "be", "been", "being", "will", "would", "can", "could",
 		"may", "might", "must", "shall", "should", "have", "has", "had", "do", "does", "did",
@@ -83,44 +96,43 @@ var words = func() map[string]wentry {
 		"rose", "held", "led", "ran", "sent", "found", "kept", "met", "paid", "sold", "spent",
 		"stood", "remain", "remains", "remained", "get", "make", "take", "go", "come", "say",
 		"below", "above", "beneath", "beside", "near", "inside", "outside", "toward",
-		"towards", "upon", "via", "per", "whereas", "unlike", "despite", "amid", "amongst")
-	add(wDatePrep, 0, "the", "in", "by", "since", "until", "till", "of", "from", "to", "its",
+		"towards", "upon", "via", "per", "whereas", "unlike", "despite", "amid", "amongst"}},
+	{wDatePrep, []string{"the", "in", "by", "since", "until", "till", "of", "from", "to", "its",
 		"this", "that", "before", "after", "during", "for", "between", "and", "early", "late",
 		"mid", "throughout", "on", "at", "circa", "than", "season", "year", "summer", "winter",
-		"spring", "autumn", "fall")
-	add(wMonth, 0, "january", "february", "march", "april", "may", "june", "july", "august",
+		"spring", "autumn", "fall"}},
+	{wMonth, []string{"january", "february", "march", "april", "may", "june", "july", "august",
 		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-		"jul", "aug", "sep", "sept", "oct", "nov", "dec")
-	add(wClock, 0, "am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs", "hgmt")
-	add(wLabel, 0, "no", "nos", "number")
-	add(wAged, 0, "aged", "age", "ages")
-	add(wPer, 0, "per")
-	add(wCent, 0, "cent")
-	add(wPercent, 0, "percent", "pc")
-	add(wPlural, 0, "people", "children", "men", "women", "staff", "police", "personnel",
+		"jul", "aug", "sep", "sept", "oct", "nov", "dec"}},
+	{wClock, []string{"am", "pm", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs", "hgmt"}},
+	{wLabel, []string{"no", "nos", "number"}},
+	{wAged, []string{"aged", "age", "ages"}},
+	{wPer, []string{"per"}},
+	{wCent, []string{"cent"}},
+	{wPercent, []string{"percent", "pc"}},
+	{wPlural, []string{"people", "children", "men", "women", "staff", "police", "personnel",
 		"cattle", "sheep", "fish", "aircraft", "data", "media", "feet", "teeth", "mice",
 		"geese", "crew", "deer", "livestock", "offspring", "military", "infantry", "cavalry",
-		"clergy", "youth", "folk", "yen", "euro", "yuan", "head", "pence", "p")
-	add(wMeasure, 0, "km", "kg", "mph", "ft", "cm", "mm", "ml", "mg", "lb", "lbs", "oz", "kw",
-		"mw", "gw", "kwh", "gb", "mb", "tb", "ghz", "mhz", "mbps", "kph", "km/h", "sq", "bpd")
-	add(wOneNot, 0, "of", "another", "or", "and", "thing", "things", "day", "way", "time",
+		"clergy", "youth", "folk", "yen", "euro", "yuan", "head", "pence", "p"}},
+	{wMeasure, []string{"km", "kg", "mph", "ft", "cm", "mm", "ml", "mg", "lb", "lbs", "oz", "kw",
+		"mw", "gw", "kwh", "gb", "mb", "tb", "ghz", "mhz", "mbps", "kph", "km/h", "sq", "bpd"}},
+	{wOneNot, []string{"of", "another", "or", "and", "thing", "things", "day", "way", "time",
 		"point", "side", "hand", "reason", "occasion", "moment", "other", "such", "more", "less",
 		"last", "final", "second", "in", "that", "who", "which", "to", "is", "was", "has",
 		"had", "will", "would", "can", "could", "might", "must", "should", "does", "did", "said",
-		"says", "stop", "way")
-	add(wCounted, 0, "people", "troops", "soldiers", "jobs", "workers", "staff", "homes",
+		"says", "stop", "way"}},
+	{wCounted, []string{"people", "troops", "soldiers", "jobs", "workers", "staff", "homes",
 		"houses", "cases", "deaths", "members", "votes", "children", "students", "pupils",
 		"patients", "visitors", "copies", "units", "cars", "vehicles", "metres", "meters",
 		"miles", "km", "kilometres", "tonnes", "tons", "feet", "yards", "points", "employees",
-		"passengers", "fans", "users", "customers", "residents", "families", "households")
-	add(wFraction, 0, "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+		"passengers", "fans", "users", "customers", "residents", "families", "households"}},
+	{wFraction, []string{"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
 		"sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
-		"tenth", "tenths", "hundredth", "hundredths", "thousandth", "thousandths")
-	add(wDet, 0, "the", "no", "any", "this", "that", "every", "each", "which", "someone",
+		"tenth", "tenths", "hundredth", "hundredths", "thousandth", "thousandths"}},
+	{wDet, []string{"the", "no", "any", "this", "that", "every", "each", "which", "someone",
 		"anyone", "everyone", "little", "only", "this", "last", "next", "special", "right",
-		"wrong", "big", "young", "loved", "chosen", "same", "single", "lucky")
-	return m
-}()
+		"wrong", "big", "young", "loved", "chosen", "same", "single", "lucky"}},
+}
 
 // numShapes has bit n of entry c set when a number word ("four", "a")
 // starts with letter c and has n letters, so that most words are passed

@@ -80,50 +80,55 @@ const (
 )
 
 // words is the one table every word is looked up in, once, while lexing.
-var words = func() map[string]entry {
-	m := map[string]entry{
-		"yesterday": {cDayWord, -1, 0}, "today": {cDayWord, 0, 0},
-		"tonight": {cDayWord, 0, 1}, "tomorrow": {cDayWord, 1, 0},
-		"morning": {cPart, 0, 0}, "afternoon": {cPart, 0, 0}, "evening": {cPart, 0, 0},
-		"night": {cPart, 0, 1},
-		"this":  {cDeictic, 0, 0}, "last": {cDeictic, -1, 0}, "next": {cDeictic, 1, 0},
-		"day": {cUnit, int8(Day), 0}, "days": {cUnit, int8(Day), 1},
-		"hours": {cUnit, int8(Day), 3}, "week": {cUnit, int8(Week), 0},
-		"weeks": {cUnit, int8(Week), 1}, "fortnight": {cUnit, int8(Week), 2},
-		"month": {cUnit, int8(Month), 0}, "months": {cUnit, int8(Month), 1},
-		"year": {cUnit, int8(Year), 0}, "years": {cUnit, int8(Year), 1},
-		"weekend": {cWeekend, 0, 0},
-		"by":      {cQual, int8(qBy), 0}, "since": {cQual, int8(qSince), 0},
-		"until": {cQual, int8(qUntil), 0}, "till": {cQual, int8(qUntil), 0},
-		"before": {cQual, int8(qBefore), 0}, "after": {cQual, int8(qAfter), 0},
-		"later": {cQual, int8(qLater), 0}, "earlier": {cQual, int8(qEarlier), 0},
-		"within": {cQual, int8(qWithin), 0}, "from": {cQual, int8(qFrom), 0},
-		"between": {cQual, int8(qBetween), 0}, "prior": {cQual, int8(qPrior), 0},
-		"on": {cPrep, int8(pOn), 0}, "in": {cPrep, int8(pIn), 0}, "at": {cPrep, int8(pAt), 0},
-		"during": {cPrep, int8(pDuring), 0}, "over": {cPrep, int8(pOver), 0},
-		"early": {cMod, 0, 0}, "late": {cMod, 0, 0}, "mid": {cMod, 0, 0},
-		"the": {cThe, 0, 0}, "of": {cOf, 0, 0}, "to": {cTo, 0, 0}, "and": {cAnd, 0, 0},
-		"through": {cTo, 0, 0}, "ago": {cAgo, 0, 0}, "coming": {cComing, 0, 0},
-		"end": {cEdge, 0, 0}, "start": {cEdge, 0, 0}, "beginning": {cEdge, 0, 0},
-		"middle": {cEdge, 0, 0},
-		"a":      {cQty, 1, 1}, "an": {cQty, 1, 1}, "few": {cQty, 0, 0}, "several": {cQty, 0, 0},
-		"couple": {cQty, 2, 0},
-		"about":  {cCount, 0, 0}, "around": {cCount, 0, 0}, "nearly": {cCount, 0, 0},
-		"almost": {cCount, 0, 0}, "approximately": {cCount, 0, 0}, "roughly": {cCount, 0, 0},
-		"than": {cCount, 0, 0}, "another": {cCount, 0, 0}, "only": {cCount, 0, 0},
-		"estimated": {cCount, 0, 0}, "some": {cCount, 0, 0},
-		"gmt": {cZone, 0, 0}, "bst": {cZone, 0, 0}, "utc": {cZone, 0, 0}, "cet": {cZone, 0, 0},
-		"est": {cZone, 0, 0}, "edt": {cZone, 0, 0}, "pst": {cZone, 0, 0}, "hrs": {cZone, 0, 0},
-		"local": {cZone, 0, 0},
-		"will":  {cFut, 0, 0}, "shall": {cFut, 0, 0}, "wo": {cFut, 0, 0},
-		// Reported future: "she said a meeting would be held on 12 May".
-		"would":    {cFut, 0, 0},
-		"upcoming": {cFut, 0, 0}, "forthcoming": {cFut, 0, 0}, "scheduled": {cFut, 0, 0},
-		"is": {cBePres, 0, 0}, "are": {cBePres, 0, 0}, "am": {cBePres, 0, 0},
-		"was": {cBePast, 0, 0}, "were": {cBePast, 0, 0},
-		"has": {cHave, 0, 0}, "have": {cHave, 0, 0}, "had": {cHad, 0, 0}, "did": {cDid, 0, 0},
-		"be": {cBe, 0, 0}, "being": {cBe, 0, 0},
-	}
+var words = addWordLists(map[string]entry{
+	"yesterday": {cDayWord, -1, 0}, "today": {cDayWord, 0, 0},
+	"tonight": {cDayWord, 0, 1}, "tomorrow": {cDayWord, 1, 0},
+	"morning": {cPart, 0, 0}, "afternoon": {cPart, 0, 0}, "evening": {cPart, 0, 0},
+	"night": {cPart, 0, 1},
+	"this":  {cDeictic, 0, 0}, "last": {cDeictic, -1, 0}, "next": {cDeictic, 1, 0},
+	"day": {cUnit, int8(Day), 0}, "days": {cUnit, int8(Day), 1},
+	"hours": {cUnit, int8(Day), 3}, "week": {cUnit, int8(Week), 0},
+	"weeks": {cUnit, int8(Week), 1}, "fortnight": {cUnit, int8(Week), 2},
+	"month": {cUnit, int8(Month), 0}, "months": {cUnit, int8(Month), 1},
+	"year": {cUnit, int8(Year), 0}, "years": {cUnit, int8(Year), 1},
+	"weekend": {cWeekend, 0, 0},
+	"by":      {cQual, int8(qBy), 0}, "since": {cQual, int8(qSince), 0},
+	"until": {cQual, int8(qUntil), 0}, "till": {cQual, int8(qUntil), 0},
+	"before": {cQual, int8(qBefore), 0}, "after": {cQual, int8(qAfter), 0},
+	"later": {cQual, int8(qLater), 0}, "earlier": {cQual, int8(qEarlier), 0},
+	"within": {cQual, int8(qWithin), 0}, "from": {cQual, int8(qFrom), 0},
+	"between": {cQual, int8(qBetween), 0}, "prior": {cQual, int8(qPrior), 0},
+	"on": {cPrep, int8(pOn), 0}, "in": {cPrep, int8(pIn), 0}, "at": {cPrep, int8(pAt), 0},
+	"during": {cPrep, int8(pDuring), 0}, "over": {cPrep, int8(pOver), 0},
+	"early": {cMod, 0, 0}, "late": {cMod, 0, 0}, "mid": {cMod, 0, 0},
+	"the": {cThe, 0, 0}, "of": {cOf, 0, 0}, "to": {cTo, 0, 0}, "and": {cAnd, 0, 0},
+	"through": {cTo, 0, 0}, "ago": {cAgo, 0, 0}, "coming": {cComing, 0, 0},
+	"end": {cEdge, 0, 0}, "start": {cEdge, 0, 0}, "beginning": {cEdge, 0, 0},
+	"middle": {cEdge, 0, 0},
+	"a":      {cQty, 1, 1}, "an": {cQty, 1, 1}, "few": {cQty, 0, 0}, "several": {cQty, 0, 0},
+	"couple": {cQty, 2, 0},
+	"about":  {cCount, 0, 0}, "around": {cCount, 0, 0}, "nearly": {cCount, 0, 0},
+	"almost": {cCount, 0, 0}, "approximately": {cCount, 0, 0}, "roughly": {cCount, 0, 0},
+	"than": {cCount, 0, 0}, "another": {cCount, 0, 0}, "only": {cCount, 0, 0},
+	"estimated": {cCount, 0, 0}, "some": {cCount, 0, 0},
+	"gmt": {cZone, 0, 0}, "bst": {cZone, 0, 0}, "utc": {cZone, 0, 0}, "cet": {cZone, 0, 0},
+	"est": {cZone, 0, 0}, "edt": {cZone, 0, 0}, "pst": {cZone, 0, 0}, "hrs": {cZone, 0, 0},
+	"local": {cZone, 0, 0},
+	"will":  {cFut, 0, 0}, "shall": {cFut, 0, 0}, "wo": {cFut, 0, 0},
+	// Reported future: "she said a meeting would be held on 12 May".
+	"would":    {cFut, 0, 0},
+	"upcoming": {cFut, 0, 0}, "forthcoming": {cFut, 0, 0}, "scheduled": {cFut, 0, 0},
+	"is": {cBePres, 0, 0}, "are": {cBePres, 0, 0}, "am": {cBePres, 0, 0},
+	"was": {cBePast, 0, 0}, "were": {cBePast, 0, 0},
+	"has": {cHave, 0, 0}, "have": {cHave, 0, 0}, "had": {cHad, 0, 0}, "did": {cDid, 0, 0},
+	"be": {cBe, 0, 0}, "being": {cBe, 0, 0},
+})
+
+// addWordLists adds to m the words that come in lists: weekdays, months
+// and small numbers by their place, and whole word classes. The lists
+// run in this order because a later one wins where two share a word,
+// except the adverbs, which never displace a class a word already has.
+func addWordLists(m map[string]entry) map[string]entry {
 	for i, w := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
 		m[w] = entry{cWeekday, int8(i), 0}
 	}
@@ -172,7 +177,7 @@ var words = func() map[string]entry {
 		m[w] = entry{cConj, 0, 0}
 	}
 	return m
-}()
+}
 
 // nameAfter holds words that make a preceding weekday part of a title
 // ("Sunday Times", "Monday Night Football") when capitalised.
