@@ -1,0 +1,33 @@
+package tabletest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// recorder is a testing.TB that keeps what a check reports.
+type recorder struct {
+	testing.TB
+	errs []string
+}
+
+func (r *recorder) Helper() {}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestCheckReports checks that a wrong output is reported, with the input
+// quoted, and that right ones are not.
+func TestCheckReports(t *testing.T) {
+	r := &recorder{TB: t}
+	Check(r, "fields", strings.Fields, []Pair[string, []string]{
+		{"a b", []string{"a", "b"}},
+		{"a\tb", []string{"a b"}},
+		{" ", []string{}},
+	})
+	if len(r.errs) != 1 || !strings.Contains(r.errs[0], `fields("a\tb")`) {
+		t.Errorf("reports %q, want one, for \"a\\tb\"", r.errs)
+	}
+}
