@@ -7,6 +7,7 @@ package tabletest
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,21 @@ func Check[In, Out any](t testing.TB, what string, f func(In) Out, pairs []Pair[
 	for _, p := range pairs {
 		if got := f(p.In); !reflect.DeepEqual(got, p.Want) {
 			t.Errorf("%s(%s)\n got %s\nwant %s", what, show(p.In), show(got), show(p.Want))
+		}
+	}
+}
+
+// Errs is Check for the error of a function that reads or parses its
+// input: a pair wants no error when Want is "", else an error whose text
+// contains Want. The value read is not looked at.
+func Errs[In, Out any](t testing.TB, f func(In) (Out, error), pairs []Pair[In, string]) {
+	t.Helper()
+	for _, p := range pairs {
+		switch _, err := f(p.In); {
+		case p.Want == "" && err != nil:
+			t.Errorf("%s: %v", show(p.In), err)
+		case p.Want != "" && (err == nil || !strings.Contains(err.Error(), p.Want)):
+			t.Errorf("%s: %v, want an error saying %q", show(p.In), err, p.Want)
 		}
 	}
 }

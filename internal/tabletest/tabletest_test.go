@@ -31,3 +31,22 @@ func TestCheckReports(t *testing.T) {
 		t.Errorf("reports %q, want one, for \"a\\tb\"", r.errs)
 	}
 }
+
+// TestErrsReports checks the two ways an error can be wrong: there, when
+// none is wanted, and missing or saying something else, when one is.
+func TestErrsReports(t *testing.T) {
+	r := &recorder{TB: t}
+	fail := func(s string) (int, error) {
+		if s == "" {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("bad %s", s)
+	}
+	Errs(r, fail, []Pair[string, string]{
+		{"", ""}, {"x", "bad x"}, // as wanted
+		{"y", ""}, {"", "bad"}, {"z", "good"},
+	})
+	if len(r.errs) != 3 {
+		t.Errorf("reports %q, want 3", r.errs)
+	}
+}
