@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 const testKey = "9f2c1a0b3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5061728394a5b6c7d8e"
@@ -50,7 +51,8 @@ func TestConfigHTTPAndShards(t *testing.T) {
 
 // TestConfigHTTPAndShardErrors: bad values are refused with file:line.
 func TestConfigHTTPAndShardErrors(t *testing.T) {
-	tests := []struct{ yaml, want string }{
+	parse := func(yaml string) (config, error) { return parseConfig("c.yaml", []byte(yaml)) }
+	tabletest.Errs(t, parse, []tabletest.Pair[string, string]{
 		{"mode: websocket\n", `c.yaml:1: "websocket": want one of gateway, http`},
 		{"discord: {public_key: abc}\n", `c.yaml:1: "abc": want the application's public key, 64 hex digits`},
 		{"discord:\n  shard_count: 0\n", `c.yaml:2: "0": want a whole number from 1`},
@@ -65,22 +67,20 @@ func TestConfigHTTPAndShardErrors(t *testing.T) {
 		{"facts:\n  debounce: 1h\n", `c.yaml:2: "1h": want a duration from 10ms to 1m0s`},
 		{"facts:\n  poll: 1ms\n", `c.yaml:2: "1ms": want a duration from 1s`},
 		{"facts: {dir: a}\nfacts_dir: b\n", "c.yaml: facts.dir and facts_dir both given"},
-	}
-	for _, tt := range tests {
-		_, err := parseConfig("c.yaml", []byte(tt.yaml))
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestConfigAPIBaseAndMetrics: api_base_url is https, or plain http to this
 // machine only; metrics_listen is read, and may not be listen's address.
 func TestConfigAPIBaseAndMetrics(t *testing.T) {
-	tests := []struct {
-		yaml string
-		want string // in the error; "" for none
-	}{
+	parse := func(yaml string) (config, error) {
+		cfg, err := parseConfig("c.yaml", []byte(yaml))
+		if strings.Contains(yaml, "9090") && cfg.MetricsListen != "127.0.0.1:9090" {
+			t.Errorf("%q: metrics_listen read as %q", yaml, cfg.MetricsListen)
+		}
+		return cfg, err
+	}
+	tabletest.Errs(t, parse, []tabletest.Pair[string, string]{
 		{"discord: {api_base_url: https://proxy.example.org/discord}\n", ""},
 		{"discord: {api_base_url: \"http://127.0.0.1:8080\"}\n", ""},
 		{"discord: {api_base_url: \"http://[::1]:8080\"}\n", ""},
@@ -90,19 +90,7 @@ func TestConfigAPIBaseAndMetrics(t *testing.T) {
 		{"http: {listen: \":8080\", metrics_listen: \"127.0.0.1:9090\"}\n", ""},
 		{"http: {metrics_listen: nowhere}\n", `c.yaml:1: "nowhere": want host:port`},
 		{"http: {listen: \":8080\", metrics_listen: \":8080\"}\n", "c.yaml: http.listen and http.metrics_listen are both :8080"},
-	}
-	for _, tt := range tests {
-		cfg, err := parseConfig("c.yaml", []byte(tt.yaml))
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("%q: %v", tt.yaml, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
-		}
-		if strings.Contains(tt.yaml, "9090") && cfg.MetricsListen != "127.0.0.1:9090" {
-			t.Errorf("%q: metrics_listen read as %q", tt.yaml, cfg.MetricsListen)
-		}
-	}
+	})
 }
 
 // TestConfigErrorsHideTokens: a token pasted into any field, or as a key,

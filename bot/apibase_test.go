@@ -1,17 +1,15 @@
 package bot
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 // TestParseAPIBase: the REST base is https, or plain http to this machine
 // only, where nothing sent crosses a network.
 func TestParseAPIBase(t *testing.T) {
-	tests := []struct {
-		url  string
-		want string // in the error; "" for none
-	}{
+	tabletest.Errs(t, ParseAPIBase, []tabletest.Pair[string, string]{
 		{"https://discord.com", ""},
 		{"https://proxy.internal:8443/discord", ""},
 		{"http://127.0.0.1:8080", ""},
@@ -26,16 +24,7 @@ func TestParseAPIBase(t *testing.T) {
 		{"ftp://127.0.0.1", "want an https URL"},
 		{"discord.com", "want an https URL"},
 		{"https://", "want an https URL"},
-	}
-	for _, tt := range tests {
-		_, err := ParseAPIBase(tt.url)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("%s: %v", tt.url, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("%s: %v, want an error saying %q", tt.url, err, tt.want)
-		}
-	}
+	})
 	// The bot checks what it is given, whoever read the config.
 	o := Options{Service: seedService(t), APIBase: "http://discord.com"}
 	if _, err := New(o); err == nil {

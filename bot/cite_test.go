@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/commands"
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 func TestTextFragment(t *testing.T) {
@@ -33,18 +35,14 @@ func TestTextFragment(t *testing.T) {
 }
 
 func TestQuoteURL(t *testing.T) {
-	tests := []struct{ url, want string }{
+	withWords := func(url string) string { return quoteURL(url, "the words") }
+	tabletest.Check(t, "quoteURL", withWords, []tabletest.Pair[string, string]{
 		{"https://example.com/a", "https://example.com/a#:~:text=the%20words"},
 		{"https://example.com/a#top", "https://example.com/a#top:~:text=the%20words"},
 		{"https://example.com/a_(b)", "https://example.com/a_%28b%29#:~:text=the%20words"},
 		{"", ""},
 		{"javascript:alert(1)", ""},
-	}
-	for _, tt := range tests {
-		if got := quoteURL(tt.url, "the words"); got != tt.want {
-			t.Errorf("quoteURL(%q) = %q, want %q", tt.url, got, tt.want)
-		}
-	}
+	})
 }
 
 // citedAnswer cites one quote of one article.

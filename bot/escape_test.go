@@ -3,10 +3,12 @@ package bot
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 func TestEscape(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tabletest.Check(t, "escape", escape, []tabletest.Pair[string, string]{
 		{"plain words", "plain words"},
 		{"**bold** _it_ ~~s~~ `c` ||sp||", `\*\*bold\*\* \_it\_ \~\~s\~\~ \` + "`" + `c\` + "`" + ` \|\|sp\|\|`},
 		{"[x](http://e.com)", `\[x\]\(http://e.com\)`},
@@ -22,12 +24,7 @@ func TestEscape(t *testing.T) {
 		{"abc\u202Edef\u2066g\u2069", "abcdefg"},                                       // no right-to-left override or isolate
 		{"e\u0301\u0302 ce\u0327", "e\u0301\u0302 ce\u0327"},                           // real diacritics stay
 		{"Z" + strings.Repeat("\u0336\u0301", 20) + "!", "Z\u0336\u0301\u0336\u0301!"}, // zalgo is cut to 4 marks
-	}
-	for _, tt := range tests {
-		if got := escape(tt.in); got != tt.want {
-			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestClip(t *testing.T) {

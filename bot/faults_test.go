@@ -125,12 +125,7 @@ func TestE2EResumeReplaysLostEvents(t *testing.T) {
 	}
 	// The replayed events come before RESUMED, so the resume may be
 	// logged after the reply.
-	if _, err := h.logs.wait(resumedLine); err != nil {
-		t.Fatalf("%v:\n%s", err, h.logs)
-	}
-	if n := h.logs.count(resumedLine); n != 1 {
-		t.Errorf("%d resumes logged, want 1:\n%s", n, h.logs)
-	}
+	h.logs.waitOnce(t, resumedLine, "resumes logged")
 }
 
 // TestE2EMalformedEvents: dispatches that are not what they claim to be

@@ -65,13 +65,7 @@ func TestHTTPSignatures(t *testing.T) {
 	}
 	// Only the one signed command reached a handler. Its log line is
 	// written once the reply is sent, so it may come after the response.
-	handled := func(m map[string]any) bool { return m["msg"] == "interaction" }
-	if err := h.logs.waitCount(handled, 1); err != nil {
-		t.Errorf("%v:\n%s", err, h.logs)
-	}
-	if n := h.logs.count(handled); n != 1 {
-		t.Errorf("%d interactions handled, want 1:\n%s", n, h.logs)
-	}
+	h.logs.waitOnce(t, msgIs("interaction"), "interactions handled")
 }
 
 // TestHTTPLimits: a request too large, or not a POST, is refused before

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 )
 
@@ -118,6 +119,19 @@ func (l *logRecorder) waitCount(match func(map[string]any) bool, n int) error {
 		return fmt.Errorf("%d matching log lines, want %d", k, n)
 	}
 	return nil
+}
+
+// waitOnce waits for a record that matches and fails t unless it is the
+// only one: for a line written once, which may come after the response the
+// test has read. what says what the lines count ("resumes logged").
+func (l *logRecorder) waitOnce(t testing.TB, match func(map[string]any) bool, what string) {
+	t.Helper()
+	if err := l.waitCount(match, 1); err != nil {
+		t.Fatalf("%s: %v:\n%s", what, err, l)
+	}
+	if n := l.count(match); n != 1 {
+		t.Errorf("%d %s, want 1:\n%s", n, what, l)
+	}
 }
 
 // until calls done with the records, under the lock, each time one is

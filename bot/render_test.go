@@ -10,8 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/briefbot/briefbot/commands"
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/commands"
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -173,18 +175,13 @@ func TestRefs(t *testing.T) {
 }
 
 func TestLinkURL(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tabletest.Check(t, "linkURL", linkURL, []tabletest.Pair[string, string]{
 		{"https://example.com/a_(b)", "https://example.com/a_%28b%29"},
 		{"javascript:alert(1)", ""},
 		{"ftp://example.com/x", ""},
 		{"not a url", ""},
 		{"https://example.com/" + strings.Repeat("x", 300), ""},
-	}
-	for _, tt := range tests {
-		if got := linkURL(tt.in); got != tt.want {
-			t.Errorf("linkURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestReloadReportOnePage: a report that cannot be recomputed by a button

@@ -19,11 +19,7 @@ import (
 // and the 99.9th percentile: a reload must never make a query wait. The
 // "idle" run is the floor: the same queries, the same time, no reload.
 func BenchmarkQueriesDuringReload(b *testing.B) {
-	fsys, note, err := corpus.SeedsPlusBBC()
-	if err != nil {
-		b.Skip(err)
-	}
-	b.Log(note, " articles")
+	fsys := corpus.SeedsPlusBBCFolder(b)
 	first, _, err := facts.Load(fsys, "bench")
 	if err != nil {
 		b.Fatal(err)

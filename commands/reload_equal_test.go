@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/briefbot/briefbot/facts"
 	"github.com/briefbot/briefbot/internal/corpus"
@@ -25,10 +24,9 @@ func TestReloadEqualsFullLoad(t *testing.T) {
 	put := func(f fstest.MapFS, name, text string) { f[name] = &fstest.MapFile{Data: []byte(text)} }
 	put(before, "x-quota.txt", "Quota talks\n\nThistlewood said on Tuesday the talks had gone well. “It is a start,” Thistlewood said.\n")
 	put(before, "x-harbour.txt", "Harbour plan\n\nThe fisheries minister said the harbour would reopen. “Soon,” the fisheries minister said.\n")
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 	load := func(fsys fstest.MapFS, prev *facts.Base) *facts.Base {
 		t.Helper()
-		b, _, err := facts.LoadWith(fsys, "folder", facts.Options{Now: now, Previous: prev, Workers: 2})
+		b, _, err := facts.LoadWith(fsys, "folder", facts.Options{Now: corpus.FixedNow, Previous: prev, Workers: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 func TestParse(t *testing.T) {
@@ -45,43 +47,41 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// asUser is f, failing t on an error that is not a user error: what a
+// query or request does wrong is told to the user as it is.
+func asUser[In, Out any](t *testing.T, f func(In) (Out, error)) func(In) (Out, error) {
+	return func(in In) (Out, error) {
+		out, err := f(in)
+		if err != nil && !IsUserError(err) {
+			t.Errorf("%.40v: %v is not a user error", in, err)
+		}
+		return out, err
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tab := NewTable()
-	tests := []struct{ in, want string }{
+	tabletest.Errs(t, asUser(t, tab.Parse), []tabletest.Pair[string, string]{
 		{"", "empty query"},
 		{"   ", "empty query"},
 		{"/nope x", "unknown command /nope"},
 		{strings.Repeat("a", 10000), "query too long: 10000 characters"},
 		{"/sources extra", "/sources takes no options"},
 		{"/who x name:y", "option name: given twice"},
-	}
-	for _, tt := range tests {
-		_, err := tab.Parse(tt.in)
-		if err == nil || !strings.Contains(err.Error(), tt.want) || !IsUserError(err) {
-			t.Errorf("Parse(%.20q) err = %v, want a user error containing %q", tt.in, err, tt.want)
-		}
-	}
+	})
 }
 
 func TestHandleErrors(t *testing.T) {
 	b := seedBaseT(t)
 	tab := NewTable()
-	tests := []struct {
-		req  Request
-		want string
-	}{
+	handle := func(req Request) (Answer, error) { return tab.Handle(b, req) }
+	tabletest.Errs(t, asUser(t, handle), []tabletest.Pair[Request, string]{
 		{Request{Command: "who", Options: map[string]string{}}, "/who needs name"},
 		{Request{Command: "timeline", Options: map[string]string{"from": "yesterday"}}, `from: bad date "yesterday"`},
 		{Request{Command: "timeline", Options: map[string]string{"from": "2025-04", "to": "2025-03"}}, "is after"},
 		{Request{Command: "search", Options: map[string]string{"query": "x", "colour": "red"}}, `no option "colour"`},
 		{Request{Command: "reload"}, "carried out by the bot"},
-	}
-	for _, tt := range tests {
-		_, err := tab.Handle(b, tt.req)
-		if err == nil || !strings.Contains(err.Error(), tt.want) || !IsUserError(err) {
-			t.Errorf("Handle(%v) err = %v, want a user error containing %q", tt.req, err, tt.want)
-		}
-	}
+	})
 }
 
 // FuzzParse checks the router on any text: it never panics, and either gives

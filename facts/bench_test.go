@@ -20,11 +20,7 @@ func BenchmarkLoadSeeds(b *testing.B) {
 }
 
 func BenchmarkLoadSeedsPlusBBC(b *testing.B) {
-	fsys, n, err := corpus.SeedsPlusBBC()
-	if err != nil {
-		b.Skip(err)
-	}
-	b.Logf("seeds + %d BBC articles", n)
+	fsys := corpus.SeedsPlusBBCFolder(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -37,10 +33,7 @@ func BenchmarkLoadSeedsPlusBBC(b *testing.B) {
 }
 
 func BenchmarkLoadSeedsPlusBBCNoExtraction(b *testing.B) {
-	fsys, _, err := corpus.SeedsPlusBBC()
-	if err != nil {
-		b.Skip(err)
-	}
+	fsys := corpus.SeedsPlusBBCFolder(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

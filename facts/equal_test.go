@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/briefbot/briefbot/internal/corpus"
 )
@@ -292,10 +291,9 @@ func (ix wordIndex) bestIDs(q string) []int {
 // prev is not nil, with two workers and a fixed load time, so that two
 // loads of the same folder can be compared whole.
 func folderLoader(t *testing.T, folder fstest.MapFS) func(prev *Base) *Base {
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 	return func(prev *Base) *Base {
 		t.Helper()
-		b, _, err := LoadWith(folder, "folder", Options{Now: now, Previous: prev, Workers: 2})
+		b, _, err := LoadWith(folder, "folder", Options{Now: corpus.FixedNow, Previous: prev, Workers: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

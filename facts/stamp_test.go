@@ -30,13 +30,12 @@ func stampedFolder(t *testing.T, n int) (fstest.MapFS, []string) {
 // it returns both and the names the reload opened.
 func reloadSpied(t *testing.T, folder fstest.MapFS, prev *Base) (inc, full *Base, opened map[string]bool) {
 	t.Helper()
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 	spy := newSpy(folder)
-	inc, _, err := LoadWith(spy, "folder", Options{Now: now, Previous: prev, Workers: 2})
+	inc, _, err := LoadWith(spy, "folder", Options{Now: corpus.FixedNow, Previous: prev, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, _, err = LoadWith(folder, "folder", Options{Now: now, Workers: 2})
+	full, _, err = LoadWith(folder, "folder", Options{Now: corpus.FixedNow, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,9 +173,8 @@ func TestReloadDiskStamps(t *testing.T) {
 		}
 	}
 	disk := os.DirFS(dir)
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 	load := func(fsys fs.FS, prev *Base) *Base {
-		b, _, err := LoadWith(fsys, "folder", Options{Now: now, Previous: prev, Workers: 2})
+		b, _, err := LoadWith(fsys, "folder", Options{Now: corpus.FixedNow, Previous: prev, Workers: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

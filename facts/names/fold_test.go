@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 func TestLatinBaseCoversRange(t *testing.T) {
@@ -126,7 +128,7 @@ func TestTolerance(t *testing.T) {
 }
 
 func TestKey(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tabletest.Check(t, "Key", Key, []tabletest.Pair[string, string]{
 		{"zelensky", "zelensky"},
 		{"Zelenský", "zelensky"},
 		{"ZELENSKY", "zelensky"},
@@ -136,12 +138,7 @@ func TestKey(t *testing.T) {
 		{"Kilroy-Silk", "kilroy silk"},
 		{"Strauß", "strauss"},
 		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := Key(tt.in); got != tt.want {
-			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // FuzzKey checks that Key's fast path agrees with the full folding.

@@ -2,8 +2,9 @@ package numbers
 
 import (
 	"fmt"
-	"slices"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 // describe renders f compactly for tables: [qualifier|]value=number[/unit]
@@ -94,21 +95,12 @@ func TestFindNotFigures(t *testing.T) {
 }
 
 // findCase is a text and the figures Find must find in it, described.
-type findCase struct {
-	name, text string
-	want       []string
-}
+type findCase = tabletest.Case[string, []string]
 
 // checkFind runs Find on each case's text.
 func checkFind(t *testing.T, tests []findCase) {
 	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := findAll(tt.text); !slices.Equal(got, tt.want) {
-				t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	tabletest.Run(t, "Find", findAll, tests)
 }
 
 // TestNumberExact checks that scaled values come out exactly as written,

@@ -1,20 +1,16 @@
 package prose
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
+)
 
 func TestKindString(t *testing.T) {
-	tests := []struct {
-		k    Kind
-		want string
-	}{
+	tabletest.Check(t, "Kind.String", Kind.String, []tabletest.Pair[Kind, string]{
 		{Story, "story"}, {Headline, "headline"}, {Byline, "byline"},
 		{Caption, "caption"}, {Furniture, "furniture"}, {Kind(42), "kind(42)"},
-	}
-	for _, tt := range tests {
-		if got := tt.k.String(); got != tt.want {
-			t.Errorf("Kind(%d).String() = %q, want %q", tt.k, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestClassify(t *testing.T) {

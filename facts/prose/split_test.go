@@ -1,9 +1,10 @@
 package prose
 
 import (
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 // texts returns the sentence texts of s.
@@ -16,11 +17,7 @@ func texts(s string) []string {
 }
 
 func TestSplitSentences(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tabletest.Run(t, "Split", texts, []tabletest.Case[string, []string]{
 		{"simple", "One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
 		{"trims space", "  One.   Two.  ", []string{"One.", "Two."}},
 		{"curly close quote", "He said “go.” Then he left.", []string{"He said “go.”", "Then he left."}},
@@ -63,39 +60,24 @@ func TestSplitSentences(t *testing.T) {
 		{"lone ellipsis", "…", []string{"…"}},
 		{"invalid utf8", "Bad \xa3 byte. \xff Next\xe2 one.", []string{"Bad \xa3 byte.", "\xff Next\xe2 one."}},
 		{"truncated ellipsis", "Cut\xe2\x80", []string{"Cut\xe2\x80"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := texts(tt.in); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestSplitParagraphs(t *testing.T) {
-	tests := []struct {
-		name     string
-		in       string
-		wantPara []int
-	}{
+	paras := func(s string) []int {
+		var out []int
+		for _, x := range Split(s) {
+			out = append(out, x.Para)
+		}
+		return out
+	}
+	tabletest.Run(t, "paragraphs of Split", paras, []tabletest.Case[string, []int]{
 		{"single newlines", "One.\nTwo.\nThree.", []int{0, 1, 2}},
 		{"blank lines skipped", "One.\n\n\nTwo. Three.\n", []int{0, 1, 1}},
 		{"crlf", "One.\r\n\r\nTwo.\r\n", []int{0, 1}},
 		{"space-only lines skipped", "One.\n   \t\nTwo.", []int{0, 1}},
 		{"sentence does not cross line", "He said\nthat it was.", []int{0, 1}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []int
-			for _, s := range Split(tt.in) {
-				got = append(got, s.Para)
-			}
-			if !reflect.DeepEqual(got, tt.wantPara) {
-				t.Errorf("paras of %q = %v, want %v", tt.in, got, tt.wantPara)
-			}
-		})
-	}
+	})
 }
 
 // checkOffsets asserts the invariants every Split result must hold.

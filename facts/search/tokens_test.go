@@ -6,14 +6,19 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 func TestTokens(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string // text[Start:End] + "=" + Stem
-	}{
+	// Each token as its text, "=" and its stem.
+	tabletest.Run(t, "Tokens", func(s string) []string {
+		var out []string
+		for _, tok := range Tokens(s) {
+			out = append(out, s[tok.Start:tok.End]+"="+tok.Stem)
+		}
+		return out
+	}, []tabletest.Case[string, []string]{
 		{"stems and stop words", "The sanctions were sanctioned",
 			[]string{"The=", "sanctions=sanction", "were=", "sanctioned=sanction"}},
 		{"curly apostrophe folded", "Ukraine’s army",
@@ -41,18 +46,7 @@ func TestTokens(t *testing.T) {
 		{"trailing apostrophe at end", "it'", []string{"it="}},
 		{"empty", "", nil},
 		{"punctuation only", " -- ... ’’ ", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, tok := range Tokens(tt.in) {
-				got = append(got, tt.in[tok.Start:tok.End]+"="+tok.Stem)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Tokens(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestHighlight(t *testing.T) {

@@ -79,6 +79,19 @@ func BenchTexts(b *testing.B) []string {
 	return texts
 }
 
+// SeedsPlusBBCFolder is SeedsPlusBBC for tests and benchmarks: it skips tb
+// when the corpus is absent (or cannot be read) and logs how many articles
+// the folder holds besides the seeds.
+func SeedsPlusBBCFolder(tb testing.TB) fs.FS {
+	tb.Helper()
+	fsys, n, err := SeedsPlusBBC()
+	if err != nil {
+		tb.Skip(err)
+	}
+	tb.Logf("seeds + %d BBC articles", n)
+	return fsys
+}
+
 // CopySeeds writes the embedded seed folder into dir, for tests that need
 // a facts folder on disk to edit, watch or reload.
 func CopySeeds(dir string) error {

@@ -6,7 +6,12 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
+
+// FixedNow is the clock (facts.Options.Now) of tests that compare two
+// loads of the same folder whole: when a base was loaded is part of it.
+func FixedNow() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 
 // ScaledFolder is Scaled(n) as a folder of the caller's own, to add to,
 // change and remove from, as reload tests do; it fails tb on an error.

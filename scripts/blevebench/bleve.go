@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -49,8 +48,7 @@ const defaultSize = 10
 // runBleve is the `bleve` mode: Bleve's side of the job, the counterpart of
 // `briefbot ask --facts DIR --format json -`.
 func runBleve(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bleve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := modeFlags("bleve", stderr)
 	kind := fs.String("index", "scorch", "in-memory index: scorch (Bleve's default index type, BM25 scoring) or memonly (bleve.NewMemOnly: the older upsidedown index, which has no field statistics, so Bleve falls back to TF-IDF)")
 	batchSize := fs.Int("batch", defaultBatch, "articles per indexing batch; 0 = all in one batch")
 	size := fs.Int("size", defaultSize, "hits per query")

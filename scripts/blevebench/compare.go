@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -98,8 +97,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 // parseCompare reads and checks the compare mode's flags.
 func parseCompare(args []string, stderr io.Writer) (compareOptions, error) {
 	var o compareOptions
-	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := modeFlags("compare", stderr)
 	fs.StringVar(&o.bin, "briefbot", "", "briefbot binary (build it with: go build -o /tmp/briefbot . in the repository)")
 	fs.StringVar(&o.factsDir, "facts", "", "facts folder both sides load (or give --corpus and --seeds)")
 	fs.StringVar(&o.corpusDir, "corpus", "", "BBC corpus (<section>/<n>.txt); with --seeds, the facts folder is built in a temporary folder")

@@ -47,6 +47,14 @@ func main() {
 	}
 }
 
+// modeFlags is the flag set of a sub-mode: its usage and errors go to
+// stderr, and a bad flag comes back to run as an error rather than exiting.
+func modeFlags(mode string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(mode, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
 // run dispatches on the sub-mode.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
