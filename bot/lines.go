@@ -1,8 +1,8 @@
 package bot
 
 import (
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot/commands"
@@ -122,14 +122,15 @@ func (r *renderer) makeCiteLine(n int, short bool) string {
 		}
 		quote += " — "
 	}
+	num := "**[" + strconv.Itoa(n) + "]** "
 	if ok {
 		if u := quoteLink(r.link(src.URL), c.Quote); u != "" {
-			if linked := fmt.Sprintf("**[%d]** %s[%s](%s)", n, quote, label, u); runes(linked) <= citeLinkLine {
+			if linked := num + quote + "[" + label + "](" + u + ")"; runes(linked) <= citeLinkLine {
 				return linked
 			}
 		}
 	}
-	return clip(fmt.Sprintf("**[%d]** %s%s", n, quote, label), citeLine)
+	return clip(num+quote+label, citeLine)
 }
 
 // link is linkURL of an article's address, worked out once an answer:
