@@ -152,6 +152,7 @@ func (r *renderer) entry(i int) entry {
 // sources they bring in, and the page's sizes with them.
 type addition struct {
 	desc, cites, srcs []string // new description, citation and source lines
+	citeLens, srcLens []int    // the characters of cites and srcs
 	citeNs            []int    // the citations' numbers
 	srcIDs            []string // the sources' ids
 	descLen           int      // characters of the description with desc
@@ -180,10 +181,12 @@ func (b *builder) adding(e entry) addition {
 			continue
 		}
 		add.citeNs = append(add.citeNs, n)
-		add.cites = append(add.cites, b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n))))
+		l := b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n)))
+		add.cites, add.citeLens = append(add.cites, l.s), append(add.citeLens, l.n)
 		if !b.seenSrc[c.Source] && !slices.Contains(add.srcIDs, c.Source) {
 			add.srcIDs = append(add.srcIDs, c.Source)
-			add.srcs = append(add.srcs, b.r.srcLine(c.Source))
+			l := b.r.srcLineSized(c.Source)
+			add.srcs, add.srcLens = append(add.srcs, l.s), append(add.srcLens, l.n)
 		}
 	}
 	add.descLen = b.descLen
@@ -193,15 +196,30 @@ func (b *builder) adding(e entry) addition {
 		}
 		add.descLen += runes(l)
 	}
-	add.citeFields, add.srcFields = b.cites.with(lengths(add.cites)...), b.srcs.with(lengths(add.srcs)...)
+	add.citeFields, add.srcFields = b.cites.with(add.citeLens...), b.srcs.with(add.srcLens...)
 	return add
 }
 
-func (r *renderer) srcLine(id string) string {
+func (r *renderer) srcLine(id string) string { return r.srcLineSized(id).s }
+
+// srcLineSized is the Sources line of article id with its characters,
+// counted once an answer.
+func (r *renderer) srcLineSized(id string) sized {
 	if l, ok := r.srcLines[id]; ok {
 		return l
 	}
-	return "• " + unknownArticle
+	return sized{unknownSrcLine, runes(unknownSrcLine)}
+}
+
+// unknownSrcLine is the Sources line of an article the answer does not
+// describe.
+const unknownSrcLine = "• " + unknownArticle
+
+// sized is a line with its characters, counted once: a page's layout
+// adds up the lengths of lines as it tries entries.
+type sized struct {
+	s string
+	n int
 }
 
 // try adds e to the page if the page still keeps every limit with reserve

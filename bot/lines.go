@@ -31,7 +31,11 @@ func itemLine(it commands.Item) string {
 		if it.Verbatim && !commands.OpensQuote(it.Text) {
 			text = "“" + text + "”"
 		}
-		if line := head + text + tail; runes(line) <= maxItemLine || n < 10 {
+		line := head + text + tail
+		if runes(line) <= maxItemLine {
+			return line // what clip would return, without counting it again
+		}
+		if n < 10 {
 			return clip(line, maxItemLine)
 		}
 	}
@@ -78,7 +82,7 @@ func cutAt(s string, n int) (int, bool) {
 
 // citeLineOf renders a numbered citation: its quote (cut) unless the page
 // shows it verbatim already, and where it comes from.
-func (r *renderer) citeLineOf(n int, short bool) string {
+func (r *renderer) citeLineOf(n int, short bool) sized {
 	key := [2]int{n, 0}
 	if short {
 		key[1] = 1
@@ -86,7 +90,8 @@ func (r *renderer) citeLineOf(n int, short bool) string {
 	if l, ok := r.lineCache[key]; ok {
 		return l
 	}
-	l := r.makeCiteLine(n, short)
+	s := r.makeCiteLine(n, short)
+	l := sized{s, runes(s)}
 	r.lineCache[key] = l
 	return l
 }
@@ -190,13 +195,4 @@ func linkURL(u string) string {
 		return ""
 	}
 	return s
-}
-
-// lengths are the characters of each line.
-func lengths(lines []string) []int {
-	ns := make([]int, len(lines))
-	for i, l := range lines {
-		ns[i] = runes(l)
-	}
-	return ns
 }

@@ -72,18 +72,18 @@ type renderer struct {
 	heads         []string // the heading line an item sits under, or ""
 	cites         map[int]commands.Citation
 	citeSrc       map[int]string
-	srcLines      map[string]string
+	srcLines      map[string]sized
 	state         string
 	stateInFooter bool
-	lineCache     map[[2]int]string // citation lines by number and shortness
+	lineCache     map[[2]int]sized // citation lines by number and shortness
 	quoteFold     map[int]string
 	links         map[string]string // linkURL by article address
 	fixed         int               // characters of the title and the longest footer
 }
 
 func newRenderer(a commands.Answer, state string) *renderer {
-	r := &renderer{a: a, state: state, cites: map[int]commands.Citation{}, citeSrc: map[int]string{}, srcLines: map[string]string{},
-		lineCache: map[[2]int]string{}, quoteFold: map[int]string{}, links: map[string]string{}}
+	r := &renderer{a: a, state: state, cites: map[int]commands.Citation{}, citeSrc: map[int]string{}, srcLines: map[string]sized{},
+		lineCache: map[[2]int]sized{}, quoteFold: map[int]string{}, links: map[string]string{}}
 	r.title = escapeClip(a.Title, maxTitle)
 	if r.title == "" {
 		r.title = "briefbot"
@@ -104,7 +104,8 @@ func newRenderer(a commands.Answer, state string) *renderer {
 		r.citeSrc[c.N] = c.Source
 	}
 	for _, s := range a.Sources {
-		r.srcLines[s.ID] = sourceLineOf(s)
+		l := sourceLineOf(s)
+		r.srcLines[s.ID] = sized{l, runes(l)}
 	}
 	r.stateInFooter = state != "" && runes(customID('n', 9999, state)) > maxCustomID
 	if r.stateInFooter && runes(state) > maxFooterState {
