@@ -169,6 +169,9 @@ func sameSentence(sets [][]string, words []string) int {
 		if a, b := len(words), len(other); 5*min(a, b) < 4*max(a, b) {
 			continue // sizes alone keep the overlap under 80%
 		}
+		// Most pairs are not copies: the merge stops as soon as the words
+		// left could not bring the overlap to 80% (copyNeeds).
+		need := copyNeeds(len(words) + len(other))
 		shared := 0
 		for j, k := 0, 0; j < len(words) && k < len(other); {
 			switch c := strings.Compare(words[j], other[k]); {
@@ -176,10 +179,14 @@ func sameSentence(sets [][]string, words []string) int {
 				shared++
 				j++
 				k++
+				continue
 			case c < 0:
 				j++
 			default:
 				k++
+			}
+			if shared+min(len(words)-j, len(other)-k) < need {
+				break
 			}
 		}
 		union := len(words) + len(other) - shared
@@ -190,14 +197,44 @@ func sameSentence(sets [][]string, words []string) int {
 	return -1
 }
 
+// copyNeeds is the fewest shared words that make two sets of total size
+// n copies by sameSentence's test (shared ≥ 80% of the union, n − shared),
+// computed with that test itself so that stopping short of it never
+// changes a verdict.
+func copyNeeds(n int) int {
+	s := max(int(0.8*float64(n)/1.8)-1, 0)
+	for s < n && !(float64(s) >= 0.8*float64(n-s)) {
+		s++
+	}
+	return s
+}
+
 // wordSet is the set of a sentence's words, lower-cased, for comparing
 // copies; stems are not needed for that. It is sorted, without repeats:
 // sets are compared by merging, which costs less than building maps for
 // every candidate of every query.
+//
+// The lower-cased text is split in one pass rather than by FieldsFunc,
+// which reads it twice and calls a function for each character.
 func wordSet(text string) []string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	text = strings.ToLower(text)
+	words := make([]string, 0, len(text)/6)
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, text[start:])
+	}
 	slices.Sort(words)
 	return slices.Compact(words)
 }
