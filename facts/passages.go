@@ -83,7 +83,7 @@ func (b *Base) scorePassages(ts Terms, hits []search.Hit, want Want, subject str
 		}
 		text := u.doc.Text[s.Start:s.End]
 		c := Citation{Doc: u.doc, Start: s.Start, End: s.End}
-		p := Passage{Cites: []Citation{c}, Cover: ts.Cover(text)}
+		p := Passage{Cites: []Citation{c}, Cover: ts.coverUnit(h.ID)} // ts.Cover(text), from the index
 		if startsWithPronoun(text) {
 			// "He said …" is about whoever the sentence before names.
 			if prev, ok := b.Beside(c, -1); ok {
