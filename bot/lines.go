@@ -152,13 +152,15 @@ func (r *renderer) link(u string) string {
 // sourceLineOf renders one article of the Sources block: title (linked
 // when it has a web address), outlet and date; not its id, which readers
 // have no use for (/source and autocomplete show it to those who do).
-func sourceLineOf(s commands.Source) string {
+// u is the article's address made fit for a link (linkURL), which a
+// renderer works out once for the Sources and the citations both.
+func sourceLineOf(s commands.Source, u string) string {
 	plain := escape(commands.Ellipsis(s.Title, 120))
 	if plain == "" {
 		plain = "Untitled article"
 	}
 	title := plain
-	if u := linkURL(s.URL); u != "" {
+	if u != "" {
 		title = "[" + title + "](" + u + ")"
 	}
 	parts := []string{"• " + title}

@@ -104,7 +104,7 @@ func newRenderer(a commands.Answer, state string) *renderer {
 		r.citeSrc[c.N] = c.Source
 	}
 	for _, s := range a.Sources {
-		l := sourceLineOf(s)
+		l := sourceLineOf(s, r.link(s.URL))
 		r.srcLines[s.ID] = sized{l, runes(l)}
 	}
 	r.stateInFooter = state != "" && runes(customID('n', 9999, state)) > maxCustomID
