@@ -7,8 +7,11 @@ type page struct {
 	desc      []string // lines of the description
 	citeLines []string
 	srcLines  []string
-	omitted   int   // citations of an oversized item that did not fit
-	items     []int // indexes of the answer's items on the page
+	// citeLens and srcLens are the characters of citeLines and srcLines,
+	// counted once when the lines were made.
+	citeLens, srcLens []int
+	omitted           int   // citations of an oversized item that did not fit
+	items             []int // indexes of the answer's items on the page
 }
 
 // entry is what the lead or one item adds to a page.
@@ -16,6 +19,8 @@ type entry struct {
 	item     int    // index of the item, -1 for the lead
 	head     string // section heading line, or ""
 	line     string
+	headN    int // characters of head and of line
+	lineN    int
 	cites    []int
 	verbatim string // the item's text when it is a source's own words
 	short    bool   // citation lines without their quotes
@@ -131,7 +136,7 @@ func (b *builder) addLead() {
 	if b.r.lead == "" && len(b.r.a.LeadCites) == 0 {
 		return
 	}
-	e := entry{item: -1, line: b.r.lead, cites: b.r.a.LeadCites}
+	e := entry{item: -1, line: b.r.lead, lineN: b.r.leadLen, cites: b.r.a.LeadCites}
 	if !b.try(e, 0) {
 		b.force(e)
 	}
@@ -141,7 +146,7 @@ func (b *builder) addLead() {
 
 func (r *renderer) entry(i int) entry {
 	it := r.a.Items[i]
-	e := entry{item: i, head: r.heads[i], line: r.items[i], cites: it.Citations}
+	e := entry{item: i, head: r.heads[i], headN: r.headLens[i], line: r.items[i], lineN: r.itemLens[i], cites: it.Citations}
 	if it.Verbatim {
 		e.verbatim = fold(it.Text)
 	}
@@ -164,11 +169,12 @@ type addition struct {
 // citation and source lines, and the sizes the page would have with them.
 func (b *builder) adding(e entry) addition {
 	var add addition
+	add.descLen = b.descLen
 	if e.head != "" && e.head != b.section {
-		add.desc = append(add.desc, e.head)
+		add.addDesc(e.head, e.headN)
 	}
 	if e.line != "" {
-		add.desc = append(add.desc, e.line)
+		add.addDesc(e.line, e.lineN)
 	}
 	// An entry has a few citations: its own ones so far are looked up in
 	// citeNs and srcIDs rather than in maps made for each try.
@@ -189,15 +195,18 @@ func (b *builder) adding(e entry) addition {
 			add.srcs, add.srcLens = append(add.srcs, l.s), append(add.srcLens, l.n)
 		}
 	}
-	add.descLen = b.descLen
-	for _, l := range add.desc {
-		if add.descLen > 0 {
-			add.descLen++
-		}
-		add.descLen += runes(l)
-	}
 	add.citeFields, add.srcFields = b.cites.with(add.citeLens...), b.srcs.with(add.srcLens...)
 	return add
+}
+
+// addDesc adds a description line of n characters (and the newline
+// before it, after another line).
+func (add *addition) addDesc(l string, n int) {
+	add.desc = append(add.desc, l)
+	if add.descLen > 0 {
+		add.descLen++
+	}
+	add.descLen += n
 }
 
 func (r *renderer) srcLine(id string) string { return r.srcLineSized(id).s }
@@ -252,6 +261,8 @@ func (b *builder) commit(e entry, add addition) {
 	b.p.desc = append(b.p.desc, add.desc...)
 	b.p.citeLines = append(b.p.citeLines, add.cites...)
 	b.p.srcLines = append(b.p.srcLines, add.srcs...)
+	b.p.citeLens = append(b.p.citeLens, add.citeLens...)
+	b.p.srcLens = append(b.p.srcLens, add.srcLens...)
 	for _, n := range add.citeNs {
 		b.seenCite[n] = true
 	}
@@ -286,8 +297,9 @@ func (b *builder) force(e entry) {
 		room -= runes(e.head) + 1
 	}
 	e.line = clip(e.line, max(room, 1))
+	e.lineN = runes(e.line)
 	if !b.try(e, note) {
-		e.line = ""
+		e.line, e.lineN = "", 0
 		b.try(e, note) // the heading alone; dropped too if even that fails
 	}
 	for i, n := range full {

@@ -11,7 +11,7 @@ import (
 // The lines an answer is made of, each escaped and cut to its budget once.
 
 // itemLine renders one item as a line of the embed's description.
-func itemLine(it commands.Item) string {
+func itemLine(it commands.Item) sized {
 	var b strings.Builder
 	b.WriteString("• ")
 	if it.Date != "" {
@@ -32,11 +32,12 @@ func itemLine(it commands.Item) string {
 			text = "“" + text + "”"
 		}
 		line := head + text + tail
-		if runes(line) <= maxItemLine {
-			return line // what clip would return, without counting it again
+		if k := runes(line); k <= maxItemLine {
+			return sized{line, k} // what clip would return, without counting it again
 		}
 		if n < 10 {
-			return clip(line, maxItemLine)
+			line = clip(line, maxItemLine)
+			return sized{line, runes(line)}
 		}
 	}
 }

@@ -25,3 +25,19 @@ func BenchmarkReplyEncode(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderWho is the rendering alone of BenchmarkReplyEncode's
+// answer: its first page laid out, with its buttons and suggestions.
+func BenchmarkRenderWho(b *testing.B) {
+	svc := seedService(b)
+	table := svc.Table()
+	req := commands.Request{Command: "who", Options: map[string]string{"name": "Witkoff"}, Raw: "/who name:Witkoff"}
+	a, err := svc.Handle(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		answerMessage(table, req, a, false, 0)
+	}
+}
