@@ -85,3 +85,27 @@ func TestWordSetAsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsWithAsLowerCased checks startsWith against the lower-cased
+// first word looked up as it is, on random openings: capitals, quotes,
+// dashes, non-ASCII letters whose lower case is ASCII ("İt").
+func TestStartsWithAsLowerCased(t *testing.T) {
+	want := func(text string, words []string) bool {
+		w, _, _ := strings.Cut(strings.TrimLeft(text, "\"“‘'- "), " ")
+		return slices.Contains(words, strings.ToLower(w))
+	}
+	parts := []string{"He", "he", "HE", "İt", "It", "it", "Its", "ThEy", "“", "\"", "-", " ", "said", "Ünder", "\xff", "K", "ſhe", "she"}
+	r := rand.New(rand.NewPCG(4, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		for _, words := range [][]string{pronounWords, referenceWords} {
+			if got := startsWith(s, words); got != want(s, words) {
+				t.Fatalf("startsWith(%q) = %v", s, got)
+			}
+		}
+	}
+}

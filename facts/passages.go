@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
@@ -158,7 +159,32 @@ func startsWithPronoun(text string) bool { return startsWith(text, pronounWords)
 func startsWith(text string, words []string) bool {
 	text = strings.TrimLeft(text, "\"“‘'- ")
 	w, _, _ := strings.Cut(text, " ")
-	return slices.Contains(words, strings.ToLower(w))
+	// An ASCII word is compared lower-cased byte by byte, without the
+	// lower-cased copy that a sentence's capital first word needed (every
+	// candidate passage of every question is asked).
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return slices.Contains(words, strings.ToLower(w))
+		}
+	}
+	return slices.ContainsFunc(words, func(x string) bool { return lowerASCIIIs(w, x) })
+}
+
+// lowerASCIIIs reports whether the ASCII word w lower-cased is x.
+func lowerASCIIIs(w, x string) bool {
+	if len(w) != len(x) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != x[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // sameSentence returns the passage that is a copy of words (the same

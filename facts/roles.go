@@ -116,6 +116,9 @@ func hasWord(ws []string, w string) bool {
 // the first or the last character as it was. Characters are compared as the distance compares them, decoded
 // (an invalid byte as U+FFFD).
 func mayBeOneEdit(w, x string) bool {
+	if len(w) > utf8.UTFMax && len(x) > utf8.UTFMax && !sameEnd(w, x) {
+		return false // two characters or more each, checked before counting them
+	}
 	n, m := utf8.RuneCountInString(w), utf8.RuneCountInString(x)
 	switch {
 	case n-m > 1 || m-n > 1:
@@ -123,6 +126,12 @@ func mayBeOneEdit(w, x string) bool {
 	case n < 2 || m < 2:
 		return true // the edit may be the only character
 	}
+	return sameEnd(w, x)
+}
+
+// sameEnd reports whether w and x have the same first or the same last
+// character.
+func sameEnd(w, x string) bool {
 	a, _ := utf8.DecodeRuneInString(w)
 	b, _ := utf8.DecodeRuneInString(x)
 	if a == b {
