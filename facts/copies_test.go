@@ -80,7 +80,7 @@ func TestWordSetAsFields(t *testing.T) {
 		s := b.String()
 		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !word(r) })
 		slices.Sort(want)
-		if got := wordSet(s); !slices.Equal(got, slices.Compact(want)) {
+		if got := wordSet(nil, s); !slices.Equal(got, slices.Compact(want)) {
 			t.Fatalf("wordSet(%q) = %q, want %q", s, got, want)
 		}
 	}

@@ -119,15 +119,20 @@ func (b *Base) scorePassages(ts Terms, hits []search.Hit, want Want, subject str
 func mergeCopies(cands []candidate, limit int) []Passage {
 	var out []Passage
 	var sets [][]string
+	var scratch []string // the words of a candidate that is not kept, reused
 	for _, c := range cands {
-		words := wordSet(c.p.Text())
+		words := wordSet(scratch[:0], c.p.Text())
 		if i := sameSentence(sets, words); i >= 0 {
 			out[i].Cites = append(out[i].Cites, c.p.Cites...)
+			scratch = words
 			continue
 		}
 		if len(out) < limit {
 			out = append(out, c.p)
 			sets = append(sets, words)
+			scratch = nil
+		} else {
+			scratch = words
 		}
 	}
 	return out
@@ -242,9 +247,12 @@ func copyNeeds(n int) int {
 //
 // The lower-cased text is split in one pass rather than by FieldsFunc,
 // which reads it twice and calls a function for each character.
-func wordSet(text string) []string {
+//
+// The words are appended to dst (empty), which may be a set no longer
+// needed.
+func wordSet(dst []string, text string) []string {
 	text = strings.ToLower(text)
-	words := make([]string, 0, len(text)/6)
+	words := slices.Grow(dst, len(text)/6)
 	start := -1
 	for i, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
