@@ -4,7 +4,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/briefbot/briefbot/internal/corpus"
 	"github.com/briefbot/briefbot/seeds"
 )
 
@@ -17,6 +19,34 @@ func TestCoverUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkCoverUnit(t, b)
+}
+
+// TestCoverUnitAfterReload checks coverUnit on a base whose index was
+// edited by reloads (units removed, their ids reused), not built afresh.
+func TestCoverUnitAfterReload(t *testing.T) {
+	folder := corpus.ScaledFolder(t, 30)
+	articles := corpus.ScaledArticles(folder)
+	var prev *Base
+	for round := range 3 {
+		if round > 0 {
+			delete(folder, articles[round])
+			victim := articles[10+round]
+			folder[victim] = &fstest.MapFile{Data: append(append([]byte(nil), folder[victim].Data...),
+				"\n\nThe minister said on Monday the talks on tariffs would go ahead.\n"...)}
+		}
+		b, _, err := LoadWith(folder, "folder", Options{Previous: prev, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCoverUnit(t, b)
+		prev = b
+	}
+}
+
+// checkCoverUnit compares coverUnit with Cover on every sentence of b.
+func checkCoverUnit(t *testing.T, b *Base) {
+	t.Helper()
 	var vocab []string
 	for _, u := range b.units {
 		if u.doc != nil {
