@@ -21,10 +21,39 @@ const markdownSpecial = "\\*_~`|[]()<>#"
 // dropped, and so are combining marks beyond a few on one character
 // ("zalgo" text, which would spill over the lines around it).
 func escape(s string) string {
+	if escapedAlready(s) {
+		return s // what escapeTo would write, without the copy
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	escapeTo(&b, strings.TrimSpace(s), true)
 	return b.String()
+}
+
+// escapedAlready reports whether escape would return s as it is: no
+// markdown character, no white space but single spaces inside it, nothing
+// that opens a list, no bidirectional control, combining mark or invalid
+// byte. Labels, dates and outlets mostly are.
+func escapedAlready(s string) bool {
+	if s == "" || s[0] == '-' || s[0] == '+' || s[0] == ' ' || s[len(s)-1] == ' ' || listNumber(s) {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if special(rune(c)) || (asciiSpace(c) && (c != ' ' || s[i+1] == ' ')) {
+				return false // s[i+1] exists: s does not end in a space
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || unicode.IsSpace(r) || bidiControl(r) || (r >= firstMark && unicode.Is(unicode.Mn, r)) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // escapeTo writes s escaped to b, folding each run of white space to one

@@ -69,3 +69,32 @@ func TestEscapeRunsAgree(t *testing.T) {
 		t.Error("an invalid byte is not replaced")
 	}
 }
+
+// TestEscapedAlready checks that escape's shortcut returns only what
+// escapeTo would write, on random mixes that mostly need nothing.
+func TestEscapedAlready(t *testing.T) {
+	parts := []string{"word", "Word", " ", " ", "  ", "\t", "\u00a0", "12.", "3", ".", "-", "+", "*", "’", "é", "e\u0301", "\u202e", "\xff", "“", "😀", ",", "2025-03-27"}
+	r := rand.New(rand.NewPCG(9, 9))
+	same := 0
+	for range 50000 {
+		var in strings.Builder
+		for range r.IntN(8) {
+			in.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := in.String()
+		var want strings.Builder
+		escapeOneByOne(&want, strings.TrimSpace(s), true)
+		if got := escape(s); got != want.String() {
+			t.Fatalf("escape(%q) = %q, want %q", s, got, want.String())
+		}
+		if escapedAlready(s) {
+			same++
+			if want.String() != s {
+				t.Fatalf("escapedAlready(%q), but it escapes to %q", s, want.String())
+			}
+		}
+	}
+	if same < 1000 {
+		t.Errorf("only %d texts needed no escaping", same)
+	}
+}
