@@ -74,6 +74,9 @@ type builder struct {
 	srcs     packer
 	seenCite map[int]bool
 	seenSrc  map[string]bool
+	// spare holds the slices of the last addition, reused by the next:
+	// an addition is copied onto the page or dropped, never kept.
+	spare addition
 }
 
 func (r *renderer) newBuilder() *builder {
@@ -168,7 +171,9 @@ type addition struct {
 // adding works out what e adds to the page: description lines, the new
 // citation and source lines, and the sizes the page would have with them.
 func (b *builder) adding(e entry) addition {
-	var add addition
+	s := &b.spare
+	add := addition{desc: s.desc[:0], cites: s.cites[:0], srcs: s.srcs[:0], citeLens: s.citeLens[:0], srcLens: s.srcLens[:0],
+		citeNs: s.citeNs[:0], srcIDs: s.srcIDs[:0]}
 	add.descLen = b.descLen
 	if e.head != "" && e.head != b.section {
 		add.addDesc(e.head, e.headN)
@@ -241,6 +246,7 @@ func (b *builder) try(e entry, reserve int) bool {
 		reserve = max(reserve, omittedRoom)
 	}
 	add := b.adding(e)
+	b.spare = add
 	if !b.fits(add, reserve) {
 		return false
 	}
