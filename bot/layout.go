@@ -214,28 +214,6 @@ func (add *addition) addDesc(l string, n int) {
 	add.descLen += n
 }
 
-func (r *renderer) srcLine(id string) string { return r.srcLineSized(id).s }
-
-// srcLineSized is the Sources line of article id with its characters,
-// counted once an answer.
-func (r *renderer) srcLineSized(id string) sized {
-	if l, ok := r.srcLines[id]; ok {
-		return l
-	}
-	return sized{unknownSrcLine, runes(unknownSrcLine)}
-}
-
-// unknownSrcLine is the Sources line of an article the answer does not
-// describe.
-const unknownSrcLine = "• " + unknownArticle
-
-// sized is a line with its characters, counted once: a page's layout
-// adds up the lengths of lines as it tries entries.
-type sized struct {
-	s string
-	n int
-}
-
 // try adds e to the page if the page still keeps every limit with reserve
 // characters to spare, and reports whether it did.
 func (b *builder) try(e entry, reserve int) bool {

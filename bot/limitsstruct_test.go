@@ -58,7 +58,8 @@ func agree(t *testing.T, run int, what string, resp *discordgo.InteractionRespon
 }
 
 // breakLimit changes d at random, mostly past one of Discord's limits,
-// and says what it did.
+// and says what it did. It is long for a test helper: one short case a
+// limit, which read best side by side.
 func breakLimit(r *rand.Rand, d *discordgo.InteractionResponseData) string {
 	long := func(n int) string { return strings.Repeat([]string{"x", "é", "😀", "\xff"}[r.IntN(4)], n) }
 	embed := func() *discordgo.MessageEmbed {

@@ -199,3 +199,25 @@ func linkURL(u string) string {
 	}
 	return s
 }
+
+func (r *renderer) srcLine(id string) string { return r.srcLineSized(id).s }
+
+// srcLineSized is the Sources line of article id with its characters,
+// counted once an answer.
+func (r *renderer) srcLineSized(id string) sized {
+	if l, ok := r.srcLines[id]; ok {
+		return l
+	}
+	return sized{unknownSrcLine, runes(unknownSrcLine)}
+}
+
+// unknownSrcLine is the Sources line of an article the answer does not
+// describe.
+const unknownSrcLine = "• " + unknownArticle
+
+// sized is a line with its characters, counted once: a page's layout
+// adds up the lengths of lines as it tries entries.
+type sized struct {
+	s string
+	n int
+}
