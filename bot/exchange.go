@@ -32,16 +32,24 @@ func (x *exchange) respond(r *discordgo.InteractionResponse) bool {
 // a reply that breaks one would fail for the user anyway, so it is
 // replaced by a short error and logged, and fits is false.
 func (x *exchange) encode(r *discordgo.InteractionResponse) (body wireJSON, fits bool) {
-	b, err := json.Marshal(r)
-	if err == nil {
-		err = checkCallback(b)
-	}
+	b, err := encodeResponse(r)
 	if err != nil {
 		x.ev.outcome, x.ev.err = outError, fmt.Errorf("reply over Discord's limits: %w", err)
 		b, _ = json.Marshal(textMessage(genericError, true).response(discordgo.InteractionResponseChannelMessageWithSource))
 		return b, false
 	}
 	return b, true
+}
+
+// encodeResponse encodes a first reply and checks it against every
+// Discord limit (see checkResponse): the bytes checked are r's, encoded
+// once, and nothing changes r in between.
+func encodeResponse(r *discordgo.InteractionResponse) ([]byte, error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	return b, checkResponse(r, b)
 }
 
 // respondJSON sends body, a first reply already checked against Discord's

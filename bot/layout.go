@@ -7,8 +7,11 @@ type page struct {
 	desc      []string // lines of the description
 	citeLines []string
 	srcLines  []string
-	omitted   int   // citations of an oversized item that did not fit
-	items     []int // indexes of the answer's items on the page
+	// citeLens and srcLens are the characters of citeLines and srcLines,
+	// counted once when the lines were made.
+	citeLens, srcLens []int
+	omitted           int   // citations of an oversized item that did not fit
+	items             []int // indexes of the answer's items on the page
 }
 
 // entry is what the lead or one item adds to a page.
@@ -16,6 +19,8 @@ type entry struct {
 	item     int    // index of the item, -1 for the lead
 	head     string // section heading line, or ""
 	line     string
+	headN    int // characters of head and of line
+	lineN    int
 	cites    []int
 	verbatim string // the item's text when it is a source's own words
 	short    bool   // citation lines without their quotes
@@ -69,6 +74,9 @@ type builder struct {
 	srcs     packer
 	seenCite map[int]bool
 	seenSrc  map[string]bool
+	// spare holds the slices of the last addition, reused by the next:
+	// an addition is copied onto the page or dropped, never kept.
+	spare addition
 }
 
 func (r *renderer) newBuilder() *builder {
@@ -131,7 +139,7 @@ func (b *builder) addLead() {
 	if b.r.lead == "" && len(b.r.a.LeadCites) == 0 {
 		return
 	}
-	e := entry{item: -1, line: b.r.lead, cites: b.r.a.LeadCites}
+	e := entry{item: -1, line: b.r.lead, lineN: b.r.leadLen, cites: b.r.a.LeadCites}
 	if !b.try(e, 0) {
 		b.force(e)
 	}
@@ -141,7 +149,7 @@ func (b *builder) addLead() {
 
 func (r *renderer) entry(i int) entry {
 	it := r.a.Items[i]
-	e := entry{item: i, head: r.heads[i], line: r.items[i], cites: it.Citations}
+	e := entry{item: i, head: r.heads[i], headN: r.headLens[i], line: r.items[i], lineN: r.itemLens[i], cites: it.Citations}
 	if it.Verbatim {
 		e.verbatim = fold(it.Text)
 	}
@@ -152,6 +160,7 @@ func (r *renderer) entry(i int) entry {
 // sources they bring in, and the page's sizes with them.
 type addition struct {
 	desc, cites, srcs []string // new description, citation and source lines
+	citeLens, srcLens []int    // the characters of cites and srcs
 	citeNs            []int    // the citations' numbers
 	srcIDs            []string // the sources' ids
 	descLen           int      // characters of the description with desc
@@ -162,12 +171,15 @@ type addition struct {
 // adding works out what e adds to the page: description lines, the new
 // citation and source lines, and the sizes the page would have with them.
 func (b *builder) adding(e entry) addition {
-	var add addition
+	s := &b.spare
+	add := addition{desc: s.desc[:0], cites: s.cites[:0], srcs: s.srcs[:0], citeLens: s.citeLens[:0], srcLens: s.srcLens[:0],
+		citeNs: s.citeNs[:0], srcIDs: s.srcIDs[:0]}
+	add.descLen = b.descLen
 	if e.head != "" && e.head != b.section {
-		add.desc = append(add.desc, e.head)
+		add.addDesc(e.head, e.headN)
 	}
 	if e.line != "" {
-		add.desc = append(add.desc, e.line)
+		add.addDesc(e.line, e.lineN)
 	}
 	// An entry has a few citations: its own ones so far are looked up in
 	// citeNs and srcIDs rather than in maps made for each try.
@@ -180,28 +192,26 @@ func (b *builder) adding(e entry) addition {
 			continue
 		}
 		add.citeNs = append(add.citeNs, n)
-		add.cites = append(add.cites, b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n))))
+		l := b.r.citeLineOf(n, e.short || (e.verbatim != "" && e.verbatim == b.r.foldedQuote(n)))
+		add.cites, add.citeLens = append(add.cites, l.s), append(add.citeLens, l.n)
 		if !b.seenSrc[c.Source] && !slices.Contains(add.srcIDs, c.Source) {
 			add.srcIDs = append(add.srcIDs, c.Source)
-			add.srcs = append(add.srcs, b.r.srcLine(c.Source))
+			l := b.r.srcLineSized(c.Source)
+			add.srcs, add.srcLens = append(add.srcs, l.s), append(add.srcLens, l.n)
 		}
 	}
-	add.descLen = b.descLen
-	for _, l := range add.desc {
-		if add.descLen > 0 {
-			add.descLen++
-		}
-		add.descLen += runes(l)
-	}
-	add.citeFields, add.srcFields = b.cites.with(lengths(add.cites)...), b.srcs.with(lengths(add.srcs)...)
+	add.citeFields, add.srcFields = b.cites.with(add.citeLens...), b.srcs.with(add.srcLens...)
 	return add
 }
 
-func (r *renderer) srcLine(id string) string {
-	if l, ok := r.srcLines[id]; ok {
-		return l
+// addDesc adds a description line of n characters (and the newline
+// before it, after another line).
+func (add *addition) addDesc(l string, n int) {
+	add.desc = append(add.desc, l)
+	if add.descLen > 0 {
+		add.descLen++
 	}
-	return "• " + unknownArticle
+	add.descLen += n
 }
 
 // try adds e to the page if the page still keeps every limit with reserve
@@ -214,6 +224,7 @@ func (b *builder) try(e entry, reserve int) bool {
 		reserve = max(reserve, omittedRoom)
 	}
 	add := b.adding(e)
+	b.spare = add
 	if !b.fits(add, reserve) {
 		return false
 	}
@@ -234,6 +245,8 @@ func (b *builder) commit(e entry, add addition) {
 	b.p.desc = append(b.p.desc, add.desc...)
 	b.p.citeLines = append(b.p.citeLines, add.cites...)
 	b.p.srcLines = append(b.p.srcLines, add.srcs...)
+	b.p.citeLens = append(b.p.citeLens, add.citeLens...)
+	b.p.srcLens = append(b.p.srcLens, add.srcLens...)
 	for _, n := range add.citeNs {
 		b.seenCite[n] = true
 	}
@@ -268,8 +281,9 @@ func (b *builder) force(e entry) {
 		room -= runes(e.head) + 1
 	}
 	e.line = clip(e.line, max(room, 1))
+	e.lineN = runes(e.line)
 	if !b.try(e, note) {
-		e.line = ""
+		e.line, e.lineN = "", 0
 		b.try(e, note) // the heading alone; dropped too if even that fails
 	}
 	for i, n := range full {

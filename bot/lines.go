@@ -1,8 +1,8 @@
 package bot
 
 import (
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot/commands"
@@ -11,7 +11,7 @@ import (
 // The lines an answer is made of, each escaped and cut to its budget once.
 
 // itemLine renders one item as a line of the embed's description.
-func itemLine(it commands.Item) string {
+func itemLine(it commands.Item) sized {
 	var b strings.Builder
 	b.WriteString("• ")
 	if it.Date != "" {
@@ -31,8 +31,13 @@ func itemLine(it commands.Item) string {
 		if it.Verbatim && !commands.OpensQuote(it.Text) {
 			text = "“" + text + "”"
 		}
-		if line := head + text + tail; runes(line) <= maxItemLine || n < 10 {
-			return clip(line, maxItemLine)
+		line := head + text + tail
+		if k := runes(line); k <= maxItemLine {
+			return sized{line, k} // what clip would return, without counting it again
+		}
+		if n < 10 {
+			line = clip(line, maxItemLine)
+			return sized{line, runes(line)}
 		}
 	}
 }
@@ -78,7 +83,7 @@ func cutAt(s string, n int) (int, bool) {
 
 // citeLineOf renders a numbered citation: its quote (cut) unless the page
 // shows it verbatim already, and where it comes from.
-func (r *renderer) citeLineOf(n int, short bool) string {
+func (r *renderer) citeLineOf(n int, short bool) sized {
 	key := [2]int{n, 0}
 	if short {
 		key[1] = 1
@@ -86,7 +91,8 @@ func (r *renderer) citeLineOf(n int, short bool) string {
 	if l, ok := r.lineCache[key]; ok {
 		return l
 	}
-	l := r.makeCiteLine(n, short)
+	s := r.makeCiteLine(n, short)
+	l := sized{s, runes(s)}
 	r.lineCache[key] = l
 	return l
 }
@@ -122,14 +128,15 @@ func (r *renderer) makeCiteLine(n int, short bool) string {
 		}
 		quote += " — "
 	}
+	num := "**[" + strconv.Itoa(n) + "]** "
 	if ok {
 		if u := quoteLink(r.link(src.URL), c.Quote); u != "" {
-			if linked := fmt.Sprintf("**[%d]** %s[%s](%s)", n, quote, label, u); runes(linked) <= citeLinkLine {
+			if linked := num + quote + "[" + label + "](" + u + ")"; runes(linked) <= citeLinkLine {
 				return linked
 			}
 		}
 	}
-	return clip(fmt.Sprintf("**[%d]** %s%s", n, quote, label), citeLine)
+	return clip(num+quote+label, citeLine)
 }
 
 // link is linkURL of an article's address, worked out once an answer:
@@ -146,13 +153,15 @@ func (r *renderer) link(u string) string {
 // sourceLineOf renders one article of the Sources block: title (linked
 // when it has a web address), outlet and date; not its id, which readers
 // have no use for (/source and autocomplete show it to those who do).
-func sourceLineOf(s commands.Source) string {
+// u is the article's address made fit for a link (linkURL), which a
+// renderer works out once for the Sources and the citations both.
+func sourceLineOf(s commands.Source, u string) string {
 	plain := escape(commands.Ellipsis(s.Title, 120))
 	if plain == "" {
 		plain = "Untitled article"
 	}
 	title := plain
-	if u := linkURL(s.URL); u != "" {
+	if u != "" {
 		title = "[" + title + "](" + u + ")"
 	}
 	parts := []string{"• " + title}
@@ -191,11 +200,24 @@ func linkURL(u string) string {
 	return s
 }
 
-// lengths are the characters of each line.
-func lengths(lines []string) []int {
-	ns := make([]int, len(lines))
-	for i, l := range lines {
-		ns[i] = runes(l)
+func (r *renderer) srcLine(id string) string { return r.srcLineSized(id).s }
+
+// srcLineSized is the Sources line of article id with its characters,
+// counted once an answer.
+func (r *renderer) srcLineSized(id string) sized {
+	if l, ok := r.srcLines[id]; ok {
+		return l
 	}
-	return ns
+	return sized{unknownSrcLine, runes(unknownSrcLine)}
+}
+
+// unknownSrcLine is the Sources line of an article the answer does not
+// describe.
+const unknownSrcLine = "• " + unknownArticle
+
+// sized is a line with its characters, counted once: a page's layout
+// adds up the lengths of lines as it tries entries.
+type sized struct {
+	s string
+	n int
 }

@@ -65,46 +65,54 @@ func (r *renderer) message(pages []page, n int) message {
 // renderer holds an answer's lines, escaped and cut once, so that laying
 // out pages is a matter of adding up lengths.
 type renderer struct {
-	a             commands.Answer
-	title         string
-	lead          string
-	items         []string // one line per item
-	heads         []string // the heading line an item sits under, or ""
-	cites         map[int]commands.Citation
-	citeSrc       map[int]string
-	srcLines      map[string]string
-	state         string
-	stateInFooter bool
-	lineCache     map[[2]int]string // citation lines by number and shortness
-	quoteFold     map[int]string
-	links         map[string]string // linkURL by article address
-	fixed         int               // characters of the title and the longest footer
+	a     commands.Answer
+	title string
+	lead  string
+	items []string // one line per item
+	heads []string // the heading line an item sits under, or ""
+	// The characters of lead, items and heads, counted once.
+	leadLen            int
+	itemLens, headLens []int
+	cites              map[int]commands.Citation
+	citeSrc            map[int]string
+	srcLines           map[string]sized
+	state              string
+	stateInFooter      bool
+	lineCache          map[[2]int]sized // citation lines by number and shortness
+	quoteFold          map[int]string
+	links              map[string]string // linkURL by article address
+	fixed              int               // characters of the title and the longest footer
 }
 
 func newRenderer(a commands.Answer, state string) *renderer {
-	r := &renderer{a: a, state: state, cites: map[int]commands.Citation{}, citeSrc: map[int]string{}, srcLines: map[string]string{},
-		lineCache: map[[2]int]string{}, quoteFold: map[int]string{}, links: map[string]string{}}
+	r := &renderer{a: a, state: state, cites: map[int]commands.Citation{}, citeSrc: map[int]string{}, srcLines: map[string]sized{},
+		lineCache: map[[2]int]sized{}, quoteFold: map[int]string{}, links: map[string]string{}}
 	r.title = escapeClip(a.Title, maxTitle)
 	if r.title == "" {
 		r.title = "briefbot"
 	}
 	if a.Lead != "" {
 		r.lead = clip(escape(commands.Ellipsis(a.Lead, leadText))+commands.Refs(a.LeadCites), maxLead)
+		r.leadLen = runes(r.lead)
 	}
+	n := len(a.Items)
+	r.items, r.heads, r.itemLens, r.headLens = make([]string, 0, n), make([]string, 0, n), make([]int, 0, n), make([]int, 0, n)
 	for _, it := range a.Items {
-		r.items = append(r.items, itemLine(readerItem(a, it)))
+		line := itemLine(readerItem(a, it))
+		r.items, r.itemLens = append(r.items, line.s), append(r.itemLens, line.n)
 		head := ""
 		if it.Section != "" {
 			head = "**" + escapeClip(it.Section, 200) + "**"
 		}
-		r.heads = append(r.heads, head)
+		r.heads, r.headLens = append(r.heads, head), append(r.headLens, runes(head))
 	}
 	for _, c := range a.Citations {
 		r.cites[c.N] = c
 		r.citeSrc[c.N] = c.Source
 	}
 	for _, s := range a.Sources {
-		r.srcLines[s.ID] = sourceLineOf(s)
+		l := sourceLineOf(s, r.link(s.URL))
+		r.srcLines[s.ID] = sized{l, runes(l)}
 	}
 	r.stateInFooter = state != "" && runes(customID('n', 9999, state)) > maxCustomID
 	if r.stateInFooter && runes(state) > maxFooterState {
@@ -142,12 +150,14 @@ func (r *renderer) embed(p page, n, pages int) *discordgo.MessageEmbed {
 	if !r.a.Found {
 		e.Color = colorMissing
 	}
-	citeLines := p.citeLines
+	citeLines, citeLens := p.citeLines, p.citeLens
 	if p.omitted > 0 {
-		citeLines = append(citeLines[:len(citeLines):len(citeLines)], omittedLine(p.omitted))
+		l := omittedLine(p.omitted)
+		citeLines = append(citeLines[:len(citeLines):len(citeLines)], l)
+		citeLens = append(citeLens[:len(citeLens):len(citeLens)], runes(l))
 	}
-	e.Fields = append(e.Fields, packFields(fieldCites, fieldCites2, citeLines)...)
-	e.Fields = append(e.Fields, packFields(fieldSrcs, fieldSrcs2, p.srcLines)...)
+	e.Fields = append(e.Fields, packFields(fieldCites, fieldCites2, citeLines, citeLens)...)
+	e.Fields = append(e.Fields, packFields(fieldSrcs, fieldSrcs2, p.srcLines, p.srcLens)...)
 	if f := r.footer(n+1, pages); f != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: f}
 	}
@@ -158,9 +168,9 @@ func omittedLine(n int) string {
 	return fmt.Sprintf("… and %d more not shown", n)
 }
 
-// packFields groups lines into fields of at most maxFieldValue characters,
-// exactly as packer counts them.
-func packFields(name, more string, lines []string) []*discordgo.MessageEmbedField {
+// packFields groups lines, of ns characters, into fields of at most
+// maxFieldValue characters, exactly as packer counts them.
+func packFields(name, more string, lines []string, ns []int) []*discordgo.MessageEmbedField {
 	var out []*discordgo.MessageEmbedField
 	var cur []string
 	size := 0
@@ -175,8 +185,8 @@ func packFields(name, more string, lines []string) []*discordgo.MessageEmbedFiel
 		out = append(out, &discordgo.MessageEmbedField{Name: n, Value: strings.Join(cur, "\n")})
 		cur, size = nil, 0
 	}
-	for _, l := range lines {
-		n := runes(l)
+	for i, l := range lines {
+		n := ns[i]
 		if len(cur) > 0 && size+1+n > maxFieldValue {
 			flush()
 		}

@@ -103,7 +103,7 @@ func (x *asker) support(ps []facts.Passage) {
 			continue
 		}
 		x.a.Items = append(x.a.Items, Item{Section: secSupport, Date: p.Cites[0].Doc.Published.String(), Text: p.Text(),
-			Verbatim: true, Marks: p.Marks, Citations: x.c.cites(p.Cites)})
+			Verbatim: true, Marks: p.Marks(), Citations: x.c.cites(p.Cites)})
 	}
 }
 
@@ -169,7 +169,7 @@ func (x *asker) notCovered(ts facts.Terms, ps []facts.Passage) {
 	if len(ps) > 0 && ps[0].Cover >= minCover/2 {
 		p := ps[0]
 		x.a.Items = append(x.a.Items, Item{Section: secClosest, Date: p.Cites[0].Doc.Published.String(), Text: p.Text(),
-			Verbatim: true, Marks: p.Marks, Citations: x.c.cites(p.Cites)})
+			Verbatim: true, Marks: p.Marks(), Citations: x.c.cites(p.Cites)})
 	}
 }
 

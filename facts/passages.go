@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
@@ -17,8 +18,21 @@ import (
 type Passage struct {
 	Cites []Citation // the sentence in each article carrying it; Cites[0] is shown
 	Score float64
-	Cover float64  // share of the question's weight the sentence holds
-	Marks [][2]int // matched words of Cites[0], relative to its start
+	Cover float64 // share of the question's weight the sentence holds
+	// The index and the question's stems that Marks reads.
+	ix    *search.Index
+	stems []string
+}
+
+// Marks are the matched words of Cites[0], relative to its start. They
+// are found when asked for: a question shows a few of the passages it
+// asks for, and finding them for every passage was 6% of the CPU of 200
+// ask queries.
+func (p Passage) Marks() [][2]int {
+	if p.ix == nil {
+		return nil
+	}
+	return p.ix.Highlight(p.Text(), p.stems)
 }
 
 // Text is the passage's sentence as the first article gives it.
@@ -59,7 +73,7 @@ func (b *Base) Passages(ts Terms, want Want, subject string, limit int) []Passag
 	out := mergeCopies(cands, limit)
 	stems := b.index.QueryStems(q)
 	for i := range out {
-		out[i].Marks = b.index.Highlight(out[i].Text(), stems)
+		out[i].ix, out[i].stems = b.index, stems
 	}
 	return out
 }
@@ -83,7 +97,7 @@ func (b *Base) scorePassages(ts Terms, hits []search.Hit, want Want, subject str
 		}
 		text := u.doc.Text[s.Start:s.End]
 		c := Citation{Doc: u.doc, Start: s.Start, End: s.End}
-		p := Passage{Cites: []Citation{c}, Cover: ts.Cover(text)}
+		p := Passage{Cites: []Citation{c}, Cover: ts.coverUnit(h.ID)} // ts.Cover(text), from the index
 		if startsWithPronoun(text) {
 			// "He said …" is about whoever the sentence before names.
 			if prev, ok := b.Beside(c, -1); ok {
@@ -118,15 +132,20 @@ func (b *Base) scorePassages(ts Terms, hits []search.Hit, want Want, subject str
 func mergeCopies(cands []candidate, limit int) []Passage {
 	var out []Passage
 	var sets [][]string
+	var scratch []string // the words of a candidate that is not kept, reused
 	for _, c := range cands {
-		words := wordSet(c.p.Text())
+		words := wordSet(scratch[:0], c.p.Text())
 		if i := sameSentence(sets, words); i >= 0 {
 			out[i].Cites = append(out[i].Cites, c.p.Cites...)
+			scratch = words
 			continue
 		}
 		if len(out) < limit {
 			out = append(out, c.p)
 			sets = append(sets, words)
+			scratch = nil
+		} else {
+			scratch = words
 		}
 	}
 	return out
@@ -158,7 +177,32 @@ func startsWithPronoun(text string) bool { return startsWith(text, pronounWords)
 func startsWith(text string, words []string) bool {
 	text = strings.TrimLeft(text, "\"“‘'- ")
 	w, _, _ := strings.Cut(text, " ")
-	return slices.Contains(words, strings.ToLower(w))
+	// An ASCII word is compared lower-cased byte by byte, without the
+	// lower-cased copy that a sentence's capital first word needed (every
+	// candidate passage of every question is asked).
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return slices.Contains(words, strings.ToLower(w))
+		}
+	}
+	return slices.ContainsFunc(words, func(x string) bool { return lowerASCIIIs(w, x) })
+}
+
+// lowerASCIIIs reports whether the ASCII word w lower-cased is x.
+func lowerASCIIIs(w, x string) bool {
+	if len(w) != len(x) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != x[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // sameSentence returns the passage that is a copy of words (the same
@@ -169,6 +213,9 @@ func sameSentence(sets [][]string, words []string) int {
 		if a, b := len(words), len(other); 5*min(a, b) < 4*max(a, b) {
 			continue // sizes alone keep the overlap under 80%
 		}
+		// Most pairs are not copies: the merge stops as soon as the words
+		// left could not bring the overlap to 80% (copyNeeds).
+		need := copyNeeds(len(words) + len(other))
 		shared := 0
 		for j, k := 0, 0; j < len(words) && k < len(other); {
 			switch c := strings.Compare(words[j], other[k]); {
@@ -176,10 +223,14 @@ func sameSentence(sets [][]string, words []string) int {
 				shared++
 				j++
 				k++
+				continue
 			case c < 0:
 				j++
 			default:
 				k++
+			}
+			if shared+min(len(words)-j, len(other)-k) < need {
+				break
 			}
 		}
 		union := len(words) + len(other) - shared
@@ -190,14 +241,47 @@ func sameSentence(sets [][]string, words []string) int {
 	return -1
 }
 
+// copyNeeds is the fewest shared words that make two sets of total size
+// n copies by sameSentence's test (shared ≥ 80% of the union, n − shared),
+// computed with that test itself so that stopping short of it never
+// changes a verdict.
+func copyNeeds(n int) int {
+	s := max(int(0.8*float64(n)/1.8)-1, 0)
+	for s < n && !(float64(s) >= 0.8*float64(n-s)) {
+		s++
+	}
+	return s
+}
+
 // wordSet is the set of a sentence's words, lower-cased, for comparing
 // copies; stems are not needed for that. It is sorted, without repeats:
 // sets are compared by merging, which costs less than building maps for
 // every candidate of every query.
-func wordSet(text string) []string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+//
+// The lower-cased text is split in one pass rather than by FieldsFunc,
+// which reads it twice and calls a function for each character.
+//
+// The words are appended to dst (empty), which may be a set no longer
+// needed.
+func wordSet(dst []string, text string) []string {
+	text = strings.ToLower(text)
+	words := slices.Grow(dst, len(text)/6)
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, text[start:])
+	}
 	slices.Sort(words)
 	return slices.Compact(words)
 }

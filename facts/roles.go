@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 
@@ -101,11 +102,44 @@ func roleScore(q, r roleKey) (score int, ok bool) {
 // more, a word one edit away ("secretery").
 func hasWord(ws []string, w string) bool {
 	for _, x := range ws {
-		if x == w || (len(w) >= 5 && len(x) >= 5 && levenshtein.ComputeDistance(w, x) == 1) {
+		if x == w || (len(w) >= 5 && len(x) >= 5 && mayBeOneEdit(w, x) && levenshtein.ComputeDistance(w, x) == 1) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayBeOneEdit is false for words that cannot be one edit apart, which
+// spares computing the distance of most pairs (that was nearly all the
+// work of finding people by role): one edit changes the length by at
+// most one character, and, in words of two characters or more, leaves
+// the first or the last character as it was. Characters are compared as the distance compares them, decoded
+// (an invalid byte as U+FFFD).
+func mayBeOneEdit(w, x string) bool {
+	if len(w) > utf8.UTFMax && len(x) > utf8.UTFMax && !sameEnd(w, x) {
+		return false // two characters or more each, checked before counting them
+	}
+	n, m := utf8.RuneCountInString(w), utf8.RuneCountInString(x)
+	switch {
+	case n-m > 1 || m-n > 1:
+		return false
+	case n < 2 || m < 2:
+		return true // the edit may be the only character
+	}
+	return sameEnd(w, x)
+}
+
+// sameEnd reports whether w and x have the same first or the same last
+// character.
+func sameEnd(w, x string) bool {
+	a, _ := utf8.DecodeRuneInString(w)
+	b, _ := utf8.DecodeRuneInString(x)
+	if a == b {
+		return true
+	}
+	a, _ = utf8.DecodeLastRuneInString(w)
+	b, _ = utf8.DecodeLastRuneInString(x)
+	return a == b
 }
 
 // roleTexts are the roles a person is known by: the curated role, the

@@ -88,6 +88,26 @@ func (ts Terms) Cover(texts ...string) float64 {
 	return got / total
 }
 
+// coverUnit is Cover of the sentence the search index holds as unit id,
+// read from the index's postings: a unit holds a term exactly when one of
+// its words has the term's stem, so this is Cover of its text without
+// stemming every word of it again, which was a fifth of the CPU of 200
+// ask queries (TestCoverUnit compares the two on every story sentence).
+// It sums the same weights in the same order as Cover.
+func (ts Terms) coverUnit(id int) float64 {
+	total := ts.Weight()
+	if total == 0 || ts.ix == nil {
+		return 0
+	}
+	got := 0.0
+	for i, t := range ts.list {
+		if i < 64 && t.Known && ts.ix.Holds(id, ts.ix.TermID(t.Stem)) {
+			got += t.IDF
+		}
+	}
+	return got / total
+}
+
 // Correct returns text with each word the articles never use replaced by
 // the closest word they do ("parlament" by "parliament"), so that a typo in
 // a name or a role does not stop the look-up.

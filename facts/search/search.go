@@ -71,6 +71,21 @@ func (ix *Index) Search(query string, limit int) []Hit {
 	return top.sorted()
 }
 
+// TermID returns the term of a stem that some unit holds, or -1.
+func (ix *Index) TermID(stem string) int32 { return max(ix.termOfStem(stem), -1) }
+
+// Holds reports whether unit id holds term t (a TermID; -1 is held by
+// none): whether a word of the unit has the term's stem, read from the
+// term's postings by binary search rather than by stemming the unit's
+// text again.
+func (ix *Index) Holds(id int, t int32) bool {
+	if t < 0 || int(t) >= len(ix.post) {
+		return false
+	}
+	_, ok := slices.BinarySearch(ix.post[t].ids, int32(id))
+	return ok
+}
+
 // postings returns the units holding term t and the term's frequency in
 // each.
 func (ix *Index) postings(t int32) ([]int32, []uint16) {
