@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 // escapeOneByOne is escapeTo as it was, one character at a time: the
@@ -49,13 +51,7 @@ func escapeOneByOne(b *strings.Builder, s string, lineStart bool) {
 func TestEscapeRunsAgree(t *testing.T) {
 	parts := []string{"word", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "12.", "3", ".", "-", "+", "*", "_", "\\", "[x](y)", "<@1>", "#",
 		"é", "e\u0301\u0301\u0301\u0301\u0301\u0301", "\u202e", "\u2066", "\xff", "\xe2\x80", "“", "😀", "|", "~", "`"}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		var in strings.Builder
-		for range r.IntN(12) {
-			in.WriteString(parts[r.IntN(len(parts))])
-		}
-		s := in.String()
+	for s := range tabletest.Mixes(1, parts, 12, 20000) {
 		for _, start := range []bool{false, true} {
 			var got, want strings.Builder
 			escapeTo(&got, s, start)

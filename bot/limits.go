@@ -64,17 +64,19 @@ type (
 		} `json:"author"`
 	}
 	wireRow struct {
-		Type       int `json:"type"`
-		Components []struct {
-			Type     int    `json:"type"`
-			CustomID string `json:"custom_id"`
-			Label    string `json:"label"`
-			URL      string `json:"url"`
-			Options  []struct {
-				Label string `json:"label"`
-				Value string `json:"value"`
-			} `json:"options"`
-		} `json:"components"`
+		Type       int             `json:"type"`
+		Components []wireComponent `json:"components"`
+	}
+	wireComponent struct {
+		Type     int          `json:"type"`
+		CustomID string       `json:"custom_id"`
+		Label    string       `json:"label"`
+		URL      string       `json:"url"`
+		Options  []wireOption `json:"options"`
+	}
+	wireOption struct {
+		Label string `json:"label"`
+		Value string `json:"value"`
 	}
 	wireCommand struct {
 		Type        int    `json:"type"`

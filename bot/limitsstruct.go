@@ -109,16 +109,7 @@ func wireRows(components []discordgo.MessageComponent) ([]wireRow, bool) {
 		}
 		w := &out[i]
 		w.Type = int(row.Type())
-		w.Components = make([]struct {
-			Type     int    `json:"type"`
-			CustomID string `json:"custom_id"`
-			Label    string `json:"label"`
-			URL      string `json:"url"`
-			Options  []struct {
-				Label string `json:"label"`
-				Value string `json:"value"`
-			} `json:"options"`
-		}, len(row.Components))
+		w.Components = make([]wireComponent, len(row.Components))
 		for j, rc := range row.Components {
 			wc := &w.Components[j]
 			switch rc := rc.(type) {
@@ -134,10 +125,7 @@ func wireRows(components []discordgo.MessageComponent) ([]wireRow, bool) {
 					return nil, false
 				}
 				wc.Type, wc.CustomID = int(rc.Type()), rc.CustomID
-				wc.Options = make([]struct {
-					Label string `json:"label"`
-					Value string `json:"value"`
-				}, len(rc.Options))
+				wc.Options = make([]wireOption, len(rc.Options))
 				for k, o := range rc.Options {
 					wc.Options[k].Label, wc.Options[k].Value = o.Label, o.Value
 				}

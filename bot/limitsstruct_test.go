@@ -18,11 +18,7 @@ import (
 // the bytes loses none of the limits guarantee.
 func TestCheckResponseAgrees(t *testing.T) {
 	table := commands.NewTable()
-	r := rand.New(rand.NewPCG(7, 2026))
-	runs := 300
-	if testing.Short() {
-		runs = 60
-	}
+	r, runs := genRuns(rand.NewPCG(7, 2026), 300, 60)
 	broke := 0
 	for run := range runs {
 		a := genAnswer(r)

@@ -33,6 +33,15 @@ func genText(r *rand.Rand, maxWords int) string {
 	return b.String()
 }
 
+// genRuns gives a property test its generator and how many answers to
+// generate: full, or short under -short.
+func genRuns(src rand.Source, full, short int) (*rand.Rand, int) {
+	if testing.Short() {
+		return rand.New(src), short
+	}
+	return rand.New(src), full
+}
+
 // genAnswer makes an answer of any shape: up to 400 items and 200
 // citations, one item citing all of them, long names and quotes.
 func genAnswer(r *rand.Rand) commands.Answer {
@@ -107,11 +116,7 @@ func genRequest(r *rand.Rand, table *commands.Table) commands.Request {
 // and that each page button leads back to the same request.
 func TestRenderLimitsProperty(t *testing.T) {
 	table := commands.NewTable()
-	r := rand.New(rand.NewPCG(4, 2025))
-	runs := 200
-	if testing.Short() {
-		runs = 50
-	}
+	r, runs := genRuns(rand.NewPCG(4, 2025), 200, 50)
 	for run := range runs {
 		a := genAnswer(r)
 		req := genRequest(r, table)

@@ -1,7 +1,9 @@
 package commands
 
 import (
+	"os"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,4 +120,34 @@ func benchBase(b *testing.B, n int) *facts.Base {
 		b.Fatal(err)
 	}
 	return base
+}
+
+// BenchmarkAskJob answers the 200 free-text queries that the whole-job
+// benchmark of `briefbot ask` runs (scripts/blevebench/queries.txt) on the
+// seeds with the BBC corpus, one at a time, and encodes each answer as
+// JSON: the query phase of that job without the load.
+func BenchmarkAskJob(b *testing.B) {
+	raw, err := os.ReadFile("../scripts/blevebench/queries.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	lines := strings.FieldsFunc(string(raw), func(r rune) bool { return r == '\n' })
+	base := benchBase(b, 2225)
+	tab := NewTable()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, line := range lines {
+			req, err := tab.Parse(line)
+			if err != nil {
+				continue
+			}
+			a, err := tab.Handle(base, req)
+			if err != nil {
+				continue
+			}
+			if _, err := JSON(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

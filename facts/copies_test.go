@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/briefbot/briefbot/internal/tabletest"
 )
 
 // TestSameSentenceStopsEarlyOnly checks that sameSentence, which stops a
@@ -71,13 +73,7 @@ func TestSameSentenceStopsEarlyOnly(t *testing.T) {
 func TestWordSetAsFields(t *testing.T) {
 	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	parts := []string{"The", "tHE", " ", "İstanbul", "ǅ", "Σ", "ς", "K", "\u212a", "9", "²", "—", "\xff", "é", "E\u0301", ",", "Ⅻ", "ⓐ"}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		s := b.String()
+	for s := range tabletest.Mixes(5, parts, 10, 20000) {
 		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !word(r) })
 		slices.Sort(want)
 		if got := wordSet(nil, s); !slices.Equal(got, slices.Compact(want)) {
@@ -95,13 +91,7 @@ func TestStartsWithAsLowerCased(t *testing.T) {
 		return slices.Contains(words, strings.ToLower(w))
 	}
 	parts := []string{"He", "he", "HE", "İt", "It", "it", "Its", "ThEy", "“", "\"", "-", " ", "said", "Ünder", "\xff", "K", "ſhe", "she"}
-	r := rand.New(rand.NewPCG(4, 4))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(5) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		s := b.String()
+	for s := range tabletest.Mixes(4, parts, 5, 20000) {
 		for _, words := range [][]string{pronounWords, referenceWords} {
 			if got := startsWith(s, words); got != want(s, words) {
 				t.Fatalf("startsWith(%q) = %v", s, got)

@@ -185,24 +185,9 @@ func startsWith(text string, words []string) bool {
 			return slices.Contains(words, strings.ToLower(w))
 		}
 	}
-	return slices.ContainsFunc(words, func(x string) bool { return lowerASCIIIs(w, x) })
-}
-
-// lowerASCIIIs reports whether the ASCII word w lower-cased is x.
-func lowerASCIIIs(w, x string) bool {
-	if len(w) != len(x) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != x[i] {
-			return false
-		}
-	}
-	return true
+	// The words are lower-case ASCII, so for an ASCII w folding is
+	// lower-casing.
+	return slices.ContainsFunc(words, func(x string) bool { return strings.EqualFold(w, x) })
 }
 
 // sameSentence returns the passage that is a copy of words (the same

@@ -50,3 +50,27 @@ func TestErrsReports(t *testing.T) {
 		t.Errorf("reports %q, want 3", r.errs)
 	}
 }
+
+// TestMixes checks that Mixes yields n strings made of the parts only,
+// with up to most-1 of them, and the same strings for the same seed.
+func TestMixes(t *testing.T) {
+	parts := []string{"a", "bc"}
+	var first []string
+	for s := range Mixes(7, parts, 4, 500) {
+		rest := strings.ReplaceAll(s, "bc", "")
+		if strings.Trim(rest, "a") != "" || len(rest)+strings.Count(s, "bc") > 3 {
+			t.Fatalf("Mixes gave %q, not up to 3 of %q", s, parts)
+		}
+		first = append(first, s)
+	}
+	if len(first) != 500 {
+		t.Fatalf("Mixes gave %d strings, want 500", len(first))
+	}
+	i := 0
+	for s := range Mixes(7, parts, 4, 500) {
+		if s != first[i] {
+			t.Fatalf("string %d is %q, then %q, with the same seed", i, first[i], s)
+		}
+		i++
+	}
+}
