@@ -44,6 +44,8 @@ type Base struct {
 	// passes is what extraction knew, for the next reload to tell which
 	// articles' second pass still holds (the results are in each docWork).
 	passes extract.Passes
+	// noReload: the load dropped what a reload reuses (Options.NoReload).
+	noReload bool
 	// roleKeys holds each person's parsed roles, built on the first
 	// question by role: most loads, and most reloads, never see one.
 	roleOnce   sync.Once

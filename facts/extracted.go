@@ -31,11 +31,13 @@ func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 	}
 	results, ps := extract.RunAll(docs, known, b.workers, prevPasses)
 	for i, d := range b.docs {
-		if w := d.work; w != nil {
+		if w := b.workOf(d); w != nil {
 			w.first, w.firstKey, w.second, w.secondKey = ps.First[i], ps.FirstKey, ps.Second[i], ps.SecondKey
 		}
 	}
-	b.passes = ps.Trim()
+	if !b.noReload {
+		b.passes = ps.Trim()
+	}
 	preps := b.preparedPeople(ps.Second)
 	runs := b.buildPeople(results, preps, prev)
 	b.addExtractedQuotes(results, preps, runs)
@@ -59,7 +61,7 @@ func (b *Base) preparedPeople(second []*extract.Result) []*peoplePrep {
 			return w.people
 		}
 		p := preparePeople(d, r)
-		if d.work != nil {
+		if b.workOf(d) != nil {
 			d.work.people = p
 		}
 		return p

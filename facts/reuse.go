@@ -99,3 +99,23 @@ func (d *Document) firstLine() string {
 	}
 	return w.title
 }
+
+// workOf returns d's work for this load to keep for the next, or nil
+// when no load will reuse it (Options.NoReload).
+func (b *Base) workOf(d *Document) *docWork {
+	if b.noReload {
+		return nil
+	}
+	return d.work
+}
+
+// forgetReuse drops, once a NoReload load is done, the one thing that
+// load kept for a reload: the mentions of each article, which finding
+// them hands on as they are kept. The rest workOf kept from being stored.
+func (b *Base) forgetReuse() {
+	for _, d := range b.docs {
+		if w := d.work; w != nil {
+			w.mentions, w.mentionsDone = nil, false
+		}
+	}
+}
