@@ -30,7 +30,7 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	var st *sentTerms
 	if prev == nil {
 		// A reload reads few sentences: they are tokenised again.
-		st = &sentTerms{start: make([]int32, total), end: make([]int32, total), terms: make([]int32, 0, top/9)}
+		st = &sentTerms{start: make([]int32, total), end: make([]int32, total)}
 	}
 	total, top = 0, -1
 	for _, d := range b.docs {
@@ -41,6 +41,9 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 		for _, u := range d.work.units {
 			top = max(top, u)
 		}
+	}
+	if st != nil {
+		st.terms = ed.Added() // the editor's array, which Build leaves
 	}
 	order := make([]int32, 0, total)
 	b.units = make([]unit, top+1)
@@ -84,9 +87,9 @@ func (st *sentTerms) add(ed *search.Editor, d *Document) {
 			d.work.units[i] = ed.Add(d.SentenceText(i))
 			continue
 		}
-		start := int32(len(st.terms))
-		d.work.units[i], st.terms = ed.AddTerms(d.SentenceText(i), st.terms)
-		st.set(d.work.units[i], start, int32(len(st.terms)))
+		u, from, to := ed.AddTerms(d.SentenceText(i))
+		d.work.units[i] = u
+		st.set(u, from, to)
 	}
 }
 
@@ -95,7 +98,7 @@ func (st *sentTerms) add(ed *search.Editor, d *Document) {
 // built. A reload has none: its few sentences are tokenised again.
 type sentTerms struct {
 	start, end []int32 // unit id → its terms' range; end 0: none
-	terms      []int32
+	terms      []int32 // the search index editor's (Editor.Added)
 }
 
 // set records that unit u's terms are terms[start:end].
