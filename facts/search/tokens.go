@@ -12,8 +12,6 @@ import (
 	"iter"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // Token is a word of a text with its byte offsets and its normalised stem.
@@ -57,7 +55,7 @@ func stemOf(word string) string {
 	}
 	// Our own stop list is shorter than Snowball's, which drops words such
 	// as "against" and "under" that matter in news queries.
-	return english.Stem(word, true)
+	return stemEnglish(word)
 }
 
 // word is one word of a text as the scanner reads it: its byte range and
