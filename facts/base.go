@@ -102,11 +102,16 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	// An article a reload kept needs its words only if the curated
 	// people changed: its mentions and extraction are in its docWork.
 	key := peopleKey(b.people)
-	words := parallel(b.docs, b.workers, func(d *Document) []prose.WordSpan {
+	// Every article's words are held until extraction is done, at the
+	// peak of a load's memory: packed, in half the space. An article
+	// whose words do not pack has none, and is split again where needed.
+	words := parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) prose.Packed {
 		if w := d.work; w != nil && w.mentionsDone && w.mentionKey == key && w.second != nil {
-			return nil
+			return prose.Packed{}
 		}
-		return prose.Words(d.Text)
+		*sc = prose.AppendWords((*sc)[:0], d.Text)
+		p, _ := prose.Pack(*sc)
+		return p
 	})
 	findMentions(b.docs, words, b.people, key)
 	if extraction {
@@ -129,6 +134,9 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	})
 	b.carryRoles(prev)
 }
+
+// newWordScratch is a worker's array to split articles into words.
+func newWordScratch() *[]prose.WordSpan { return new([]prose.WordSpan) }
 
 // indexNames builds the name index, or takes prev's when the people and
 // their names are the same (a reload that changed no one): it is immutable.

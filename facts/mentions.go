@@ -31,18 +31,20 @@ type mentionHit struct {
 // words holds prose.Words of each article's text, or nil where the caller
 // did not split it. An article whose docWork holds the hits of the people
 // whose names hash to key is not read again.
-func findMentions(docs []*Document, words [][]prose.WordSpan, people []*Person, key [sha256.Size]byte) {
+func findMentions(docs []*Document, words []prose.Packed, people []*Person, key [sha256.Size]byte) {
 	var byFirst map[string][]aliasForm
+	var scratch []prose.WordSpan
 	for di, d := range docs {
 		w := d.work
 		if w == nil || w.mentionKey != key || !w.mentionsDone {
 			if byFirst == nil {
 				byFirst = aliasForms(people)
 			}
-			ws := words[di]
-			if ws == nil {
+			ws := words[di].Unpack(scratch[:0])
+			if len(ws) == 0 {
 				ws = prose.Words(d.Text)
 			}
+			scratch = ws
 			hits := docMentions(d, ws, byFirst)
 			if w != nil {
 				w.mentions, w.mentionKey, w.mentionsDone = hits, key, true
