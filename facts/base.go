@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"crypto/sha256"
 	"slices"
 	"strings"
 	"sync"
@@ -85,39 +86,31 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	if b.personByID == nil {
 		b.personByID = map[string]*Person{}
 	}
-	// The search index needs only the sentences, so it is built while
-	// extraction reads the same articles on the other cores.
-	index := make(chan struct{})
-	var terms *sentTerms
-	build := func() {
-		defer close(index)
-		terms = b.buildIndex(prev)
+	// The search index needs only the sentences, so it is built on a core
+	// of its own while the articles are read for the rest. A first load
+	// builds it once extraction is done, alongside dates and figures:
+	// extraction's arrays and the index build's, held at once, were the
+	// peak of a load's memory. A reload edits its index from the start.
+	index := &indexBuild{b: b, prev: prev, done: make(chan struct{})}
+	if prev != nil || !extraction {
+		index.start()
 	}
-	if b.workers > 1 {
-		go build()
-	} else {
-		build() // one worker: keep to one core
-	}
-	// Split once, read by mention finding and both passes of extraction.
-	// An article a reload kept needs its words only if the curated
-	// people changed: its mentions and extraction are in its docWork.
 	key := peopleKey(b.people)
-	// Every article's words are held until extraction is done, at the
-	// peak of a load's memory: packed, in half the space. An article
-	// whose words do not pack has none, and is split again where needed.
-	words := parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) prose.Packed {
-		if w := d.work; w != nil && w.mentionsDone && w.mentionKey == key && w.second != nil {
-			return prose.Packed{}
-		}
-		*sc = prose.AppendWords((*sc)[:0], d.Text)
-		p, _ := prose.Pack(*sc)
-		return p
-	})
-	findMentions(b.docs, words, b.people, key)
+	found := b.splitWords(key)
+	b.addAllMentions(found, key)
+	words := make([]prose.Packed, len(found))
+	for i, f := range found {
+		words[i] = f.words
+	}
+	found = nil // the hits are the people's now
 	if extraction {
 		// Events and figures depend on the articles and the curated
 		// items only: they are made while people and quotes are.
-		b.both(prev != nil, func() { b.extractAll(words, prev) }, func() {
+		b.both(prev != nil, func() {
+			b.extractAll(words, prev)
+			words = nil // not held while the index is built
+			index.start()
+		}, func() {
 			evs, figs := b.readDatesAndFigures()
 			b.extractEvents(evs)
 			b.extractFigures(figs)
@@ -127,12 +120,43 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	b.both(prev != nil, func() {
 		sortEvents(b.events)
 		sortQuotes(b.quotes)
-		<-index // the word indexes stem through its vocabulary
-		b.indexWords(prev, terms)
+		b.indexWords(prev, index.wait()) // they stem through its vocabulary
 	}, func() {
 		b.indexNames(prev)
 	})
 	b.carryRoles(prev)
+}
+
+// docWords is what splitWords found in an article: its words, and the
+// people it mentions when read for them.
+type docWords struct {
+	words prose.Packed
+	hits  []mentionHit
+	read  bool // hits holds the article's mentions
+}
+
+// splitWords splits every article into words, once, for mention finding,
+// which it does as it goes, and both passes of extraction. An article a
+// reload kept needs its words only if the curated people changed: its
+// mentions and extraction are in its docWork. The words are held until
+// extraction is done, at the peak of a load's memory: packed, in half the
+// space. An article whose words do not pack has none, and is split again
+// where needed.
+func (b *Base) splitWords(key [sha256.Size]byte) []docWords {
+	byFirst := b.mentionsFor(key)
+	return parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) docWords {
+		var out docWords
+		read := needsMentions(d, key)
+		if w := d.work; !read && w.second != nil {
+			return out
+		}
+		*sc = prose.AppendWords((*sc)[:0], d.Text)
+		out.words, _ = prose.Pack(*sc)
+		if read {
+			out.hits, out.read = docMentions(d, *sc, byFirst), true
+		}
+		return out
+	})
 }
 
 // newWordScratch is a worker's array to split articles into words.

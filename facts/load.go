@@ -138,9 +138,6 @@ func (l *loader) load() *Base {
 	b.version = l.content.sum()
 	b.loadedAt = l.opts.now()
 	b.finish(!l.opts.NoExtraction, l.suppress, l.opts.Previous)
-	if l.opts.NoReload {
-		b.forgetReuse()
-	}
 	for _, s := range b.unknownSuppress {
 		l.r.errorf(s.at.file, s.at.line, "suppress: no extracted item %q (briefbot check --extracted lists their ids)", s.id)
 	}

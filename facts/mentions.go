@@ -24,35 +24,44 @@ type mentionHit struct {
 	person, sentence int32
 }
 
-// findMentions records, for every person, each sentence that names them by
-// any of their names. A name in the text must start with a capital letter, so
-// that an alias which is also an everyday word is not matched in lower case.
-//
-// words holds prose.Words of each article's text, or nil where the caller
-// did not split it. An article whose docWork holds the hits of the people
+// Mentions record, for every person, each sentence that names them by any
+// of their names. A name in the text must start with a capital letter, so
+// that an alias which is also an everyday word is not matched in lower
+// case. splitWords finds an article's hits where it splits the article
+// (see mentionsFor); addAllMentions then adds them to the people, in
+// article order. An article whose docWork holds the hits of the people
 // whose names hash to key is not read again.
-func findMentions(docs []*Document, words []prose.Packed, people []*Person, key [sha256.Size]byte) {
-	var byFirst map[string][]aliasForm
-	var scratch []prose.WordSpan
-	for di, d := range docs {
-		w := d.work
-		if w == nil || w.mentionKey != key || !w.mentionsDone {
-			if byFirst == nil {
-				byFirst = aliasForms(people)
-			}
-			ws := words[di].Unpack(scratch[:0])
-			if len(ws) == 0 {
-				ws = prose.Words(d.Text)
-			}
-			scratch = ws
-			hits := docMentions(d, ws, byFirst)
-			if w != nil {
-				w.mentions, w.mentionKey, w.mentionsDone = hits, key, true
-			}
-			addMentions(d, hits, people)
+
+// mentionsFor returns the alias forms to find mentions with when some
+// article must be read for them, and nil when none need be.
+func (b *Base) mentionsFor(key [sha256.Size]byte) map[string][]aliasForm {
+	for _, d := range b.docs {
+		if needsMentions(d, key) {
+			return aliasForms(b.people)
+		}
+	}
+	return nil
+}
+
+// needsMentions reports whether d must be read for the mentions of the
+// people whose names hash to key.
+func needsMentions(d *Document, key [sha256.Size]byte) bool {
+	w := d.work
+	return w == nil || w.mentionKey != key || !w.mentionsDone
+}
+
+// addAllMentions adds each article's hits to the people: found[i], when
+// splitWords read article i for them, else those its work kept.
+func (b *Base) addAllMentions(found []docWords, key [sha256.Size]byte) {
+	for i, d := range b.docs {
+		if !found[i].read {
+			addMentions(d, d.work.mentions, b.people)
 			continue
 		}
-		addMentions(d, w.mentions, people)
+		if w := b.workOf(d); w != nil {
+			w.mentions, w.mentionKey, w.mentionsDone = found[i].hits, key, true
+		}
+		addMentions(d, found[i].hits, b.people)
 	}
 }
 

@@ -108,14 +108,3 @@ func (b *Base) workOf(d *Document) *docWork {
 	}
 	return d.work
 }
-
-// forgetReuse drops, once a NoReload load is done, the one thing that
-// load kept for a reload: the mentions of each article, which finding
-// them hands on as they are kept. The rest workOf kept from being stored.
-func (b *Base) forgetReuse() {
-	for _, d := range b.docs {
-		if w := d.work; w != nil {
-			w.mentions, w.mentionsDone = nil, false
-		}
-	}
-}

@@ -1,8 +1,43 @@
 package facts
 
 import (
+	"sync"
+
 	"github.com/briefbot/briefbot/facts/search"
 )
+
+// indexBuild builds a base's search index once started, on a goroutine of
+// its own when the load has more than one worker.
+type indexBuild struct {
+	b, prev *Base
+	once    sync.Once
+	done    chan struct{}
+	terms   *sentTerms
+}
+
+// start starts the build, the first time it is called.
+func (ib *indexBuild) start() {
+	ib.once.Do(func() {
+		if ib.b.workers > 1 {
+			go ib.run()
+		} else {
+			ib.run() // one worker: keep to one core
+		}
+	})
+}
+
+func (ib *indexBuild) run() {
+	defer close(ib.done)
+	ib.terms = ib.b.buildIndex(ib.prev)
+}
+
+// wait starts the build if it has not started, waits for it, and returns
+// the terms of the sentences it read (see buildIndex).
+func (ib *indexBuild) wait() *sentTerms {
+	ib.start()
+	<-ib.done
+	return ib.terms
+}
 
 // buildIndex makes the search index of the articles' sentences. With the
 // base this load replaces, it edits that base's index instead of building
