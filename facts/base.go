@@ -117,13 +117,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 		})
 	}
 	b.unknownSuppress = b.dropSuppressed(sup)
-	b.both(prev != nil, func() {
-		sortEvents(b.events)
-		sortQuotes(b.quotes)
-		b.indexWords(prev, index.wait()) // they stem through its vocabulary
-	}, func() {
-		b.indexNames(prev)
-	})
+	b.indexAll(prev, index)
 	b.carryRoles(prev)
 }
 
@@ -133,6 +127,28 @@ type docWords struct {
 	words prose.Packed
 	hits  []mentionHit
 	read  bool // hits holds the article's mentions
+}
+
+// indexAll sorts the events and quotes and builds the name index and the
+// word indexes, which stem through the search index's vocabulary. A first
+// load's search index may still be building on a core: the sorting and
+// the name index, which need none of it, are done first, on the others.
+func (b *Base) indexAll(prev *Base, index *indexBuild) {
+	sorts := func() {
+		sortEvents(b.events)
+		sortQuotes(b.quotes)
+	}
+	if prev == nil {
+		b.both(true, sorts, func() { b.indexNames(prev) })
+		b.indexWords(prev, index.wait())
+		return
+	}
+	b.both(true, func() {
+		sorts()
+		b.indexWords(prev, index.wait())
+	}, func() {
+		b.indexNames(prev)
+	})
 }
 
 // splitWords splits every article into words, once, for mention finding,
