@@ -61,7 +61,7 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	// About one distinct term in ten bytes of news text (BBC articles:
 	// 9.96), so one in nine leaves room: one allocation of about the size
 	// needed, not a growing array of several megabytes copied on the way.
-	ed.Reserve(int(top / 9)) // a posting per distinct term of a sentence
+	ed.Reserve(int(top/9), total) // a posting per distinct term of a sentence
 	var st *sentTerms
 	if prev == nil {
 		// A reload reads few sentences: they are tokenised again.

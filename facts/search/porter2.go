@@ -15,8 +15,7 @@ func stemEnglish(word string) string {
 	if s, ok := specialStems[word]; ok {
 		return s
 	}
-	var buf [48]byte
-	if len(word) > len(buf) {
+	if len(word) > maxStemLen {
 		return english.Stem(word, true)
 	}
 	for i := 0; i < len(word); i++ {
@@ -24,7 +23,10 @@ func stemEnglish(word string) string {
 			return english.Stem(word, true)
 		}
 	}
-	w := stemWord{b: append(buf[:0], word...)}
+	// A fixed array, which no step outgrows (one adds a byte at most, to
+	// a word shorter by a suffix), keeps the word off the heap.
+	var buf [maxStemLen + 2]byte
+	w := stemWord{b: buf[:copy(buf[:], word)]}
 	w.prepare()
 	w.step0()
 	w.step1a()
@@ -41,6 +43,9 @@ func stemEnglish(word string) string {
 	}
 	return string(w.b)
 }
+
+// maxStemLen is the longest word stemEnglish stems itself.
+const maxStemLen = 46
 
 // specialStems are the library's words stemmed by table.
 var specialStems = map[string]string{
@@ -139,7 +144,7 @@ func (w *stemWord) first(suffixes []string) string {
 // replace puts repl in place of the last n bytes, keeping R1 and R2
 // within the word.
 func (w *stemWord) replace(n int, repl string) {
-	w.b = append(w.b[:len(w.b)-n], repl...)
+	w.b = w.b[:len(w.b)-n+copy(w.b[len(w.b)-n:cap(w.b)], repl)]
 	w.r1, w.r2 = min(w.r1, len(w.b)), min(w.r2, len(w.b))
 }
 
@@ -198,12 +203,14 @@ func (w *stemWord) step1b() {
 	switch t := w.first(step1bEndings); t {
 	case "":
 		if w.r1 >= len(w.b) && w.shortSyllable(len(w.b)) {
-			w.b = append(w.b, 'e')
+			w.b = w.b[:len(w.b)+1]
+			w.b[len(w.b)-1] = 'e'
 			w.r1, w.r2 = len(w.b), len(w.b)
 			return
 		}
 	case "at", "bl", "iz":
-		w.b = append(w.b, 'e')
+		w.b = w.b[:len(w.b)+1]
+		w.b[len(w.b)-1] = 'e'
 	default: // a double
 		w.b = w.b[:len(w.b)-1]
 	}

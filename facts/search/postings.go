@@ -9,10 +9,15 @@ type added struct {
 }
 
 // Reserve makes room for about n more postings (each distinct term of a
-// unit makes one): a first load that knows the size of its text then
-// grows no array.
-func (e *Editor) Reserve(n int) {
+// unit makes one) in units more units: a first load that knows the size
+// of its text then grows no array.
+func (e *Editor) Reserve(n, units int) {
 	e.addTerm, e.addTF = slices.Grow(e.addTerm, n), slices.Grow(e.addTF, n)
+	e.addID, e.addEnd = slices.Grow(e.addID, units), slices.Grow(e.addEnd, units)
+	if units > 0 { // they will be added: the counts are this edit's then
+		e.ownCounts()
+		e.lens = slices.Grow(e.lens, units)
+	}
 }
 
 // eachAdded calls fn with every posting added, in the order added.
