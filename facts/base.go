@@ -96,13 +96,8 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 		index.start()
 	}
 	key := peopleKey(b.people)
-	found := b.splitWords(key)
-	b.addAllMentions(found, key)
-	words := make([]prose.Packed, len(found))
-	for i, f := range found {
-		words[i] = f.words
-	}
-	found = nil // the hits are the people's now
+	words := b.splitWords(key)
+	b.addAllMentions(words, key)
 	if extraction {
 		// Events and figures depend on the articles and the curated
 		// items only: they are made while people and quotes are.
@@ -122,7 +117,7 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 }
 
 // docWords is what splitWords found in an article: its words, and the
-// people it mentions when read for them.
+// people it mentions when read for them; nil for an article not split.
 type docWords struct {
 	words prose.Packed
 	hits  []mentionHit
@@ -158,14 +153,14 @@ func (b *Base) indexAll(prev *Base, index *indexBuild) {
 // extraction is done, at the peak of a load's memory: packed, in half the
 // space. An article whose words do not pack has none, and is split again
 // where needed.
-func (b *Base) splitWords(key [sha256.Size]byte) []docWords {
+func (b *Base) splitWords(key [sha256.Size]byte) []*docWords {
 	byFirst := b.mentionsFor(key)
-	return parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) docWords {
-		var out docWords
+	return parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) *docWords {
 		read := needsMentions(d, key)
 		if w := d.work; !read && w.second != nil {
-			return out
+			return nil // most of a reload's: an array of nils is small
 		}
+		out := &docWords{}
 		*sc = prose.AppendWords((*sc)[:0], d.Text)
 		out.words, _ = prose.Pack(*sc)
 		if read {

@@ -3,8 +3,6 @@ package facts
 import (
 	"fmt"
 
-	"github.com/briefbot/briefbot/facts/prose"
-
 	"github.com/briefbot/briefbot/facts/extract"
 	"github.com/briefbot/briefbot/facts/internal/pool"
 )
@@ -13,14 +11,17 @@ import (
 // not in facts.yaml and the quotes of everyone. Curated facts stay the
 // authority: a curated person is never duplicated, and a quote already
 // curated is not added again. prev is the base this one replaces, or nil.
-func (b *Base) extractAll(words []prose.Packed, prev *Base) {
+func (b *Base) extractAll(words []*docWords, prev *Base) {
 	known := make([]extract.Known, len(b.people))
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
 	}
 	docs := make([]extract.Doc, len(b.docs))
 	for i, d := range b.docs {
-		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences, Packed: words[i]}
+		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences}
+		if words[i] != nil {
+			docs[i].Packed = words[i].words
+		}
 		if w := d.work; w != nil {
 			docs[i].First, docs[i].FirstKey, docs[i].Second, docs[i].SecondKey = w.first, w.firstKey, w.second, w.secondKey
 		}

@@ -52,9 +52,9 @@ func needsMentions(d *Document, key [sha256.Size]byte) bool {
 
 // addAllMentions adds each article's hits to the people: found[i], when
 // splitWords read article i for them, else those its work kept.
-func (b *Base) addAllMentions(found []docWords, key [sha256.Size]byte) {
+func (b *Base) addAllMentions(found []*docWords, key [sha256.Size]byte) {
 	for i, d := range b.docs {
-		if !found[i].read {
+		if found[i] == nil || !found[i].read {
 			addMentions(d, d.work.mentions, b.people)
 			continue
 		}

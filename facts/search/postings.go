@@ -14,9 +14,9 @@ type added struct {
 func (e *Editor) Reserve(n, units int) {
 	e.addTerm, e.addTF = slices.Grow(e.addTerm, n), slices.Grow(e.addTF, n)
 	e.addID, e.addEnd = slices.Grow(e.addID, units), slices.Grow(e.addEnd, units)
-	if units > 0 { // they will be added: the counts are this edit's then
-		e.ownCounts()
-		e.lens = slices.Grow(e.lens, units)
+	if units > 0 && !e.counted { // they will be added: the counts are this edit's then
+		e.wordDF, e.counted = slices.Clone(e.wordDF), true
+		e.lens = append(make([]int32, 0, len(e.lens)+units), e.lens...)
 	}
 }
 
