@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"crypto/sha256"
 	"slices"
 	"strings"
 	"sync"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/briefbot/briefbot/facts/extract"
 	"github.com/briefbot/briefbot/facts/names"
-	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
 )
 
@@ -116,14 +114,6 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	b.carryRoles(prev)
 }
 
-// docWords is what splitWords found in an article: its words, and the
-// people it mentions when read for them; nil for an article not split.
-type docWords struct {
-	words prose.Packed
-	hits  []mentionHit
-	read  bool // hits holds the article's mentions
-}
-
 // indexAll sorts the events and quotes and builds the name index and the
 // word indexes, which stem through the search index's vocabulary. A first
 // load's search index may still be building on a core: the sorting and
@@ -145,33 +135,6 @@ func (b *Base) indexAll(prev *Base, index *indexBuild) {
 		b.indexNames(prev)
 	})
 }
-
-// splitWords splits every article into words, once, for mention finding,
-// which it does as it goes, and both passes of extraction. An article a
-// reload kept needs its words only if the curated people changed: its
-// mentions and extraction are in its docWork. The words are held until
-// extraction is done, at the peak of a load's memory: packed, in half the
-// space. An article whose words do not pack has none, and is split again
-// where needed.
-func (b *Base) splitWords(key [sha256.Size]byte) []*docWords {
-	byFirst := b.mentionsFor(key)
-	return parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) *docWords {
-		read := needsMentions(d, key)
-		if w := d.work; !read && w.second != nil {
-			return nil // most of a reload's: an array of nils is small
-		}
-		out := &docWords{}
-		*sc = prose.AppendWords((*sc)[:0], d.Text)
-		out.words, _ = prose.Pack(*sc)
-		if read {
-			out.hits, out.read = docMentions(d, *sc, byFirst), true
-		}
-		return out
-	})
-}
-
-// newWordScratch is a worker's array to split articles into words.
-func newWordScratch() *[]prose.WordSpan { return new([]prose.WordSpan) }
 
 // indexNames builds the name index, or takes prev's when the people and
 // their names are the same (a reload that changed no one): it is immutable.

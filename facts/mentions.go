@@ -19,10 +19,45 @@ type aliasForm struct {
 }
 
 // mentionHit is one sentence of an article naming a person, by the
-// person's place in the list findMentions was given.
+// person's place in the base's list of people.
 type mentionHit struct {
 	person, sentence int32
 }
+
+// docWords is what splitWords found in an article: its words, and the
+// people it mentions when read for them; nil for an article not split.
+type docWords struct {
+	words prose.Packed
+	hits  []mentionHit
+	read  bool // hits holds the article's mentions
+}
+
+// splitWords splits every article into words, once, for mention finding,
+// which it does as it goes, and both passes of extraction. An article a
+// reload kept needs its words only if the curated people changed: its
+// mentions and extraction are in its docWork. The words are held until
+// extraction is done, at the peak of a load's memory: packed, in half the
+// space. An article whose words do not pack has none, and is split again
+// where needed.
+func (b *Base) splitWords(key [sha256.Size]byte) []*docWords {
+	byFirst := b.mentionsFor(key)
+	return parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) *docWords {
+		read := needsMentions(d, key)
+		if w := d.work; !read && w.second != nil {
+			return nil // most of a reload's: an array of nils is small
+		}
+		out := &docWords{}
+		*sc = prose.AppendWords((*sc)[:0], d.Text)
+		out.words, _ = prose.Pack(*sc)
+		if read {
+			out.hits, out.read = docMentions(d, *sc, byFirst), true
+		}
+		return out
+	})
+}
+
+// newWordScratch is a worker's array to split articles into words.
+func newWordScratch() *[]prose.WordSpan { return new([]prose.WordSpan) }
 
 // Mentions record, for every person, each sentence that names them by any
 // of their names. A name in the text must start with a capital letter, so
