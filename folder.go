@@ -65,7 +65,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // loadBase loads the facts folder dir, or the embedded seeds when dir is "".
 func loadBase(dir string) (*facts.Base, []facts.Problem, error) {
-	return loadFolder(dir, facts.Options{})
+	return loadFolder(dir, facts.Options{NoReload: true}) // the commands that call it exit after
 }
 
 // loadFolder is loadBase with load options (a reload while serving reads

@@ -9,7 +9,6 @@ import (
 
 	"github.com/briefbot/briefbot/facts/extract"
 	"github.com/briefbot/briefbot/facts/names"
-	"github.com/briefbot/briefbot/facts/prose"
 	"github.com/briefbot/briefbot/facts/search"
 )
 
@@ -44,6 +43,8 @@ type Base struct {
 	// passes is what extraction knew, for the next reload to tell which
 	// articles' second pass still holds (the results are in each docWork).
 	passes extract.Passes
+	// noReload: the load dropped what a reload reuses (Options.NoReload).
+	noReload bool
 	// roleKeys holds each person's parsed roles, built on the first
 	// question by role: most loads, and most reloads, never see one.
 	roleOnce   sync.Once
@@ -83,49 +84,56 @@ func (b *Base) finish(extraction bool, sup []suppression, prev *Base) {
 	if b.personByID == nil {
 		b.personByID = map[string]*Person{}
 	}
-	// The search index needs only the sentences, so it is built while
-	// extraction reads the same articles on the other cores.
-	index := make(chan struct{})
-	var terms *sentTerms
-	build := func() {
-		defer close(index)
-		terms = b.buildIndex(prev)
+	// The search index needs only the sentences, so it is built on a core
+	// of its own while the articles are read for the rest. A first load
+	// builds it once extraction is done, alongside dates and figures:
+	// extraction's arrays and the index build's, held at once, were the
+	// peak of a load's memory. A reload edits its index from the start.
+	index := &indexBuild{b: b, prev: prev, done: make(chan struct{})}
+	if prev != nil || !extraction {
+		index.start()
 	}
-	if b.workers > 1 {
-		go build()
-	} else {
-		build() // one worker: keep to one core
-	}
-	// Split once, read by mention finding and both passes of extraction.
-	// An article a reload kept needs its words only if the curated
-	// people changed: its mentions and extraction are in its docWork.
 	key := peopleKey(b.people)
-	words := parallel(b.docs, b.workers, func(d *Document) []prose.WordSpan {
-		if w := d.work; w != nil && w.mentionsDone && w.mentionKey == key && w.second != nil {
-			return nil
-		}
-		return prose.Words(d.Text)
-	})
-	findMentions(b.docs, words, b.people, key)
+	words := b.splitWords(key)
+	b.addAllMentions(words, key)
 	if extraction {
 		// Events and figures depend on the articles and the curated
 		// items only: they are made while people and quotes are.
-		b.both(prev != nil, func() { b.extractAll(words, prev) }, func() {
+		b.both(prev != nil, func() {
+			b.extractAll(words, prev)
+			words = nil // not held while the index is built
+			index.start()
+		}, func() {
 			evs, figs := b.readDatesAndFigures()
 			b.extractEvents(evs)
 			b.extractFigures(figs)
 		})
 	}
 	b.unknownSuppress = b.dropSuppressed(sup)
-	b.both(prev != nil, func() {
+	b.indexAll(prev, index)
+	b.carryRoles(prev)
+}
+
+// indexAll sorts the events and quotes and builds the name index and the
+// word indexes, which stem through the search index's vocabulary. A first
+// load's search index may still be building on a core: the sorting and
+// the name index, which need none of it, are done first, on the others.
+func (b *Base) indexAll(prev *Base, index *indexBuild) {
+	sorts := func() {
 		sortEvents(b.events)
 		sortQuotes(b.quotes)
-		<-index // the word indexes stem through its vocabulary
-		b.indexWords(prev, terms)
+	}
+	if prev == nil {
+		b.both(true, sorts, func() { b.indexNames(prev) })
+		b.indexWords(prev, index.wait())
+		return
+	}
+	b.both(true, func() {
+		sorts()
+		b.indexWords(prev, index.wait())
 	}, func() {
 		b.indexNames(prev)
 	})
-	b.carryRoles(prev)
 }
 
 // indexNames builds the name index, or takes prev's when the people and

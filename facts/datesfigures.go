@@ -27,7 +27,7 @@ func (b *Base) readDatesAndFigures() ([][]evPrep, [][]figPrep) {
 		figs []figPrep
 	}
 	found := parallelWith(b.docs, b.workers, newReaders, func(r *readers, d *Document) read {
-		w := d.work
+		w := b.workOf(d)
 		datesDone := w != nil && w.datesDone && w.published == d.Published
 		figsDone := w != nil && w.figsDone
 		var out read

@@ -3,8 +3,6 @@ package facts
 import (
 	"fmt"
 
-	"github.com/briefbot/briefbot/facts/prose"
-
 	"github.com/briefbot/briefbot/facts/extract"
 	"github.com/briefbot/briefbot/facts/internal/pool"
 )
@@ -13,14 +11,17 @@ import (
 // not in facts.yaml and the quotes of everyone. Curated facts stay the
 // authority: a curated person is never duplicated, and a quote already
 // curated is not added again. prev is the base this one replaces, or nil.
-func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
+func (b *Base) extractAll(words []*docWords, prev *Base) {
 	known := make([]extract.Known, len(b.people))
 	for i, p := range b.people {
 		known[i] = extract.Known{ID: p.ID, Names: p.Names(), Role: p.Role}
 	}
 	docs := make([]extract.Doc, len(b.docs))
 	for i, d := range b.docs {
-		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences, Words: words[i]}
+		docs[i] = extract.Doc{Text: d.Text, Sentences: d.Sentences}
+		if words[i] != nil {
+			docs[i].Packed = words[i].words
+		}
 		if w := d.work; w != nil {
 			docs[i].First, docs[i].FirstKey, docs[i].Second, docs[i].SecondKey = w.first, w.firstKey, w.second, w.secondKey
 		}
@@ -31,11 +32,13 @@ func (b *Base) extractAll(words [][]prose.WordSpan, prev *Base) {
 	}
 	results, ps := extract.RunAll(docs, known, b.workers, prevPasses)
 	for i, d := range b.docs {
-		if w := d.work; w != nil {
+		if w := b.workOf(d); w != nil {
 			w.first, w.firstKey, w.second, w.secondKey = ps.First[i], ps.FirstKey, ps.Second[i], ps.SecondKey
 		}
 	}
-	b.passes = ps.Trim()
+	if !b.noReload {
+		b.passes = ps.Trim()
+	}
 	preps := b.preparedPeople(ps.Second)
 	runs := b.buildPeople(results, preps, prev)
 	b.addExtractedQuotes(results, preps, runs)
@@ -59,7 +62,7 @@ func (b *Base) preparedPeople(second []*extract.Result) []*peoplePrep {
 			return w.people
 		}
 		p := preparePeople(d, r)
-		if d.work != nil {
+		if b.workOf(d) != nil {
 			d.work.people = p
 		}
 		return p

@@ -156,7 +156,9 @@ func (b *Base) indexExtracted(kind int, ix *wordIndex, src extSource, entryOf en
 		texts, sents := entrySources(kind, d, e)
 		e.handle = ed.put(texts, d, sents)
 		handles[i] = e.handle
-		fresh[d] = append(fresh[d], e)
+		if !b.noReload {
+			fresh[d] = append(fresh[d], e)
+		}
 	}
 	for d, es := range fresh {
 		// The entries came from prev's docWork and are shared with it:

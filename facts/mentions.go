@@ -19,38 +19,84 @@ type aliasForm struct {
 }
 
 // mentionHit is one sentence of an article naming a person, by the
-// person's place in the list findMentions was given.
+// person's place in the base's list of people.
 type mentionHit struct {
 	person, sentence int32
 }
 
-// findMentions records, for every person, each sentence that names them by
-// any of their names. A name in the text must start with a capital letter, so
-// that an alias which is also an everyday word is not matched in lower case.
-//
-// words holds prose.Words of each article's text, or nil where the caller
-// did not split it. An article whose docWork holds the hits of the people
+// docWords is what splitWords found in an article: its words, and the
+// people it mentions when read for them; nil for an article not split.
+type docWords struct {
+	words prose.Packed
+	hits  []mentionHit
+	read  bool // hits holds the article's mentions
+}
+
+// splitWords splits every article into words, once, for mention finding,
+// which it does as it goes, and both passes of extraction. An article a
+// reload kept needs its words only if the curated people changed: its
+// mentions and extraction are in its docWork. The words are held until
+// extraction is done, at the peak of a load's memory: packed, in half the
+// space. An article whose words do not pack has none, and is split again
+// where needed.
+func (b *Base) splitWords(key [sha256.Size]byte) []*docWords {
+	byFirst := b.mentionsFor(key)
+	return parallelWith(b.docs, b.workers, newWordScratch, func(sc *[]prose.WordSpan, d *Document) *docWords {
+		read := needsMentions(d, key)
+		if w := d.work; !read && w.second != nil {
+			return nil // most of a reload's: an array of nils is small
+		}
+		out := &docWords{}
+		*sc = prose.AppendWords((*sc)[:0], d.Text)
+		out.words, _ = prose.Pack(*sc)
+		if read {
+			out.hits, out.read = docMentions(d, *sc, byFirst), true
+		}
+		return out
+	})
+}
+
+// newWordScratch is a worker's array to split articles into words.
+func newWordScratch() *[]prose.WordSpan { return new([]prose.WordSpan) }
+
+// Mentions record, for every person, each sentence that names them by any
+// of their names. A name in the text must start with a capital letter, so
+// that an alias which is also an everyday word is not matched in lower
+// case. splitWords finds an article's hits where it splits the article
+// (see mentionsFor); addAllMentions then adds them to the people, in
+// article order. An article whose docWork holds the hits of the people
 // whose names hash to key is not read again.
-func findMentions(docs []*Document, words [][]prose.WordSpan, people []*Person, key [sha256.Size]byte) {
-	var byFirst map[string][]aliasForm
-	for di, d := range docs {
-		w := d.work
-		if w == nil || w.mentionKey != key || !w.mentionsDone {
-			if byFirst == nil {
-				byFirst = aliasForms(people)
-			}
-			ws := words[di]
-			if ws == nil {
-				ws = prose.Words(d.Text)
-			}
-			hits := docMentions(d, ws, byFirst)
-			if w != nil {
-				w.mentions, w.mentionKey, w.mentionsDone = hits, key, true
-			}
-			addMentions(d, hits, people)
+
+// mentionsFor returns the alias forms to find mentions with when some
+// article must be read for them, and nil when none need be.
+func (b *Base) mentionsFor(key [sha256.Size]byte) map[string][]aliasForm {
+	for _, d := range b.docs {
+		if needsMentions(d, key) {
+			return aliasForms(b.people)
+		}
+	}
+	return nil
+}
+
+// needsMentions reports whether d must be read for the mentions of the
+// people whose names hash to key.
+func needsMentions(d *Document, key [sha256.Size]byte) bool {
+	w := d.work
+	return w == nil || w.mentionKey != key || !w.mentionsDone
+}
+
+// addAllMentions adds each article's hits to the people: found[i], when
+// splitWords read article i for them, else those its work kept.
+func (b *Base) addAllMentions(found []*docWords, key [sha256.Size]byte) {
+	for i, d := range b.docs {
+		if found[i] == nil || !found[i].read {
+			addMentions(d, d.work.mentions, b.people)
 			continue
 		}
-		addMentions(d, w.mentions, people)
+		if w := b.workOf(d); w != nil {
+			w.mentions, w.mentionKey, w.mentionsDone = found[i].hits, key, true
+		}
+		addMentions(d, found[i].hits, b.people)
 	}
 }
 

@@ -99,3 +99,12 @@ func (d *Document) firstLine() string {
 	}
 	return w.title
 }
+
+// workOf returns d's work for this load to keep for the next, or nil
+// when no load will reuse it (Options.NoReload).
+func (b *Base) workOf(d *Document) *docWork {
+	if b.noReload {
+		return nil
+	}
+	return d.work
+}

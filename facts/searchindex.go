@@ -1,8 +1,43 @@
 package facts
 
 import (
+	"sync"
+
 	"github.com/briefbot/briefbot/facts/search"
 )
+
+// indexBuild builds a base's search index once started, on a goroutine of
+// its own when the load has more than one worker.
+type indexBuild struct {
+	b, prev *Base
+	once    sync.Once
+	done    chan struct{}
+	terms   *sentTerms
+}
+
+// start starts the build, the first time it is called.
+func (ib *indexBuild) start() {
+	ib.once.Do(func() {
+		if ib.b.workers > 1 {
+			go ib.run()
+		} else {
+			ib.run() // one worker: keep to one core
+		}
+	})
+}
+
+func (ib *indexBuild) run() {
+	defer close(ib.done)
+	ib.terms = ib.b.buildIndex(ib.prev)
+}
+
+// wait starts the build if it has not started, waits for it, and returns
+// the terms of the sentences it read (see buildIndex).
+func (ib *indexBuild) wait() *sentTerms {
+	ib.start()
+	<-ib.done
+	return ib.terms
+}
 
 // buildIndex makes the search index of the articles' sentences. With the
 // base this load replaces, it edits that base's index instead of building
@@ -26,11 +61,11 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 	// About one distinct term in ten bytes of news text (BBC articles:
 	// 9.96), so one in nine leaves room: one allocation of about the size
 	// needed, not a growing array of several megabytes copied on the way.
-	ed.Reserve(int(top / 9)) // a posting per distinct term of a sentence
+	ed.Reserve(int(top/9), total) // a posting per distinct term of a sentence
 	var st *sentTerms
 	if prev == nil {
 		// A reload reads few sentences: they are tokenised again.
-		st = &sentTerms{start: make([]int32, total), end: make([]int32, total), terms: make([]int32, 0, top/9)}
+		st = &sentTerms{start: make([]int32, total), end: make([]int32, total)}
 	}
 	total, top = 0, -1
 	for _, d := range b.docs {
@@ -41,6 +76,9 @@ func (b *Base) buildIndex(prev *Base) *sentTerms {
 		for _, u := range d.work.units {
 			top = max(top, u)
 		}
+	}
+	if st != nil {
+		st.terms = ed.Added() // the editor's array, which Build leaves
 	}
 	order := make([]int32, 0, total)
 	b.units = make([]unit, top+1)
@@ -84,9 +122,9 @@ func (st *sentTerms) add(ed *search.Editor, d *Document) {
 			d.work.units[i] = ed.Add(d.SentenceText(i))
 			continue
 		}
-		start := int32(len(st.terms))
-		d.work.units[i], st.terms = ed.AddTerms(d.SentenceText(i), st.terms)
-		st.set(d.work.units[i], start, int32(len(st.terms)))
+		u, from, to := ed.AddTerms(d.SentenceText(i))
+		d.work.units[i] = u
+		st.set(u, from, to)
 	}
 }
 
@@ -95,7 +133,7 @@ func (st *sentTerms) add(ed *search.Editor, d *Document) {
 // built. A reload has none: its few sentences are tokenised again.
 type sentTerms struct {
 	start, end []int32 // unit id → its terms' range; end 0: none
-	terms      []int32
+	terms      []int32 // the search index editor's (Editor.Added)
 }
 
 // set records that unit u's terms are terms[start:end].

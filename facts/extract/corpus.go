@@ -18,6 +18,9 @@ type Doc struct {
 	// Words are prose.Words(Text), when the caller has them already: both
 	// passes read them, and splitting a large corpus again costs memory.
 	Words []prose.WordSpan
+	// Packed are the words packed, read when Words is nil: a caller that
+	// holds the words of a whole corpus holds them in half the memory.
+	Packed prose.Packed
 	// First and Second are the passes' results of an earlier RunAll over
 	// the same text, when the caller kept them (see Passes): the first
 	// pass depends on the text and the known people only, the second on

@@ -88,6 +88,7 @@ func newKnownIndex(known []Known) *knownIndex {
 // article to article: no result keeps them, and two passes over every
 // word of a corpus would otherwise allocate them afresh for each article.
 type scratch struct {
+	words  []prose.WordSpan
 	low    []prose.WordSpan
 	sentOf []int32
 	nameAt []int32
@@ -156,12 +157,17 @@ type doc struct {
 func newDoc(in Doc, ix *knownIndex, sc *scratch) *doc {
 	text, sents := in.Text, in.Sentences
 	d := &doc{text: text, sents: sents, known: ix.known, ix: ix, byKey: map[string]int{}}
-	d.words = in.Words
-	if d.words == nil {
-		d.words = prose.Words(text)
-	}
 	if sc == nil {
 		sc = &scratch{}
+	}
+	d.words = in.Words
+	if d.words == nil && in.Packed.Len() > 0 {
+		// Into the worker's array: no result holds on to the words.
+		d.words = in.Packed.Unpack(sc.words[:0])
+		sc.words = d.words
+	}
+	if d.words == nil {
+		d.words = prose.Words(text)
 	}
 	// Every element is set below: the arrays need no clearing.
 	d.low = slices.Grow(sc.low[:0], len(d.words))[:len(d.words)]

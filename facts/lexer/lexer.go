@@ -71,7 +71,12 @@ func Next(text string, at *int) (Token, bool) {
 			t.Gap = g
 			*at = int(t.End)
 			return t, true
-		case c < utf8.RuneSelf && !IsLetter(c):
+		case IsLetter(c): // an ASCII letter, most words' first: no decoding
+			t := word(text, i)
+			t.Gap = g
+			*at = int(t.End)
+			return t, true
+		case c < utf8.RuneSelf:
 			*at = i + 1
 			return Token{Start: int32(i), End: int32(i + 1), Kind: Punct, Gap: g, Apos: -1}, true
 		}

@@ -20,7 +20,13 @@ func Words(text string) []WordSpan {
 	// Words and the spaces between them average under five bytes in news
 	// text: a fifth of the length is rarely outgrown, and regrowing a
 	// large slice would copy it.
-	out := make([]WordSpan, 0, len(text)/5+1)
+	return AppendWords(make([]WordSpan, 0, len(text)/5+1), text)
+}
+
+// AppendWords is Words appending to out: a caller that keeps the words of
+// many texts splits each into a scratch array it reuses and keeps a copy
+// of exactly their number, a fifth less than Words's estimate holds.
+func AppendWords(out []WordSpan, text string) []WordSpan {
 	start := -1
 	for i, r := range text {
 		var inWord bool

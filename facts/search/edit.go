@@ -23,10 +23,17 @@ type Editor struct {
 	freed   []int32 // ids removed by this edit
 	live    int
 	sum     int64
-	// Postings added, in the order added, so ascending ids within a
-	// term: one array, sorted by term once in Build, where a list per
+	// Postings added, unit after unit in the order added, so ascending
+	// ids within a term: sorted by term once in Build, where a list per
 	// term meant tens of thousands of growing arrays on a first load.
-	added   []added
+	// addTerm and addTF hold each unit's distinct terms, ascending, and
+	// their frequencies; addID and addEnd each unit's id and the end of
+	// its terms. Six bytes a posting, not a struct of twelve, and a
+	// caller that reads the terms again keeps addTerm (see Added).
+	addTerm []int32
+	addTF   []uint16
+	addID   []int32
+	addEnd  []int32
 	remove  map[int32][]int32 // term → ids removed
 	scratch []int32
 	mark    []int32 // word id → the call of terms that last counted it
@@ -71,15 +78,25 @@ func (ix *Index) Edit() *Editor {
 
 // Add indexes one unit, typically a sentence, and returns its id: the
 // lowest id a removal freed before this edit, or the next unused one.
-func (e *Editor) Add(text string) int32 {
-	id, _ := e.AddTerms(text, nil)
-	return id
+func (e *Editor) Add(text string) int32 { return e.add(text) }
+
+// AddTerms is Add that also returns where the unit's distinct terms,
+// ascending, are in Added: Added()[from:to] (see Index.Stem). A caller
+// that reads a unit's stems again then need not tokenise and look up its
+// words a second time.
+func (e *Editor) AddTerms(text string) (id, from, to int32) {
+	from = int32(len(e.addTerm))
+	id = e.add(text)
+	return id, from, int32(len(e.addTerm))
 }
 
-// AddTerms is Add that also appends the unit's distinct terms, ascending,
-// to dst (see Index.Stem): a caller that reads a unit's stems again then
-// need not tokenise and look up its words a second time.
-func (e *Editor) AddTerms(text string, dst []int32) (int32, []int32) {
+// Added returns the distinct terms of every unit added by this edit so
+// far, unit after unit (see AddTerms). Build does not change it, and it
+// is the editor's own array: a caller keeping it keeps no copy.
+func (e *Editor) Added() []int32 { return e.addTerm }
+
+// add indexes one unit and returns its id.
+func (e *Editor) add(text string) int32 {
 	e.ownCounts()
 	var id int32
 	if len(e.free) > 0 {
@@ -100,12 +117,13 @@ func (e *Editor) AddTerms(text string, dst []int32) (int32, []int32) {
 		for j < len(terms) && terms[j] == terms[i] {
 			j++
 		}
-		t := terms[i]
-		dst = append(dst, t)
-		e.added = append(e.added, added{term: t, id: id, tf: uint16(min(j-i, math.MaxUint16))})
+		e.addTerm = append(e.addTerm, terms[i])
+		e.addTF = append(e.addTF, uint16(min(j-i, math.MaxUint16)))
 		i = j
 	}
-	return id, dst
+	e.addID = append(e.addID, id)
+	e.addEnd = append(e.addEnd, int32(len(e.addTerm)))
+	return id
 }
 
 // Remove takes unit id out of the index; text must be the text it was

@@ -12,8 +12,6 @@ import (
 	"iter"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // Token is a word of a text with its byte offsets and its normalised stem.
@@ -57,7 +55,7 @@ func stemOf(word string) string {
 	}
 	// Our own stop list is shorter than Snowball's, which drops words such
 	// as "against" and "under" that matter in news queries.
-	return english.Stem(word, true)
+	return stemEnglish(word)
 }
 
 // word is one word of a text as the scanner reads it: its byte range and
@@ -102,6 +100,14 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = classDigit
+	}
+	return t
+}()
+
+// byteWord marks the bytes that are ASCII letters and digits.
+var byteWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] != classOther
 	}
 	return t
 }()
@@ -152,14 +158,26 @@ func (s *scanner) next() (start, end int, norm []byte, ok bool) {
 	buf := s.buf[:0]
 	prev := uint8(classOther)
 	for s.pos < len(text) {
-		// Inline fast path for ASCII word bytes, the bulk of the input.
-		if c := text[s.pos]; c < utf8.RuneSelf && asciiClass[c] != classOther {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		// A run of ASCII letters and digits, the bulk of the input, is
+		// found first and copied at once; lower-cased only if it has a
+		// capital.
+		j, upper := s.pos, false
+		for j < len(text) && byteWord[text[j]] {
+			upper = upper || text[j]-'A' < 26
+			j++
+		}
+		if j > s.pos {
+			n := len(buf)
+			buf = append(buf, text[s.pos:j]...)
+			if upper {
+				for k := n; k < len(buf); k++ {
+					if c := buf[k]; c-'A' < 26 {
+						buf[k] = c + 'a' - 'A'
+					}
+				}
 			}
-			buf = append(buf, c)
-			s.pos++
-			prev = asciiClass[text[s.pos-1]]
+			prev = asciiClass[text[j-1]]
+			s.pos = j
 			continue
 		}
 		r, n, class := runeAt(text, s.pos)
