@@ -139,43 +139,18 @@ func isApostrophe(r rune) bool {
 // next returns the span of the next word and its normalised form, which is
 // only valid until the following call.
 func (s *scanner) next() (start, end int, norm []byte, ok bool) {
-	text := s.text
-	for s.pos < len(text) {
-		if c := text[s.pos]; c < utf8.RuneSelf && asciiClass[c] == classOther {
-			s.pos++
-			continue
-		}
-		_, n, class := runeAt(text, s.pos)
-		if class != classOther {
-			break
-		}
-		s.pos += n
-	}
-	if s.pos >= len(text) {
+	if !s.skip() {
 		return 0, 0, nil, false
 	}
+	text := s.text
 	start = s.pos
 	buf := s.buf[:0]
 	prev := uint8(classOther)
 	for s.pos < len(text) {
 		// A run of ASCII letters and digits, the bulk of the input, is
-		// found first and copied at once; lower-cased only if it has a
-		// capital.
-		j, upper := s.pos, false
-		for j < len(text) && byteWord[text[j]] {
-			upper = upper || text[j]-'A' < 26
-			j++
-		}
-		if j > s.pos {
-			n := len(buf)
-			buf = append(buf, text[s.pos:j]...)
-			if upper {
-				for k := n; k < len(buf); k++ {
-					if c := buf[k]; c-'A' < 26 {
-						buf[k] = c + 'a' - 'A'
-					}
-				}
-			}
+		// found first and copied at once.
+		if j, upper := asciiRun(text, s.pos); j > s.pos {
+			buf = appendASCII(buf, text[s.pos:j], upper)
 			prev = asciiClass[text[j-1]]
 			s.pos = j
 			continue
@@ -207,6 +182,49 @@ func (s *scanner) next() (start, end int, norm []byte, ok bool) {
 	}
 	s.buf = buf
 	return start, s.pos, buf, true
+}
+
+// skip moves past what cannot start a word and reports whether a word
+// follows.
+func (s *scanner) skip() bool {
+	text := s.text
+	for s.pos < len(text) {
+		if c := text[s.pos]; c < utf8.RuneSelf && asciiClass[c] == classOther {
+			s.pos++
+			continue
+		}
+		_, n, class := runeAt(text, s.pos)
+		if class != classOther {
+			return true
+		}
+		s.pos += n
+	}
+	return false
+}
+
+// asciiRun returns the end of the run of ASCII letters and digits at
+// text[i], and whether the run holds a capital.
+func asciiRun(text string, i int) (end int, upper bool) {
+	for i < len(text) && byteWord[text[i]] {
+		upper = upper || text[i]-'A' < 26
+		i++
+	}
+	return i, upper
+}
+
+// appendASCII appends a run of ASCII letters and digits, lower-cased if
+// it has a capital.
+func appendASCII(buf []byte, run string, upper bool) []byte {
+	n := len(buf)
+	buf = append(buf, run...)
+	if upper {
+		for k := n; k < len(buf); k++ {
+			if c := buf[k]; c-'A' < 26 {
+				buf[k] = c + 'a' - 'A'
+			}
+		}
+	}
+	return buf
 }
 
 // appendLower appends the lower-case form of r.
