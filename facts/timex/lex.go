@@ -96,7 +96,7 @@ func (p *parser) fill(k int) { p.toks[k] = convert(p.text, p.lts[k]) }
 func (p *parser) canStart(i int) bool {
 	if p.lts != nil && p.toks[i].kind == 0 {
 		lt := &p.lts[i]
-		if lt.Kind == lexer.Punct || lt.Kind == lexer.Word && lt.Apos < 0 && !fits(&startShapes, p.text[lt.Start:lt.End]) {
+		if lt.Kind == lexer.Punct || lt.Kind == lexer.Word && lt.Apos < 0 && !startShapes.Fits(p.text[lt.Start:lt.End]) {
 			return false
 		}
 	}
@@ -148,32 +148,23 @@ func (t *token) word(text string, lt lexer.Token) {
 	}
 }
 
-// keyShapes has bit n of entry [c][e] set when some key of words starts
-// with letter c, ends with a byte whose low five bits are e, and has n
-// letters, so that most words skip the map: the last byte halves the
-// look-ups that the first and the length let through, and half of those
-// are misses. startShapes is the same for the keys whose class may start
-// an expression, which the search looks for at every token.
+// keyShapes are the shapes of the keys of words, and startShapes of the
+// keys whose class may start an expression, which the search looks for at
+// every token.
 var keyShapes, startShapes = shapesOf(func(entry) bool { return true }), shapesOf(func(e entry) bool {
 	return starters&(1<<e.cls) != 0
 })
 
-// shapesOf returns the shapes (see keyShapes) of the keys of words whose
-// entries keep says to.
-func shapesOf(keep func(entry) bool) (s [26][32]uint32) {
+// shapesOf returns the shapes of the keys of words whose entries keep
+// says to.
+func shapesOf(keep func(entry) bool) (s lexer.Shapes) {
 	for w, e := range words {
 		if keep(e) {
-			s[w[0]-'a'][w[len(w)-1]&31] |= 1 << len(w)
+			s.Add(w)
 		}
 	}
 	return s
 }
 
 // maybeKey reports whether w could be a key of words.
-func maybeKey(w string) bool { return fits(&keyShapes, w) }
-
-// fits reports whether w has one of the shapes s. Lookup compares w|0x20
-// byte by byte, so the last byte is taken the same way.
-func fits(s *[26][32]uint32, w string) bool {
-	return len(w) < 32 && lexer.IsLetter(w[0]) && s[w[0]|0x20-'a'][(w[len(w)-1]|0x20)&31]&(1<<len(w)) != 0
-}
+func maybeKey(w string) bool { return keyShapes.Fits(w) }
