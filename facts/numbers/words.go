@@ -36,7 +36,8 @@ type wentry struct {
 	n int32
 }
 
-// words is the table every word is looked up in, once, while lexing.
+// words is the table a word is looked up in where a figure may need it
+// (see parser.flags).
 var words = buildWords()
 
 // buildWords gives the number words their values and every word of
