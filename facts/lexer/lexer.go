@@ -128,7 +128,8 @@ func MapTo[T any](out []T, text string, conv func(Token) T) []T {
 }
 
 // Lex returns the tokens of text, in dst's array when it is large enough:
-// a text that both readers read is lexed once (see MapTokens).
+// a text that both readers read is lexed once, and each reads the tokens
+// as they are (see timex's and numbers' FindLexed).
 func Lex(dst []Token, text string) []Token {
 	// MapTo's loop without its call per token, which a profile of a
 	// cold load put at a third of the time lexing took.
@@ -143,18 +144,6 @@ func Lex(dst []Token, text string) []Token {
 		}
 		dst = append(dst, t)
 	}
-}
-
-// MapTokens is MapTo over tokens Lex gave.
-func MapTokens[T any](out []T, toks []Token, conv func(Token) T) []T {
-	if cap(out) < len(toks) {
-		out = make([]T, 0, len(toks))
-	}
-	out = out[:0]
-	for _, t := range toks {
-		out = append(out, conv(t))
-	}
-	return out
 }
 
 // IsLetter reports whether c is an ASCII letter.

@@ -8,21 +8,21 @@ import "github.com/briefbot/briefbot/facts/lexer"
 func (p *parser) digits(i int) (value, int, bool) {
 	v := value{i: i}
 	k := i
-	if p.toks[i].kind == lexer.Punct {
+	if p.toks[i].Kind == lexer.Punct {
 		v.money, k = true, i+1
 	}
 	t := &p.toks[k]
 	v.num, v.j = p.val(k), k+1
-	if t.ord || p.glued(i) || p.clock(k) {
+	if t.Ord || p.glued(i) || p.clock(k) {
 		return v, p.skipRun(k), false
 	}
 	if !v.money && (p.named(i-1) || p.aged(i-1) || p.aside(k)) {
 		return v, k + 1, false
 	}
-	if p.text[t.start] == '0' && t.plain && t.end-t.start >= 3 {
+	if p.text[t.Start] == '0' && t.Plain && t.End-t.Start >= 3 {
 		return v, p.skipRun(k), false // "0800 123 456"
 	}
-	if t.plain && v.num <= 31 && (p.month(k+1) || p.month(k-1)) {
+	if t.Plain && v.num <= 31 && (p.month(k+1) || p.month(k-1)) {
 		return v, k + 1, false // "11 March", "March 11"
 	}
 	// Letters glued on: a multiplier ("15.8m"), a measure ("10km"), or
@@ -35,7 +35,7 @@ func (p *parser) digits(i int) (value, int, bool) {
 		case sfx.mult != 0 && !(p.str(k+1) == "m" && !v.money && metresAfter[lower(p.str(k+2))]):
 			v.num = scale(v.num, exp10(sfx.mult))
 		default:
-			v.unit, v.uEnd = p.str(k+1), int(p.toks[k+1].end)
+			v.unit, v.uEnd = p.str(k+1), int(p.end(k+1))
 			return v, 0, true
 		}
 		v.j = k + 2
@@ -57,11 +57,11 @@ func (p *parser) digits(i int) (value, int, bool) {
 // val returns the value of number token k as written.
 func (p *parser) val(k int) float64 {
 	t := &p.toks[k]
-	end := t.end
-	if t.ord {
+	end := t.End
+	if t.Ord {
 		end -= 2
 	}
-	v, _ := numValue(p.text[t.start:end])
+	v, _ := numValue(p.text[t.Start:end])
 	return v
 }
 
@@ -77,7 +77,7 @@ func (p *parser) tail(v *value) bool {
 		v.pct, v.j = true, j+2
 	case p.flags(j)&wPercent != 0:
 		v.pct, v.j = true, j+1
-	case p.flags(j)&wMult != 0 && !p.toks[j].upper:
+	case p.flags(j)&wMult != 0 && !p.toks[j].Upper:
 		v.num, v.j = scale(v.num, int(p.wnum(j))), j+1
 	}
 	v.one = v.num == 1
@@ -95,7 +95,7 @@ func (p *parser) tail(v *value) bool {
 	if p.flags(v.j+1)&wFraction != 0 {
 		return false // "two-thirds"
 	}
-	v.unit, v.uEnd = u, int(p.toks[v.j+1].end)
+	v.unit, v.uEnd = u, int(p.end(v.j+1))
 	return true
 }
 
@@ -125,7 +125,7 @@ func (p *parser) aged(k int) bool {
 // aside reports whether number k stands between commas right after a
 // name, where news gives a person's age: "Mr Brown, 42, said".
 func (p *parser) aside(k int) bool {
-	return p.punct(k-1, ",") && p.word(k-2) && p.toks[k-2].upper && p.toks[k].plain &&
+	return p.punct(k-1, ",") && p.word(k-2) && p.toks[k-2].Upper && p.toks[k].Plain &&
 		p.val(k) < 120 && (p.punct(k+1, ",") || p.punct(k+1, ")"))
 }
 
@@ -139,22 +139,22 @@ func (p *parser) clock(k int) bool {
 	if p.flags(k+1)&wClock != 0 {
 		return true
 	}
-	v, frac := numValue(p.text[t.start:t.end])
+	v, frac := numValue(p.text[t.Start:t.End])
 	return frac == 2 && v < 24 && lower(p.str(k-1)) == "at"
 }
 
 // month reports whether token k is a capitalised month name.
-func (p *parser) month(k int) bool { return p.flags(k)&wMonth != 0 && p.toks[k].upper }
+func (p *parser) month(k int) bool { return p.flags(k)&wMonth != 0 && p.toks[k].Upper }
 
 // skipRun returns the token after the run of numbers starting at k that
 // are joined by single spaces, dashes or colons: a phone number or time.
 func (p *parser) skipRun(k int) int {
 	k++
-	for k+1 < len(p.toks) && p.num(k+1) && (p.toks[k+1].gap == lexer.GapSpace && p.num(k) ||
-		p.toks[k].kind == lexer.Punct && p.tight(k) && p.tight(k+1) && p.str(k) != ",") {
+	for k+1 < len(p.toks) && p.num(k+1) && (p.toks[k+1].Gap == lexer.GapSpace && p.num(k) ||
+		p.toks[k].Kind == lexer.Punct && p.tight(k) && p.tight(k+1) && p.str(k) != ",") {
 		k += 2
 	}
-	for p.num(k) && p.toks[k].gap == lexer.GapSpace {
+	for p.num(k) && p.toks[k].Gap == lexer.GapSpace {
 		k++
 	}
 	return k
@@ -166,13 +166,13 @@ func (p *parser) skipRun(k int) int {
 // 2005" is as often a date as a sum). It returns where to resume if so.
 func (p *parser) yearLike(k int, money bool) (int, bool) {
 	t := &p.toks[k]
-	if money || !t.plain || t.end-t.start != 4 || p.val(k) < 1900 || p.val(k) > 2100 || p.punct(k+1, "%") {
+	if money || !t.Plain || t.End-t.Start != 4 || p.val(k) < 1900 || p.val(k) > 2100 || p.punct(k+1, "%") {
 		return 0, false
 	}
 	if (p.dash(k+1) || p.punct(k+1, "/")) && p.tight(k+1) && p.num(k+2) && p.tight(k+2) {
 		return k + 3, true // "2019-20"
 	}
-	if p.flags(k-1)&(wDatePrep|wMonth) != 0 || p.word(k-1) && p.toks[k-1].poss {
+	if p.flags(k-1)&(wDatePrep|wMonth) != 0 || p.word(k-1) && p.poss(k-1) {
 		return k + 1, true // "in 1998", "December 2004", "the city's 2019 budget"
 	}
 	if p.flags(k+1)&wCounted != 0 {
@@ -187,7 +187,7 @@ func (p *parser) numRange(v *value, k int) (r int, ok bool) {
 	if !p.dash(k+1) || !p.tight(k+1) || !p.num(k+2) || !p.tight(k+2) || v.money {
 		return 0, true
 	}
-	if !p.toks[k].plain || !p.toks[k+2].plain || p.glued(k+3) && !p.punct(k+3, "%") {
+	if !p.toks[k].Plain || !p.toks[k+2].Plain || p.glued(k+3) && !p.punct(k+3, "%") {
 		return k + 3, false
 	}
 	if _, ok := p.nounPhrase(k+3, false); !ok {

@@ -13,33 +13,33 @@ func Find(text string) []Figure { return new(Finder).Find(text) }
 // array as long as the text, are most of what Find allocates. It is not
 // safe for concurrent use; the zero Finder is ready.
 type Finder struct {
-	toks []token
+	toks []lexer.Token
 }
 
 // Find is the package's Find.
 func (f *Finder) Find(text string) []Figure {
-	f.toks = lex(f.toks, text)
-	return f.find(text)
+	f.toks = lexer.Lex(f.toks, text)
+	return find(text, f.toks)
 }
 
 // FindLexed is Find given toks, lexer.Lex of text: a caller that reads
-// dates too lexes each text once.
+// dates too lexes each text once. The figures are read from toks as they
+// are, so FindLexed allocates no tokens of its own.
 func (f *Finder) FindLexed(text string, toks []lexer.Token) []Figure {
-	f.toks = lexed(f.toks, text, toks)
-	return f.find(text)
+	return find(text, toks)
 }
 
-// find reads the figures of text from f.toks.
-func (f *Finder) find(text string) []Figure {
-	p := parser{text: text, toks: f.toks}
+// find reads the figures of text from toks, its lexer tokens.
+func find(text string, toks []lexer.Token) []Figure {
+	p := parser{text: text, toks: toks}
 	var out []Figure
 	for i := 0; i < len(p.toks); {
 		var v value
 		next, ok := i+1, false
 		switch t := &p.toks[i]; {
-		case t.kind == lexer.Num, p.currency(i):
+		case t.Kind == lexer.Num, p.currency(i):
 			v, next, ok = p.digits(i)
-		case t.kind == lexer.Word && maybeNumWord(text[t.start:t.end]) && p.flags(i)&(wNum|wA) != 0:
+		case t.Kind == lexer.Word && maybeNumWord(text[t.Start:p.end(i)]) && p.flags(i)&(wNum|wA) != 0:
 			v, next, ok = p.spelled(i)
 		}
 		if !ok {
@@ -47,9 +47,9 @@ func (f *Finder) find(text string) []Figure {
 			continue
 		}
 		f := Figure{
-			Start:  int(p.toks[v.i].start),
-			End:    int(p.toks[v.j-1].end),
-			Value:  text[p.toks[v.i].start:p.toks[v.j-1].end],
+			Start:  int(p.toks[v.i].Start),
+			End:    int(p.end(v.j - 1)),
+			Value:  text[p.toks[v.i].Start:p.end(v.j-1)],
 			Number: v.num,
 			Unit:   v.unit,
 		}
@@ -66,7 +66,7 @@ func (f *Finder) find(text string) []Figure {
 		out = append(out, f)
 		// Resume past everything the figure took, unit included, so that
 		// no two figures overlap.
-		for i = v.j; i < len(p.toks) && int(p.toks[i].start) < f.End; {
+		for i = v.j; i < len(p.toks) && int(p.toks[i].Start) < f.End; {
 			i++
 		}
 	}
@@ -86,54 +86,56 @@ type value struct {
 
 type parser struct {
 	text string
-	toks []token
+	toks []lexer.Token
 }
 
 func (p *parser) str(k int) string {
 	if k < 0 || k >= len(p.toks) {
 		return ""
 	}
-	return p.text[p.toks[k].start:p.toks[k].end]
+	return p.text[p.toks[k].Start:p.end(k)]
 }
 
 // punct reports whether token k is the punctuation mark s.
 func (p *parser) punct(k int, s string) bool {
-	return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Punct && p.str(k) == s
+	return k >= 0 && k < len(p.toks) && p.toks[k].Kind == lexer.Punct && p.str(k) == s
 }
 
 func (p *parser) dash(k int) bool { return p.punct(k, "-") || p.punct(k, "–") }
 
 // tight reports whether token k follows the one before with no space.
-func (p *parser) tight(k int) bool { return k > 0 && k < len(p.toks) && p.toks[k].gap == lexer.GapNone }
+func (p *parser) tight(k int) bool { return k > 0 && k < len(p.toks) && p.toks[k].Gap == lexer.GapNone }
 
-// flags returns the table flags of word k, looking it up on first use.
+// flags returns the table flags of word k. It is looked up each time it
+// is asked rather than kept per token: the main loop asks once for the few
+// words that may be numbers, and the rest is asked near a figure only.
 func (p *parser) flags(k int) wflag {
-	if k < 0 || k >= len(p.toks) || p.toks[k].kind != lexer.Word {
-		return 0
-	}
-	t := &p.toks[k]
-	if !t.looked {
-		t.looked = true
-		if e, ok := lexer.Lookup(words, p.text[t.start:t.end]); ok {
-			t.f, t.n = e.f, e.n
-		}
-	}
-	return t.f
+	f, _ := p.lookup(k)
+	return f
 }
 
 // wnum returns the value of number word k, or a multiplier's power of ten.
 func (p *parser) wnum(k int) int32 {
-	p.flags(k)
-	return p.toks[k].n
+	_, n := p.lookup(k)
+	return n
 }
 
-func (p *parser) word(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Word }
+// lookup returns word k's entry in the table: its flags and number.
+func (p *parser) lookup(k int) (wflag, int32) {
+	if k < 0 || k >= len(p.toks) || p.toks[k].Kind != lexer.Word {
+		return 0, 0
+	}
+	e, _ := lexer.Lookup(words, p.text[p.toks[k].Start:p.end(k)])
+	return e.f, e.n
+}
 
-func (p *parser) num(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Num }
+func (p *parser) word(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].Kind == lexer.Word }
+
+func (p *parser) num(k int) bool { return k >= 0 && k < len(p.toks) && p.toks[k].Kind == lexer.Num }
 
 // currency reports whether token k is a currency sign glued to a number.
 func (p *parser) currency(k int) bool {
-	if k < 0 || k >= len(p.toks) || p.toks[k].kind != lexer.Punct {
+	if k < 0 || k >= len(p.toks) || p.toks[k].Kind != lexer.Punct {
 		return false
 	}
 	switch p.str(k) {
@@ -146,10 +148,10 @@ func (p *parser) currency(k int) bool {
 // sentenceStart reports whether token k opens a sentence, a line or a
 // quotation, where any word may be capitalised.
 func (p *parser) sentenceStart(k int) bool {
-	if k == 0 || p.toks[k].gap == lexer.GapLine {
+	if k == 0 || p.toks[k].Gap == lexer.GapLine {
 		return true
 	}
-	if p.toks[k-1].kind != lexer.Punct {
+	if p.toks[k-1].Kind != lexer.Punct {
 		return false
 	}
 	switch p.str(k - 1) {
@@ -171,7 +173,7 @@ func (p *parser) named(k int) bool {
 	switch {
 	case f&wLabel != 0:
 		return true
-	case !t.upper || t.poss || f&(wMonth|wStop|wNum) != 0:
+	case !t.Upper || p.poss(k) || f&(wMonth|wStop|wNum) != 0:
 		return false // "Europe's two nuclear powers" is a count
 	}
 	return !p.sentenceStart(k) || p.punct(k-1, "(")

@@ -2,42 +2,26 @@ package numbers
 
 import "github.com/briefbot/briefbot/facts/lexer"
 
-// token is one word, number or punctuation mark of the text. Offsets are
-// 32-bit, as the lexer's are: every article gets an array of its tokens,
-// and their size is most of what reading figures allocates.
-type token struct {
-	start, end int32 // a word's end leaves out a trailing "'s"
-	f          wflag // a word's flags in the table
-	n          int32 // a number word's value, or a multiplier's power of ten
-	kind       lexer.Kind
-	gap        lexer.Gap // white space before it: a figure never runs across a line break
-	upper      bool      // word starts with a capital
-	ord        bool      // number with st/nd/rd/th, which end includes
-	looked     bool      // f and n hold the word's table entry
-	plain      bool      // number of digits only: no comma or decimal point
-	poss       bool      // word had a possessive "'s", which end leaves out
+// The parser reads the lexer's tokens as they are, with no token type of
+// its own: copying every token of every article into one was a fifth of
+// reading figures, and most tokens are never near a figure. What a figure
+// needs besides, a word's end without its possessive "'s" (so "UK’s" is
+// "UK") and its entry in the table, is worked out where it is asked.
+
+// poss reports whether token k is a word with a possessive "'s", which
+// end leaves out.
+func (p *parser) poss(k int) bool {
+	t := &p.toks[k]
+	return t.Kind == lexer.Word && t.Apos > t.Start && p.text[t.End-1]|0x20 == 's' &&
+		int(t.Apos)+t.AposLen(p.text) == int(t.End)-1
 }
 
-// lex splits text into tokens with the shared lexer. The table lookup of
-// a word waits until a figure needs it (see parser.flags): most words are
-// never near one. A possessive "'s" is left out of a word, so "UK’s" is
-// "UK". The tokens go into buf's array when it is large enough.
-func lex(buf []token, text string) []token { return lexer.MapTo(buf, text, tokenOf(text)) }
-
-// lexed is lex from the tokens lexer.Lex gave for text.
-func lexed(buf []token, text string, toks []lexer.Token) []token {
-	return lexer.MapTokens(buf, toks, tokenOf(text))
-}
-
-// tokenOf returns the conversion of text's lexer tokens.
-func tokenOf(text string) func(lexer.Token) token {
-	return func(lt lexer.Token) token {
-		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, plain: lt.Plain}
-		if lt.Kind == lexer.Word && lt.Apos > lt.Start && text[lt.End-1]|0x20 == 's' && int(lt.Apos)+lt.AposLen(text) == int(lt.End)-1 {
-			t.end, t.poss = lt.Apos, true
-		}
-		return t
+// end returns where token k ends, a possessive "'s" left out.
+func (p *parser) end(k int) int32 {
+	if p.poss(k) {
+		return p.toks[k].Apos
 	}
+	return p.toks[k].End
 }
 
 // numValue returns the value of the digits of s, a number token without

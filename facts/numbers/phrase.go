@@ -17,12 +17,12 @@ func (p *parser) spelled(i int) (value, int, bool) {
 		}
 		k++
 	}
-	if p.toks[i].upper && !p.sentenceStart(i) {
+	if p.toks[i].Upper && !p.sentenceStart(i) {
 		return v, k + 1, false // "Formula One", "Big Four"
 	}
 	var total, cur float64
 	words := 0
-	for k < len(p.toks) && p.word(k) && !(words > 0 && p.toks[k].gap == lexer.GapLine) {
+	for k < len(p.toks) && p.word(k) && !(words > 0 && p.toks[k].Gap == lexer.GapLine) {
 		t, f, n := &p.toks[k], p.flags(k), p.wnum(k)
 		switch {
 		case f&wNum != 0 && (cur == 0 || cur >= 100 && int(cur)%100 == 0):
@@ -32,7 +32,7 @@ func (p *parser) spelled(i int) (value, int, bool) {
 				cur += float64(p.wnum(k + 2)) // "twenty-five"
 				k += 2
 			}
-		case f&wMult != 0 && !t.upper:
+		case f&wMult != 0 && !t.Upper:
 			if cur == 0 {
 				cur = 1
 			}
@@ -42,7 +42,7 @@ func (p *parser) spelled(i int) (value, int, bool) {
 				total += scale(cur, int(n))
 				cur = 0
 			}
-		case f&wDozen != 0 && !t.upper:
+		case f&wDozen != 0 && !t.Upper:
 			cur = max(cur, 1) * 12
 		case lower(p.str(k)) == "and" && cur >= 100 && p.flags(k+1)&wNum != 0:
 		default:
@@ -84,7 +84,7 @@ func (p *parser) unit(v value) (string, int) {
 	j := v.j
 	if !(v.pct || v.money) {
 		if e, ok := p.nounPhrase(j, v.one); ok {
-			return p.text[p.toks[j].start:e], int(e)
+			return p.text[p.toks[j].Start:e], int(e)
 		}
 	} else if p.word(j) && p.str(j) == "of" {
 		return p.ofPhrase(j)
@@ -102,7 +102,7 @@ const maxUnitWords = 3
 func (p *parser) phraseWords(k int) ([maxUnitWords]int, int) {
 	var last [maxUnitWords]int
 	n := 0
-	for n < maxUnitWords && p.word(k) && p.toks[k].gap != lexer.GapLine {
+	for n < maxUnitWords && p.word(k) && p.toks[k].Gap != lexer.GapLine {
 		w := p.str(k)
 		if p.flags(k)&(wStop|wNum|wMult|wA) != 0 || len(w) > 3 && strings.HasSuffix(w, "ly") {
 			break
@@ -129,7 +129,7 @@ func (p *parser) nounPhrase(k int, one bool) (int, bool) {
 	}
 	for h := 0; h < n; h++ {
 		if p.plural(last[h]) {
-			return int(p.toks[last[h]].end), true
+			return int(p.end(last[h])), true
 		}
 	}
 	switch {
@@ -141,9 +141,9 @@ func (p *parser) nounPhrase(k int, one bool) (int, bool) {
 		for h < n && !p.verbLike(last[h]) {
 			h++
 		}
-		return int(p.toks[last[h-1]].end), true
+		return int(p.end(last[h-1])), true
 	case p.flags(last[0])&wMeasure != 0:
-		return int(p.toks[last[0]].end), true
+		return int(p.end(last[0])), true
 	}
 	return 0, false
 }
@@ -152,7 +152,7 @@ func (p *parser) nounPhrase(k int, one bool) (int, bool) {
 // singular noun phrase: "one takeover attempt turned down".
 func (p *parser) verbLike(k int) bool {
 	w := p.str(k)
-	return !p.toks[k].upper && len(w) > 3 && strings.HasSuffix(w, "ed")
+	return !p.toks[k].Upper && len(w) > 3 && strings.HasSuffix(w, "ed")
 }
 
 // ofPhrase reads "of" with an optional determiner and up to three content
@@ -168,21 +168,20 @@ func (p *parser) ofPhrase(j int) (string, int) {
 	if n == 0 {
 		return "", 0
 	}
-	if p.toks[last[n-1]].poss {
+	if p.poss(last[n-1]) {
 		return "", 0 // "of the UK's" cut off before what it owns
 	}
-	e := p.toks[last[n-1]].end
-	return p.text[p.toks[j].start:e], int(e)
+	e := p.end(last[n-1])
+	return p.text[p.toks[j].Start:e], int(e)
 }
 
 // plural reports whether word k looks like a plural noun.
 func (p *parser) plural(k int) bool {
-	t := &p.toks[k]
 	if p.flags(k)&wPlural != 0 {
 		return true
 	}
 	w := p.str(k)
-	if len(w) < 3 || w[len(w)-1] != 's' || t.poss {
+	if len(w) < 3 || w[len(w)-1] != 's' || p.poss(k) {
 		return false
 	}
 	switch w[len(w)-2] {
@@ -203,13 +202,13 @@ func (p *parser) qualifier(i int) (string, int) {
 		ok := true
 		for n, w := range q.words {
 			k := s + n
-			if !p.word(k) || !strings.EqualFold(p.str(k), w) || p.toks[k+1].gap == lexer.GapLine || p.toks[k].poss {
+			if !p.word(k) || !strings.EqualFold(p.str(k), w) || p.toks[k+1].Gap == lexer.GapLine || p.poss(k) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return q.name, int(p.toks[s].start)
+			return q.name, int(p.toks[s].Start)
 		}
 	}
 	return "", 0

@@ -36,7 +36,8 @@ type wentry struct {
 	n int32
 }
 
-// words is the table every word is looked up in, once, while lexing.
+// words is the table a word is looked up in where a figure may need it
+// (see parser.flags).
 var words = buildWords()
 
 // buildWords gives the number words their values and every word of
@@ -134,22 +135,19 @@ var flagged = []struct {
 		"wrong", "big", "young", "loved", "chosen", "same", "single", "lucky"}},
 }
 
-// numShapes has bit n of entry c set when a number word ("four", "a")
-// starts with letter c and has n letters, so that most words are passed
-// over without a lookup.
-var numShapes = func() (s [26]uint32) {
+// numShapes are the shapes of the number words ("four", "a"), so that
+// most words are passed over without a lookup.
+var numShapes = func() (s lexer.Shapes) {
 	for w, e := range words {
 		if e.f&(wNum|wA) != 0 {
-			s[w[0]-'a'] |= 1 << len(w)
+			s.Add(w)
 		}
 	}
 	return s
 }()
 
 // maybeNumWord reports whether w could be a number word.
-func maybeNumWord(w string) bool {
-	return len(w) < 32 && lexer.IsLetter(w[0]) && numShapes[w[0]|0x20-'a']&(1<<len(w)) != 0
-}
+func maybeNumWord(w string) bool { return numShapes.Fits(w) }
 
 // suffix is what letters glued to digits make of them.
 type suffix struct {

@@ -22,7 +22,7 @@ func (p *parser) month(j int, c ctx) (spec, int, bool) {
 	if y, ok := p.yearNum(k); ok {
 		return spec{form: fAbs, y: y, m: mo}, k + 1, true
 	}
-	t := &p.toks[j]
+	t := p.tok(j)
 	// A bare month name is a date only where a date is expected: "March"
 	// opening a sentence may be the noun, "May" the name or the verb.
 	if t.cls == cMonAbbr || !monthCtx(c) || mo == 5 && t.cl == clS || p.verbAt(k) {
@@ -40,10 +40,10 @@ func monthCtx(c ctx) bool {
 // verbAt reports whether token k is a verb form, which makes a capitalised
 // word before it a subject ("after May resigned") rather than a date.
 func (p *parser) verbAt(k int) bool {
-	if k >= len(p.toks) || p.toks[k].kind != lexer.Word || p.toks[k].upper {
+	if k >= len(p.toks) || p.tok(k).kind != lexer.Word || p.tok(k).upper {
 		return false
 	}
-	switch p.toks[k].cls {
+	switch p.tok(k).cls {
 	case cFut, cBePres, cBePast, cHave, cHad, cDid, cPast:
 		return true
 	}
@@ -53,16 +53,16 @@ func (p *parser) verbAt(k int) bool {
 // year reads a four-digit number as a year, "2019-20" or an ISO date,
 // unless its neighbours say it is an amount, a code or a clock time.
 func (p *parser) year(j int, c ctx) (spec, int, bool) {
-	t := &p.toks[j]
+	t := p.tok(j)
 	if iso, ok := p.isoDate(j); ok {
 		return iso, j + 5, true
 	}
 	y := t.n
-	if y < 1900 || y > 2100 || p.tight(j+1) && p.toks[j+1].kind == lexer.Word {
+	if y < 1900 || y > 2100 || p.tight(j+1) && p.tok(j+1).kind == lexer.Word {
 		return spec{}, 0, false
 	}
 	if j > 0 {
-		prev := &p.toks[j-1]
+		prev := p.tok(j - 1)
 		if t.gap == lexer.GapNone && !(c.mod && p.punct(j-1, "-")) && !p.opener(j-1) {
 			return spec{}, 0, false // "£2019", "F2000", "3-2000"
 		}
@@ -75,7 +75,7 @@ func (p *parser) year(j int, c ctx) (spec, int, bool) {
 	}
 	s, k := spec{form: fAbs, y: y}, j+1
 	if (p.dash(k) || p.punct(k, "/")) && p.tight(k) && p.tight(k+1) && k+1 < len(p.toks) {
-		n := &p.toks[k+1]
+		n := p.tok(k + 1)
 		y2 := -1
 		switch {
 		case n.digits() == 2 && !n.ord:
@@ -97,10 +97,10 @@ func (p *parser) year(j int, c ctx) (spec, int, bool) {
 // opener reports whether punctuation token k may open a phrase, so that a
 // year glued to it still stands alone: "(1998)", "“2019".
 func (p *parser) opener(k int) bool {
-	if p.toks[k].kind != lexer.Punct {
+	if p.tok(k).kind != lexer.Punct {
 		return false
 	}
-	switch p.text[p.toks[k].start:p.toks[k].end] {
+	switch p.text[p.tok(k).start:p.tok(k).end] {
 	case "(", "[", "\"", "'", "“", "‘":
 		return true
 	}
@@ -117,8 +117,8 @@ func (p *parser) isoDate(j int) (spec, bool) {
 			return spec{}, false
 		}
 	}
-	m, d := &p.toks[j+2], &p.toks[j+4]
-	y := p.toks[j].n
+	m, d := p.tok(j+2), p.tok(j+4)
+	y := p.tok(j).n
 	if m.digits() != 2 || d.digits() != 2 || m.ord || d.ord || m.n < 1 || m.n > 12 || d.n < 1 ||
 		d.n > daysIn(m.n, y) || p.glued(j+4) {
 		return spec{}, false
@@ -128,10 +128,10 @@ func (p *parser) isoDate(j int) (spec, bool) {
 
 // word returns the text of token k, or "" past the end.
 func (p *parser) word(k int) string {
-	if k < 0 || k >= len(p.toks) || p.toks[k].kind != lexer.Word {
+	if k < 0 || k >= len(p.toks) || p.tok(k).kind != lexer.Word {
 		return ""
 	}
-	return p.text[p.toks[k].start:p.toks[k].end]
+	return p.text[p.tok(k).start:p.tok(k).end]
 }
 
 func inSet(m map[string]bool, w string) bool {

@@ -30,23 +30,25 @@ type Finder struct {
 // Find is the package's Find.
 func (f *Finder) Find(text string, published time.Time) []Expr {
 	f.toks = lex(f.toks, text)
-	return f.find(text, published)
+	return f.find(text, nil, published)
 }
 
 // FindLexed is Find given toks, lexer.Lex of text: a caller that reads
-// figures too lexes each text once.
+// figures too lexes each text once. A token is converted only when the
+// search looks at it (see parser.tok).
 func (f *Finder) FindLexed(text string, toks []lexer.Token, published time.Time) []Expr {
-	f.toks = lexed(f.toks, text, toks)
-	return f.find(text, published)
+	f.toks = unconverted(f.toks, len(toks))
+	return f.find(text, toks, published)
 }
 
-// find reads the dates of text from f.toks.
-func (f *Finder) find(text string, published time.Time) []Expr {
-	p := parser{text: text, toks: f.toks}
+// find reads the dates of text from f.toks, which are lts converted, or
+// to be converted from lts when lts is not nil.
+func (f *Finder) find(text string, lts []lexer.Token, published time.Time) []Expr {
+	p := parser{text: text, toks: f.toks, lts: lts}
 	pub := dayOf(published)
 	var out []Expr
 	for i := 0; i < len(p.toks); {
-		if !canStart(&p.toks[i]) {
+		if !p.canStart(i) {
 			i++
 			continue
 		}
@@ -60,8 +62,8 @@ func (f *Finder) find(text string, published time.Time) []Expr {
 			t = inherent(m)
 		}
 		e := Expr{
-			Start:     int(p.toks[m.i].start),
-			End:       int(p.toks[m.j-1].end),
+			Start:     int(p.tok(m.i).start),
+			End:       int(p.tok(m.j - 1).end),
 			Qualifier: qualName[m.q],
 			Tense:     t,
 		}

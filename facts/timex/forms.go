@@ -9,7 +9,7 @@ import (
 // weekday reads "Monday", "Monday morning", "Monday next week" or a
 // weekday introducing a full date ("Monday 10 June"), which then wins.
 func (p *parser) weekday(j, dx int, deix bool) (spec, int, bool) {
-	t := &p.toks[j]
+	t := p.tok(j)
 	if !t.upper || p.titled(j) {
 		return spec{}, 0, false
 	}
@@ -24,9 +24,9 @@ func (p *parser) weekday(j, dx int, deix bool) (spec, int, bool) {
 		}
 	}
 	s := spec{form: fWeekday, wd: time.Weekday(t.v), dx: dx, deix: deix}
-	if !deix && p.cls(k) == cDeictic && p.cls(k+1) == cUnit && Gran(p.toks[k+1].v) == Week &&
-		p.toks[k+1].x == 0 {
-		s.dx, s.week, k = int(p.toks[k].v), true, k+2
+	if !deix && p.cls(k) == cDeictic && p.cls(k+1) == cUnit && Gran(p.tok(k+1).v) == Week &&
+		p.tok(k+1).x == 0 {
+		s.dx, s.week, k = int(p.tok(k).v), true, k+2
 	}
 	if p.cls(k) == cPart {
 		k++
@@ -39,11 +39,11 @@ func (p *parser) weekday(j, dx int, deix bool) (spec, int, bool) {
 // person ("Mike Friday") or a day with a name of its own ("Black
 // Friday"); or a narrative day ("the Friday") that no calendar fixes.
 func (p *parser) titled(j int) bool {
-	if j+1 < len(p.toks) && (p.toks[j+1].upper && inSet(nameAfter, p.word(j+1)) || inSet(show, p.word(j+1))) {
+	if j+1 < len(p.toks) && (p.tok(j+1).upper && inSet(nameAfter, p.word(j+1)) || inSet(show, p.word(j+1))) {
 		return true
 	}
-	if j > 0 && p.toks[j-1].kind == lexer.Word {
-		prev := &p.toks[j-1]
+	if j > 0 && p.tok(j-1).kind == lexer.Word {
+		prev := p.tok(j - 1)
 		switch {
 		case prev.upper && (prev.cls == cNone && !p.sentenceStart(j-1) || inSet(nameBefore, p.word(j-1))):
 			return true // "Mike Friday", "Black Friday"
@@ -51,28 +51,28 @@ func (p *parser) titled(j int) bool {
 			return true // "the middle Saturday" is some week's, not this one's
 		}
 	}
-	return j > 1 && p.toks[j-1].cls == cPrep && prep(p.toks[j-1].v) == pOn &&
-		p.toks[j-2].upper && p.word(j-2) == "Mail"
+	return j > 1 && p.tok(j-1).cls == cPrep && prep(p.tok(j-1).v) == pOn &&
+		p.tok(j-2).upper && p.word(j-2) == "Mail"
 }
 
 // dayWord reads "yesterday", "today", "tonight", "tomorrow", with an
 // optional part of the day. Capitalised inside a sentence it is a title
 // ("the Today programme", "USA Today"), not a date.
 func (p *parser) dayWord(j int) (spec, int, bool) {
-	if p.toks[j].upper && !p.sentenceStart(j) {
+	if p.tok(j).upper && !p.sentenceStart(j) {
 		return spec{}, 0, false
 	}
 	k := j + 1
 	if p.cls(k) == cPart {
 		k++
 	}
-	return spec{form: fRel, gran: Day, off: int(p.toks[j].v)}, k, true
+	return spec{form: fRel, gran: Day, off: int(p.tok(j).v)}, k, true
 }
 
 // deictic reads "this", "last" or "next" followed by a period, a weekday,
 // a month or a part of the day.
 func (p *parser) deictic(j int) (spec, int, bool) {
-	dx := int(p.toks[j].v)
+	dx := int(p.tok(j).v)
 	if p.cls(j-1) == cThe {
 		return spec{}, 0, false // "the last week" is a span ending now
 	}
@@ -83,7 +83,7 @@ func (p *parser) deictic(j int) (spec, int, bool) {
 	if k >= len(p.toks) {
 		return spec{}, 0, false
 	}
-	t := &p.toks[k]
+	t := p.tok(k)
 	switch t.cls {
 	case cUnit:
 		if g := Gran(t.v); t.x == 0 && g != Day {
@@ -119,7 +119,7 @@ func (p *parser) the(j int, c ctx) (spec, int, bool) {
 		}
 	case p.cls(k) == cEdge && p.cls(k+1) == cOf:
 		return p.core(k+2, ctx{pp: pIn})
-	case k < len(p.toks) && p.toks[k].ord:
+	case k < len(p.toks) && p.tok(k).ord:
 		d, ok := p.day(k)
 		if !ok {
 			break
@@ -139,10 +139,10 @@ func (p *parser) the(j int, c ctx) (spec, int, bool) {
 // clauseEnds reports whether token k ends the phrase before it, so that
 // "on the 11th" is a date but "on the 11th floor" is not.
 func (p *parser) clauseEnds(k int) bool {
-	if k >= len(p.toks) || p.toks[k].kind != lexer.Word || p.toks[k].gap == lexer.GapLine || p.toks[k].upper {
+	if k >= len(p.toks) || p.tok(k).kind != lexer.Word || p.tok(k).gap == lexer.GapLine || p.tok(k).upper {
 		return true
 	}
-	switch p.toks[k].cls {
+	switch p.tok(k).cls {
 	case cConj, cAnd, cPrep, cQual, cTo, cFut, cBePres, cBePast, cHad, cHave, cDid, cPast:
 		return true
 	}
@@ -151,10 +151,10 @@ func (p *parser) clauseEnds(k int) bool {
 
 // ago reads "a week ago", "two years ago", "a few days ago".
 func (p *parser) ago(j int) (spec, int, bool) {
-	n, k := int(p.toks[j].v), j+1
-	vague := p.toks[j].v == 0
-	if p.toks[j].x == 1 && p.cls(k) == cQty { // "a few", "a couple of"
-		n, vague, k = int(p.toks[k].v), p.toks[k].v == 0, k+1
+	n, k := int(p.tok(j).v), j+1
+	vague := p.tok(j).v == 0
+	if p.tok(j).x == 1 && p.cls(k) == cQty { // "a few", "a couple of"
+		n, vague, k = int(p.tok(k).v), p.tok(k).v == 0, k+1
 		if p.cls(k) == cOf {
 			k++
 		}
@@ -163,14 +163,14 @@ func (p *parser) ago(j int) (spec, int, bool) {
 		return spec{}, 0, false
 	}
 	if vague {
-		return spec{form: fVague, gran: Gran(p.toks[k].v)}, k + 2, true
+		return spec{form: fVague, gran: Gran(p.tok(k).v)}, k + 2, true
 	}
 	return p.agoSpec(n, k), k + 2, true
 }
 
 // agoSpec makes "n units ago" from the unit word at k.
 func (p *parser) agoSpec(n, k int) spec {
-	t := &p.toks[k]
+	t := p.tok(k)
 	g := Gran(t.v)
 	switch t.x {
 	case 2:
@@ -187,7 +187,7 @@ func (p *parser) vague(i, j int, q qual) (match, bool) {
 	k := j
 	if p.cls(k) == cThe {
 		k++
-		if p.cls(k) == cComing || p.cls(k) == cDeictic && p.toks[k].v == 1 {
+		if p.cls(k) == cComing || p.cls(k) == cDeictic && p.tok(k).v == 1 {
 			k++
 		} else if q != qWithin {
 			return match{}, false
@@ -203,25 +203,25 @@ func (p *parser) vague(i, j int, q qual) (match, bool) {
 		if p.cls(k) == cOf {
 			k++
 		}
-	} else if k < len(p.toks) && p.toks[k].kind == lexer.Num && p.toks[k].n > 0 {
+	} else if k < len(p.toks) && p.tok(k).kind == lexer.Num && p.tok(k).n > 0 {
 		k++
 	}
 	if p.cls(k) != cUnit {
 		return match{}, false
 	}
-	return match{i: i, j: k + 1, q: qWithin, s: spec{form: fVague, gran: Gran(p.toks[k].v)}}, true
+	return match{i: i, j: k + 1, q: qWithin, s: spec{form: fVague, gran: Gran(p.tok(k).v)}}, true
 }
 
 // sentenceStart reports whether token j opens a sentence, a line or a
 // quotation, where any word may be capitalised.
 func (p *parser) sentenceStart(j int) bool {
-	if j == 0 || p.toks[j].gap == lexer.GapLine {
+	if j == 0 || p.tok(j).gap == lexer.GapLine {
 		return true
 	}
-	if p.toks[j-1].kind != lexer.Punct {
+	if p.tok(j-1).kind != lexer.Punct {
 		return false
 	}
-	switch p.text[p.toks[j-1].start:p.toks[j-1].end] {
+	switch p.text[p.tok(j-1).start:p.tok(j-1).end] {
 	case ".", "!", "?", ":", ";", "\"", "“", "‘", "'", "(", "[", "–", "—", "-":
 		return true
 	}

@@ -55,30 +55,69 @@ func (t *token) digits() int {
 // lex splits text into tokens with the shared lexer, splitting clitics
 // off words and looking words up in the table; into buf's array when it
 // is large enough.
-func lex(buf []token, text string) []token { return lexer.MapTo(buf, text, tokenOf(text)) }
-
-// lexed is lex from the tokens lexer.Lex gave for text.
-func lexed(buf []token, text string, toks []lexer.Token) []token {
-	return lexer.MapTokens(buf, toks, tokenOf(text))
+func lex(buf []token, text string) []token {
+	return lexer.MapTo(buf, text, func(lt lexer.Token) token { return convert(text, lt) })
 }
 
-// tokenOf returns the conversion of text's lexer tokens.
-func tokenOf(text string) func(lexer.Token) token {
-	return func(lt lexer.Token) token {
-		t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
-		switch lt.Kind {
-		case lexer.Num:
-			if lt.Plain && t.end-t.start-t.ordLen() <= 4 {
-				t.n = 0
-				for _, c := range []byte(text[t.start : t.end-t.ordLen()]) {
-					t.n = t.n*10 + int(c-'0')
-				}
-			}
-		case lexer.Word:
-			t.word(text, lt)
-		}
-		return t
+// Converting every token of an article up front was a third of reading
+// its dates, and the search looks at few of them: a token that can start
+// an expression, and those around one. FindLexed leaves its tokens zero
+// (a kind of 0 is no kind the lexer gives) and tok converts each on first
+// use; the conversion of a token depends on it alone, so the tokens read
+// are the ones an up-front conversion gives.
+
+// unconverted returns n zero tokens, in buf's array when it is large
+// enough.
+func unconverted(buf []token, n int) []token {
+	if cap(buf) < n {
+		return make([]token, n)
 	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// tok returns token k, converting it first if it is not yet; small
+// enough to be inlined at each of the parser's many reads of a token.
+func (p *parser) tok(k int) *token {
+	t := &p.toks[k]
+	if t.kind == 0 {
+		p.fill(k)
+	}
+	return t
+}
+
+// fill converts token k.
+func (p *parser) fill(k int) { p.toks[k] = convert(p.text, p.lts[k]) }
+
+// canStart reports whether an expression may begin at token i. Punctuation
+// and a word with no apostrophe that no key of a starting class could be
+// are passed over unconverted: they start none.
+func (p *parser) canStart(i int) bool {
+	if p.lts != nil && p.toks[i].kind == 0 {
+		lt := &p.lts[i]
+		if lt.Kind == lexer.Punct || lt.Kind == lexer.Word && lt.Apos < 0 && !startShapes.Fits(p.text[lt.Start:lt.End]) {
+			return false
+		}
+	}
+	return canStart(p.tok(i))
+}
+
+// convert returns lt, a lexer token of text, as the parser reads it.
+func convert(text string, lt lexer.Token) token {
+	t := token{start: lt.Start, end: lt.End, kind: lt.Kind, gap: lt.Gap, upper: lt.Upper, ord: lt.Ord, n: -1}
+	switch lt.Kind {
+	case lexer.Num:
+		if lt.Plain && t.end-t.start-t.ordLen() <= 4 {
+			t.n = 0
+			for _, c := range []byte(text[t.start : t.end-t.ordLen()]) {
+				t.n = t.n*10 + int(c-'0')
+			}
+		}
+	case lexer.Word:
+		t.word(text, lt)
+	}
+	return t
 }
 
 // ordLen is the length of a number's ordinal suffix.
@@ -109,20 +148,23 @@ func (t *token) word(text string, lt lexer.Token) {
 	}
 }
 
-// keyShapes has bit n of entry [c][e] set when some key of words starts
-// with letter c, ends with a byte whose low five bits are e, and has n
-// letters, so that most words skip the map: the last byte halves the
-// look-ups that the first and the length let through, and half of those
-// are misses.
-var keyShapes = func() (s [26][32]uint32) {
-	for w := range words {
-		s[w[0]-'a'][w[len(w)-1]&31] |= 1 << len(w)
+// keyShapes are the shapes of the keys of words, and startShapes of the
+// keys whose class may start an expression, which the search looks for at
+// every token.
+var keyShapes, startShapes = shapesOf(func(entry) bool { return true }), shapesOf(func(e entry) bool {
+	return starters&(1<<e.cls) != 0
+})
+
+// shapesOf returns the shapes of the keys of words whose entries keep
+// says to.
+func shapesOf(keep func(entry) bool) (s lexer.Shapes) {
+	for w, e := range words {
+		if keep(e) {
+			s.Add(w)
+		}
 	}
 	return s
-}()
-
-// maybeKey reports whether w could be a key of words. Lookup compares
-// w|0x20 byte by byte, so the last byte is taken the same way.
-func maybeKey(w string) bool {
-	return len(w) < 32 && lexer.IsLetter(w[0]) && keyShapes[w[0]|0x20-'a'][(w[len(w)-1]|0x20)&31]&(1<<len(w)) != 0
 }
+
+// maybeKey reports whether w could be a key of words.
+func maybeKey(w string) bool { return keyShapes.Fits(w) }

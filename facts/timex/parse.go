@@ -49,25 +49,26 @@ type ctx struct {
 
 type parser struct {
 	text string
-	toks []token
+	toks []token       // converted when first asked, if lts is set (see tok)
+	lts  []lexer.Token // the lexer's tokens of text, or nil: toks are all converted
 }
 
 func (p *parser) cls(k int) class {
 	if k < 0 || k >= len(p.toks) {
 		return cNone
 	}
-	return p.toks[k].cls
+	return p.tok(k).cls
 }
 
 // punct reports whether token k is the punctuation mark s.
 func (p *parser) punct(k int, s string) bool {
-	return k >= 0 && k < len(p.toks) && p.toks[k].kind == lexer.Punct && p.text[p.toks[k].start:p.toks[k].end] == s
+	return k >= 0 && k < len(p.toks) && p.tok(k).kind == lexer.Punct && p.text[p.tok(k).start:p.tok(k).end] == s
 }
 
 func (p *parser) dash(k int) bool { return p.punct(k, "-") || p.punct(k, "–") || p.punct(k, "—") }
 
 // tight reports whether token k follows the one before with no space.
-func (p *parser) tight(k int) bool { return k < len(p.toks) && p.toks[k].gap == lexer.GapNone }
+func (p *parser) tight(k int) bool { return k < len(p.toks) && p.tok(k).gap == lexer.GapNone }
 
 // starters is the set of classes a word opening an expression can have,
 // as a bit mask so that most tokens are passed over with one test.
@@ -80,7 +81,7 @@ func canStart(t *token) bool { return t.kind == lexer.Num || starters&(1<<t.cls)
 // parseAt reads an expression starting at token i: an optional qualifier,
 // preposition and "early"/"late"/"mid", then a core date.
 func (p *parser) parseAt(i int) (match, bool) {
-	t := &p.toks[i]
+	t := p.tok(i)
 	var c ctx
 	j := i
 	if t.cls == cQual {
@@ -96,7 +97,7 @@ func (p *parser) parseAt(i int) (match, bool) {
 		}
 	}
 	if p.cls(j) == cPrep {
-		c.pp, j = prep(p.toks[j].v), j+1
+		c.pp, j = prep(p.tok(j).v), j+1
 		if c.pp == pIn || c.pp == pOver {
 			if m, ok := p.vague(i, j, c.q); ok {
 				return m, true
@@ -126,10 +127,10 @@ func (p *parser) core(j int, c ctx) (spec, int, bool) {
 	if j >= len(p.toks) {
 		return spec{}, 0, false
 	}
-	if p.toks[j].kind == lexer.Num {
+	if p.tok(j).kind == lexer.Num {
 		return p.number(j, c)
 	}
-	switch p.toks[j].cls {
+	switch p.tok(j).cls {
 	case cMonth, cMonAbbr:
 		return p.month(j, c)
 	case cWeekday:
@@ -151,7 +152,7 @@ func (p *parser) extend(m *match) {
 	k := m.j
 	switch closed := m.q == qFrom || m.q == qBetween; {
 	case p.dash(k):
-	case closed && (p.cls(k) == cTo || p.cls(k) == cQual && qual(p.toks[k].v) == qUntil):
+	case closed && (p.cls(k) == cTo || p.cls(k) == cQual && qual(p.tok(k).v) == qUntil):
 	case m.q == qBetween && p.cls(k) == cAnd:
 	default:
 		return
@@ -176,7 +177,7 @@ func rangeable(a, b spec) bool {
 // number reads a core starting with digits: "11 March", "3-5 June",
 // "3 weeks ago", a year or an ISO date.
 func (p *parser) number(j int, c ctx) (spec, int, bool) {
-	t := &p.toks[j]
+	t := p.tok(j)
 	if p.cls(j+1) == cUnit && p.cls(j+2) == cAgo && t.n > 0 && t.digits() <= 3 {
 		return p.agoSpec(t.n, j+1), j + 3, true
 	}
@@ -196,7 +197,7 @@ func (p *parser) number(j int, c ctx) (spec, int, bool) {
 			d2, k = e, k+2
 		}
 	}
-	if p.toks[k-1].ord && p.cls(k) == cOf {
+	if p.tok(k-1).ord && p.cls(k) == cOf {
 		k++
 	}
 	mo, k, ok := p.monthName(k)
@@ -230,7 +231,7 @@ func (p *parser) day(k int) (int, bool) {
 	if k >= len(p.toks) {
 		return 0, false
 	}
-	t := &p.toks[k]
+	t := p.tok(k)
 	if t.kind != lexer.Num || t.n < 1 || t.n > 31 || t.digits() > 2 || p.glued(k) {
 		return 0, false
 	}
@@ -243,17 +244,17 @@ func (p *parser) glued(k int) bool {
 	if !p.tight(k + 1) {
 		return false
 	}
-	n := &p.toks[k+1]
+	n := p.tok(k + 1)
 	return n.kind == lexer.Word || p.punct(k+1, "%") || p.punct(k+1, ":")
 }
 
 // monthName reads a capitalised month at k; an abbreviation may carry a
 // full stop.
 func (p *parser) monthName(k int) (int, int, bool) {
-	if c := p.cls(k); (c != cMonth && c != cMonAbbr) || !p.toks[k].upper {
+	if c := p.cls(k); (c != cMonth && c != cMonAbbr) || !p.tok(k).upper {
 		return 0, 0, false
 	}
-	mo := int(p.toks[k].v)
+	mo := int(p.tok(k).v)
 	if p.cls(k) == cMonAbbr && p.punct(k+1, ".") && p.tight(k+1) {
 		return mo, k + 2, true
 	}
@@ -278,7 +279,7 @@ func (p *parser) yearNum(k int) (int, bool) {
 	if k >= len(p.toks) {
 		return 0, false
 	}
-	t := &p.toks[k]
+	t := p.tok(k)
 	if t.kind != lexer.Num || t.digits() != 4 || t.ord || t.n < 1000 || t.n > 2999 || p.glued(k) {
 		return 0, false
 	}

@@ -16,7 +16,7 @@ func (p *parser) tense(i, j int) Tense {
 	lok, rok := true, true
 	for d := 0; d < tenseWindow && (lok || rok); d++ {
 		if lok {
-			if l < 0 || p.toks[l+1].gap == lexer.GapLine || p.stop(l) {
+			if l < 0 || p.tok(l+1).gap == lexer.GapLine || p.stop(l) {
 				lok = false
 			} else if t, ok := p.cue(l); ok {
 				return t
@@ -24,7 +24,7 @@ func (p *parser) tense(i, j int) Tense {
 			l--
 		}
 		if rok {
-			if r >= len(p.toks) || p.toks[r].gap == lexer.GapLine || p.stop(r) {
+			if r >= len(p.toks) || p.tok(r).gap == lexer.GapLine || p.stop(r) {
 				rok = false
 			} else if t, ok := p.cue(r); ok {
 				return t
@@ -37,7 +37,7 @@ func (p *parser) tense(i, j int) Tense {
 
 // stop reports whether token k ends a clause.
 func (p *parser) stop(k int) bool {
-	t := &p.toks[k]
+	t := p.tok(k)
 	if t.kind != lexer.Punct || t.end-t.start != 1 {
 		return false
 	}
@@ -51,7 +51,7 @@ func (p *parser) stop(k int) bool {
 // cue returns the tense token k signals, if any. ok with Unknown means the
 // cue is there but undecided ("was due to"), which ends the search.
 func (p *parser) cue(k int) (Tense, bool) {
-	t := &p.toks[k]
+	t := p.tok(k)
 	if t.kind != lexer.Word {
 		return Unknown, false
 	}
@@ -108,7 +108,7 @@ func (p *parser) cue(k int) (Tense, bool) {
 // "be". done is false when the ending decides nothing and the word itself
 // is to be read.
 func (p *parser) cliticCue(k int) (t Tense, ok, done bool) {
-	switch p.toks[k].cl {
+	switch p.tok(k).cl {
 	case clLl:
 		return Future, true, true
 	case clRe, clM:
@@ -138,7 +138,7 @@ func (p *parser) passive(k int) (Tense, bool) {
 	if p.cls(n) == cAdv {
 		n--
 	}
-	if n >= 0 && (p.cls(n) == cTo || p.cls(n) == cFut || p.toks[n].cl == clLl) {
+	if n >= 0 && (p.cls(n) == cTo || p.cls(n) == cFut || p.tok(n).cl == clLl) {
 		return Future, true
 	}
 	return Unknown, false
@@ -161,7 +161,7 @@ func (p *parser) afterBe(k int) (Tense, bool) {
 func (p *parser) skipAdv(k int) int {
 	for n := 0; n < 3 && k < len(p.toks); n++ {
 		w := p.word(k)
-		if p.toks[k].cls != cAdv && p.toks[k].cl != clNt && !(len(w) > 3 && w[len(w)-2:] == "ly") {
+		if p.tok(k).cls != cAdv && p.tok(k).cl != clNt && !(len(w) > 3 && w[len(w)-2:] == "ly") {
 			break
 		}
 		k++
@@ -178,7 +178,7 @@ func (p *parser) adjectival(k int) bool {
 	if k == 0 {
 		return false
 	}
-	prev := &p.toks[k-1]
+	prev := p.tok(k - 1)
 	switch {
 	case prev.kind == lexer.Num, prev.cl == clS, prev.cls == cBe, prev.cls == cBePres, prev.cls == cBePast:
 		return true

@@ -79,7 +79,8 @@ const (
 	pOver
 )
 
-// words is the one table every word is looked up in, once, while lexing.
+// words is the one table a word is looked up in, once, when the search
+// first looks at it (see parser.tok).
 var words = addWordLists(map[string]entry{
 	"yesterday": {cDayWord, -1, 0}, "today": {cDayWord, 0, 0},
 	"tonight": {cDayWord, 0, 1}, "tomorrow": {cDayWord, 1, 0},
