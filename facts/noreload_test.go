@@ -2,7 +2,6 @@ package facts
 
 import (
 	"testing"
-	"time"
 
 	"github.com/briefbot/briefbot/internal/corpus"
 )
@@ -12,9 +11,8 @@ import (
 // reload given it as Previous reads everything again and is the same too.
 func TestNoReloadSameBase(t *testing.T) {
 	folder := corpus.ScaledFolder(t, 30)
-	now := func() time.Time { return time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC) }
 	full := folderLoader(t, folder)(nil)
-	once, _, err := LoadWith(folder, "folder", Options{Now: now, Workers: 2, NoReload: true})
+	once, _, err := LoadWith(folder, "folder", Options{Now: corpus.FixedNow, Workers: 2, NoReload: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +22,7 @@ func TestNoReloadSameBase(t *testing.T) {
 		}
 	}
 	compareBases(t, once, full)
-	after, _, err := LoadWith(folder, "folder", Options{Now: now, Workers: 2, Previous: once})
+	after, _, err := LoadWith(folder, "folder", Options{Now: corpus.FixedNow, Workers: 2, Previous: once})
 	if err != nil {
 		t.Fatal(err)
 	}
