@@ -54,17 +54,32 @@ func agree(t *testing.T, run int, what string, resp *discordgo.InteractionRespon
 }
 
 // breakLimit changes d at random, mostly past one of Discord's limits,
-// and says what it did. It is long for a test helper: one short case a
-// limit, which read best side by side.
+// and says what it did: one of 16 changes, 11 to the message and its
+// embeds, 5 to its components.
 func breakLimit(r *rand.Rand, d *discordgo.InteractionResponseData) string {
-	long := func(n int) string { return strings.Repeat([]string{"x", "é", "😀", "\xff"}[r.IntN(4)], n) }
+	n := r.IntN(16)
+	if n < 11 {
+		return breakMessage(r, d, n)
+	}
+	return breakComponents(r, d, n-11)
+}
+
+// longText is n copies of one character, ASCII, accented, outside the
+// BMP or an invalid byte, as Discord counts each as one.
+func longText(r *rand.Rand, n int) string {
+	return strings.Repeat([]string{"x", "é", "😀", "\xff"}[r.IntN(4)], n)
+}
+
+// breakMessage makes change n of the message's text, mentions or embeds.
+func breakMessage(r *rand.Rand, d *discordgo.InteractionResponseData, n int) string {
+	long := func(n int) string { return longText(r, n) }
 	embed := func() *discordgo.MessageEmbed {
 		if len(d.Embeds) == 0 {
 			d.Embeds = append(d.Embeds, &discordgo.MessageEmbed{})
 		}
 		return d.Embeds[r.IntN(len(d.Embeds))]
 	}
-	switch r.IntN(16) {
+	switch n {
 	case 0:
 		d.Content = long(maxContent + r.IntN(2))
 		return "content"
@@ -93,35 +108,41 @@ func breakLimit(r *rand.Rand, d *discordgo.InteractionResponseData) string {
 		d.AllowedMentions = [](*discordgo.MessageAllowedMentions){nil, {}, {Parse: []discordgo.AllowedMentionType{"users"}}}[r.IntN(3)]
 		return "mentions"
 	case 8:
-		b := discordgo.Button{Label: long(maxLabel + r.IntN(2)), CustomID: long(r.IntN(2) * (maxCustomID + r.IntN(2)))}
-		d.Components = append(d.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{b, b}})
-		return "buttons"
-	case 9:
-		for range maxRows + 1 - len(d.Components) {
-			d.Components = append(d.Components, &discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.Button{URL: "https://x", Label: "x"}}})
-		}
-		return "rows"
-	case 10:
-		opts := make([]discordgo.SelectMenuOption, r.IntN(maxMenuOptions+2))
-		for i := range opts {
-			opts[i] = discordgo.SelectMenuOption{Label: long(1 + r.IntN(maxOption+1)), Value: long(r.IntN(maxOption + 2))}
-		}
-		d.Components = append(d.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.SelectMenu{CustomID: "menu", Options: opts}}})
-		return "menu"
-	case 11:
-		d.Components = append(d.Components, discordgo.ActionsRow{})
-		return "empty row"
-	case 12:
 		d.Embeds = append(d.Embeds, nil)
 		return "nil embed"
-	case 13:
-		d.Components = append(d.Components, discordgo.Button{Label: "x", CustomID: "top"})
-		return "button outside a row"
-	case 14:
+	case 9:
 		embed().Fields = append(embed().Fields, nil)
 		return "nil field"
 	default:
 		*embed() = discordgo.MessageEmbed{Title: long(maxTitle), Description: long(maxDescription), Footer: &discordgo.MessageEmbedFooter{Text: long(maxFooter)}}
 		return "total"
+	}
+}
+
+// breakComponents makes change n of the message's components.
+func breakComponents(r *rand.Rand, d *discordgo.InteractionResponseData, n int) string {
+	switch n {
+	case 0:
+		b := discordgo.Button{Label: longText(r, maxLabel+r.IntN(2)), CustomID: longText(r, r.IntN(2)*(maxCustomID+r.IntN(2)))}
+		d.Components = append(d.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{b, b}})
+		return "buttons"
+	case 1:
+		for range maxRows + 1 - len(d.Components) {
+			d.Components = append(d.Components, &discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.Button{URL: "https://x", Label: "x"}}})
+		}
+		return "rows"
+	case 2:
+		opts := make([]discordgo.SelectMenuOption, r.IntN(maxMenuOptions+2))
+		for i := range opts {
+			opts[i] = discordgo.SelectMenuOption{Label: longText(r, 1+r.IntN(maxOption+1)), Value: longText(r, r.IntN(maxOption+2))}
+		}
+		d.Components = append(d.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.SelectMenu{CustomID: "menu", Options: opts}}})
+		return "menu"
+	case 3:
+		d.Components = append(d.Components, discordgo.ActionsRow{})
+		return "empty row"
+	default:
+		d.Components = append(d.Components, discordgo.Button{Label: "x", CustomID: "top"})
+		return "button outside a row"
 	}
 }
