@@ -38,30 +38,34 @@ var commandName = regexp.MustCompile(`^[-_'\p{L}\p{N}]{1,32}$`)
 // The parts of a payload the limits concern, as Discord receives them.
 type (
 	wireMessage struct {
-		Content         string      `json:"content"`
-		Embeds          []wireEmbed `json:"embeds"`
-		Components      []wireRow   `json:"components"`
-		AllowedMentions *struct {
-			Parse *[]string `json:"parse"`
-		} `json:"allowed_mentions"`
-		Choices []struct {
+		Content         string        `json:"content"`
+		Embeds          []wireEmbed   `json:"embeds"`
+		Components      []wireRow     `json:"components"`
+		AllowedMentions *wireMentions `json:"allowed_mentions"`
+		Choices         []struct {
 			Name  string `json:"name"`
 			Value any    `json:"value"`
 		} `json:"choices"`
 	}
+	wireMentions struct {
+		Parse *[]string `json:"parse"`
+	}
 	wireEmbed struct {
-		Title       string `json:"title"`
-		Description string `json:"description"`
-		Fields      []struct {
-			Name  string `json:"name"`
-			Value string `json:"value"`
-		} `json:"fields"`
-		Footer *struct {
-			Text string `json:"text"`
-		} `json:"footer"`
-		Author *struct {
-			Name string `json:"name"`
-		} `json:"author"`
+		Title       string      `json:"title"`
+		Description string      `json:"description"`
+		Fields      []wireField `json:"fields"`
+		Footer      *wireFooter `json:"footer"`
+		Author      *wireAuthor `json:"author"`
+	}
+	wireFooter struct {
+		Text string `json:"text"`
+	}
+	wireAuthor struct {
+		Name string `json:"name"`
+	}
+	wireField struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
 	}
 	wireRow struct {
 		Type       int             `json:"type"`

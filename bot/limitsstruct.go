@@ -33,9 +33,7 @@ func wireOf(d *discordgo.InteractionResponseData) (wireMessage, bool) {
 	}
 	m := wireMessage{Content: d.Content}
 	if am := d.AllowedMentions; am != nil {
-		m.AllowedMentions = &struct {
-			Parse *[]string `json:"parse"`
-		}{}
+		m.AllowedMentions = &wireMentions{}
 		if am.Parse != nil {
 			parse := make([]string, len(am.Parse))
 			for i, p := range am.Parse {
@@ -65,10 +63,7 @@ func wireEmbeds(embeds []*discordgo.MessageEmbed) ([]wireEmbed, bool) {
 		w := &out[i]
 		w.Title, w.Description = e.Title, e.Description
 		if len(e.Fields) > 0 {
-			w.Fields = make([]struct {
-				Name  string `json:"name"`
-				Value string `json:"value"`
-			}, len(e.Fields))
+			w.Fields = make([]wireField, len(e.Fields))
 			for j, f := range e.Fields {
 				if f == nil {
 					return nil, false
@@ -77,14 +72,10 @@ func wireEmbeds(embeds []*discordgo.MessageEmbed) ([]wireEmbed, bool) {
 			}
 		}
 		if e.Footer != nil {
-			w.Footer = &struct {
-				Text string `json:"text"`
-			}{e.Footer.Text}
+			w.Footer = &wireFooter{e.Footer.Text}
 		}
 		if e.Author != nil {
-			w.Author = &struct {
-				Name string `json:"name"`
-			}{e.Author.Name}
+			w.Author = &wireAuthor{e.Author.Name}
 		}
 	}
 	return out, true

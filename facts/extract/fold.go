@@ -54,7 +54,7 @@ func appendFold(b *strings.Builder, w string) {
 // the one name key of the names package, so that extraction, the loader,
 // mentions and the name index agree on when two names are one.
 func foldName(n string) string {
-	if plainName(n) {
+	if names.Plain(n) {
 		// Each word folds to itself lower-cased, and the words joined
 		// are what names.Key lower-cases: no splitting and joining, which
 		// allocated a fifth of a cold load's objects.
@@ -65,24 +65,4 @@ func foldName(n string) string {
 		parts = append(parts, fold(n[w.Start:w.End]))
 	}
 	return names.Key(strings.Join(parts, " "))
-}
-
-// plainName reports whether n is ASCII letters and digits in words of two
-// or more, one space apart: the names that names.Key only lower-cases.
-func plainName(n string) bool {
-	if n == "" || n[0] == ' ' {
-		return false
-	}
-	run := 0
-	for i := 0; i < len(n); i++ {
-		switch c := n[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-			run++
-		case c == ' ' && run >= 2:
-			run = 0
-		default:
-			return false
-		}
-	}
-	return run >= 2
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefbot/briefbot/facts/names"
 	"github.com/briefbot/briefbot/facts/prose"
 )
 
@@ -144,21 +145,13 @@ func (d *doc) addRun(r nameRun) {
 }
 
 // seenPlain returns the person already named name, for a plain name
-// (see plainName), whose key is the name lower-cased: most runs repeat a
-// name, and lower-casing on the stack looks it up without making its key.
+// (names.Plain), whose key is the name lower-cased: most runs repeat a
+// name, and names.Lookup finds it without making its key.
 func (d *doc) seenPlain(name string) (int, bool) {
-	var buf [64]byte
-	if len(name) > len(buf) || !plainName(name) {
+	if !names.Plain(name) {
 		return 0, false
 	}
-	for i := 0; i < len(name); i++ {
-		buf[i] = name[i]
-		if c := name[i]; 'A' <= c && c <= 'Z' {
-			buf[i] = c + 'a' - 'A'
-		}
-	}
-	p, ok := d.byKey[string(buf[:len(name)])]
-	return p, ok
+	return names.Lookup(d.byKey, name)
 }
 
 func (d *doc) newPerson(name, role string) int {

@@ -105,34 +105,12 @@ func Next(text string, at *int) (Token, bool) {
 	return Token{}, false
 }
 
-// Map lexes all of text and returns conv of each token, in order.
-func Map[T any](text string, conv func(Token) T) []T { return MapTo(nil, text, conv) }
-
-// MapTo is Map into out's array when it is large enough: a reader of
-// article after article then keeps one array rather than making one per
-// article, which was most of what reading dates and figures allocated.
-func MapTo[T any](out []T, text string, conv func(Token) T) []T {
-	// News prose averages a token per five bytes; a quarter of the length
-	// avoids regrowing the slice for almost every article.
-	if n := len(text)/4 + 8; cap(out) < n {
-		out = make([]T, 0, n)
-	}
-	out = out[:0]
-	for at := 0; ; {
-		t, ok := Next(text, &at)
-		if !ok {
-			return out
-		}
-		out = append(out, conv(t))
-	}
-}
-
 // Lex returns the tokens of text, in dst's array when it is large enough:
 // a text that both readers read is lexed once, and each reads the tokens
 // as they are (see timex's and numbers' FindLexed).
 func Lex(dst []Token, text string) []Token {
-	// MapTo's loop without its call per token, which a profile of a
-	// cold load put at a third of the time lexing took.
+	// News prose averages a token per five bytes; a quarter of the
+	// length avoids regrowing the slice for almost every article.
 	if n := len(text)/4 + 8; cap(dst) < n {
 		dst = make([]Token, 0, n)
 	}

@@ -57,5 +57,5 @@ func isSpaceRune(r rune) bool { return strings.TrimSpace(string(r)) == "" }
 
 // all is every token of text.
 func all(text string) []Token {
-	return Map(text, func(t Token) Token { return t })
+	return Lex(nil, text)
 }

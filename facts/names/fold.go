@@ -260,6 +260,14 @@ func EqualKey(s, key string) bool {
 	return true
 }
 
+// Plain reports whether s is a name that Key only lower-cases: ASCII
+// letters and digits in words of two or more, one space apart. Extraction
+// folds such a name as Key does, and looks it up with Lookup.
+func Plain(s string) bool {
+	simple, _ := plainWords(s)
+	return simple
+}
+
 // plainWords reports whether s is ASCII letters and digits in words of two
 // or more, one space apart — a string Key only lower-cases, as tokenize
 // would — and whether it is lower case already.

@@ -24,13 +24,14 @@ func Find(text string, published time.Time) []Expr {
 // array as long as the text, are most of what Find allocates. It is not
 // safe for concurrent use; the zero Finder is ready.
 type Finder struct {
+	lts  []lexer.Token
 	toks []token
 }
 
 // Find is the package's Find.
 func (f *Finder) Find(text string, published time.Time) []Expr {
-	f.toks = lex(f.toks, text)
-	return f.find(text, nil, published)
+	f.lts = lexer.Lex(f.lts, text)
+	return f.FindLexed(text, f.lts, published)
 }
 
 // FindLexed is Find given toks, lexer.Lex of text: a caller that reads
@@ -41,8 +42,9 @@ func (f *Finder) FindLexed(text string, toks []lexer.Token, published time.Time)
 	return f.find(text, toks, published)
 }
 
-// find reads the dates of text from f.toks, which are lts converted, or
-// to be converted from lts when lts is not nil.
+// find reads the dates of text from f.toks, converted from lts as the
+// search reaches them; with lts nil, f.toks are all converted already
+// (as the test that holds the lazy conversion to an eager one has them).
 func (f *Finder) find(text string, lts []lexer.Token, published time.Time) []Expr {
 	p := parser{text: text, toks: f.toks, lts: lts}
 	pub := dayOf(published)

@@ -52,13 +52,6 @@ func (t *token) digits() int {
 	return int(t.end - t.start)
 }
 
-// lex splits text into tokens with the shared lexer, splitting clitics
-// off words and looking words up in the table; into buf's array when it
-// is large enough.
-func lex(buf []token, text string) []token {
-	return lexer.MapTo(buf, text, func(lt lexer.Token) token { return convert(text, lt) })
-}
-
 // Converting every token of an article up front was a third of reading
 // its dates, and the search looks at few of them: a token that can start
 // an expression, and those around one. FindLexed leaves its tokens zero
